@@ -1,0 +1,17 @@
+/**
+ * Every number a text states, read both ways a thousands separator can go ("4,000" is 4000,
+ * "2.500" may be 2500, "€34,420 billion" may be 34.42 or 34420): a checker that asks whether
+ * a value appears in a quote must accept any reading a reader could make.
+ */
+export function findNumbers(text: string): number[] {
+  const found = new Set<number>();
+  for (const [token] of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+    found.add(Number(token.replaceAll(',', '')));
+    found.add(Number(token.replaceAll('.', '').replace(',', '.')));
+  }
+  return [...found].filter(Number.isFinite);
+}
+
+export function statesNumber(text: string, value: number): boolean {
+  return findNumbers(text).some((number) => Math.abs(number - value) < 1e-9);
+}

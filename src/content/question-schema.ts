@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import {
+  citationSchema,
+  difficultySchema,
+  idSchema,
+  textSchema,
+  topicSchema,
+} from './schema-primitives';
+
+export const choiceSchema = z.strictObject({ id: z.string().min(1), text: textSchema });
+export type Choice = z.infer<typeof choiceSchema>;
+
+const common = {
+  id: idSchema,
+  bank: idSchema,
+  prompt: textSchema,
+  topics: z.array(topicSchema).min(1),
+  difficulty: difficultySchema,
+  explanation: textSchema,
+  citations: z.array(citationSchema).min(1),
+};
+
+/**
+ * A question as the app, the engine and the JSON export see it. Choices have ids; `answer`
+ * refers to them. One shape per type, documented in README.md ("The JSON export").
+ */
+export const questionSchema = z.discriminatedUnion('type', [
+  z.strictObject({ ...common, type: z.literal('single'), choices: z.array(choiceSchema).min(2), answer: z.string() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('multiple'),
+    choices: z.array(choiceSchema).min(2),
+    answer: z.array(z.string()).min(1),
+  }),
+  z.strictObject({ ...common, type: z.literal('true-false'), answer: z.boolean() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('numeric'),
+    answer: z.strictObject({ value: z.number(), tolerance: z.number().nonnegative(), unit: textSchema }),
+  }),
+  z.strictObject({ ...common, type: z.literal('year'), answer: z.number().int() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('ordering'),
+    /** Listed in the right order; `answer` repeats their ids in that order. */
+    choices: z.array(choiceSchema).min(2),
+    answer: z.array(z.string()).min(2),
+  }),
+  z.strictObject({
+    ...common,
+    type: z.literal('matching'),
+    /** The left-hand side, each to be matched with one of `choices`. */
+    left: z.array(choiceSchema).min(2),
+    choices: z.array(choiceSchema).min(2),
+    answer: z.array(z.strictObject({ left: z.string(), choice: z.string() })).min(2),
+  }),
+  z.strictObject({ ...common, type: z.literal('short-text'), answer: z.array(textSchema).min(1) }),
+]);
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionOfType<T extends Question['type']> = Extract<Question, { type: T }>;
