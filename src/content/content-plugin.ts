@@ -4,10 +4,14 @@ import { loadContent, type Content } from './load-content';
 import { formatProblem } from './problem';
 import { readContentFiles } from './read-content-files';
 import { toCatalog } from './catalog';
+import { countCitations } from './count-citations';
 
 const MODULES = {
   'virtual:content/catalog': (content: Content) => toCatalog(content),
-  'virtual:content/sources': (content: Content) => content.sources,
+  'virtual:content/sources': (content: Content) => ({
+    sources: content.sources,
+    citationCounts: countCitations(content.questions),
+  }),
   'virtual:content/questions': (content: Content) => ({ banks: content.banks, questions: content.questions }),
 } as const;
 type ModuleId = keyof typeof MODULES;

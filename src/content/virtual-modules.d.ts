@@ -3,8 +3,12 @@ declare module 'virtual:content/catalog' {
   export default catalog;
 }
 declare module 'virtual:content/sources' {
-  const sources: import('./source-schema').Source[];
-  export default sources;
+  const content: {
+    sources: import('./source-schema').Source[];
+    /** Questions citing each passage, keyed `source/passage`. */
+    citationCounts: Record<string, number>;
+  };
+  export default content;
 }
 declare module 'virtual:content/questions' {
   const content: {

@@ -1,0 +1,62 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '@/components/error-boundary';
+import { RouteErrorPage } from './route-error-page';
+
+const NAV = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/sources', label: 'Sources', end: false },
+];
+
+export function Layout() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const isFirstRender = useRef(true);
+
+  // After a client-side navigation, move focus to the new page so keyboard and screen reader
+  // users start reading at its top rather than at the link they followed.
+  useEffect(() => {
+    if (isFirstRender.current) {
+      isFirstRender.current = false;
+      return;
+    }
+    if (!main.current?.contains(document.activeElement)) main.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/" className="site-header__brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            Source Quiz
+          </NavLink>
+          <nav className="site-nav" aria-label="Main">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="site-main" ref={main} tabIndex={-1}>
+        <ErrorBoundary resetKey={pathname} fallback={(error) => <RouteErrorPage error={error} />}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        Every question is written from the source documents and cites the passage it comes from.
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { Link } from 'react-router';
+import { usePageTitle } from '@/hooks/use-page-title';
+
+/** Shown instead of a blank page when a screen fails to load (for example, offline) or throws. */
+export function RouteErrorPage({ error }: { error: Error }) {
+  usePageTitle('Something went wrong');
+  return (
+    <>
+      <h1>Something went wrong</h1>
+      <p className="notice notice--error" role="alert">
+        This page could not be shown ({error.message}). Nothing you saved is lost.
+      </p>
+      <p>
+        <Link to="/">Go to the home page</Link> or reload the page.
+      </p>
+    </>
+  );
+}

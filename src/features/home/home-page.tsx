@@ -1,0 +1,58 @@
+import catalog from 'virtual:content/catalog';
+import { Link } from 'react-router';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
+import './home-page.css';
+
+export function HomePage() {
+  usePageTitle(undefined);
+  const questionCount = catalog.banks.reduce((sum, bank) => sum + bank.questionCount, 0);
+  return (
+    <>
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">Learn what the documents say, and check every answer against them</h1>
+        <p className="lead">
+          {plural(questionCount, 'question')} written by hand from {plural(catalog.sources.length, 'document')} on
+          Belgium–Vietnam relations and development cooperation. Each answer is explained and linked to the
+          exact passage it comes from.
+        </p>
+      </section>
+
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">The documents</h2>
+        <ul className="card-grid">
+          {catalog.sources.map((source) => (
+            <li key={source.id} className="card">
+              <h3 className="card__title">
+                <Link to={`/sources/${source.id}`}>{source.title}</Link>
+              </h3>
+              <p className="card__meta">
+                {plural(source.sectionCount, 'section')} · {plural(source.passageCount, 'passage')}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="banks-title">
+        <h2 id="banks-title">Question banks</h2>
+        <ul className="card-grid">
+          {catalog.banks.map((bank) => (
+            <li key={bank.id} className="card">
+              <h3 className="card__title">{bank.title}</h3>
+              <p>{bank.description}</p>
+              <p className="card__meta">{plural(bank.questionCount, 'question')}</p>
+              <ul className="tag-list" aria-label="Topics">
+                {bank.topics.map((topic) => (
+                  <li key={topic} className="tag">
+                    {topic}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
