@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Debian's Chromium, or the one CHROME_PATH names; Playwright never downloads a browser here. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export function appUrl(path: string): string {
+  return `${inject('baseUrl')}${path}`;
+}
+
+export async function newContext(browser: Browser, options: { width?: number } = {}): Promise<BrowserContext> {
+  // bypassCSP lets the test inject axe-core into pages served with a strict content security policy.
+  return browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    bypassCSP: true,
+    reducedMotion: 'reduce',
+  });
+}
+
+type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] };
+
+/** Runs axe-core on the page as it is now: WCAG 2.2 A and AA rules plus best practices. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const result: AxeResult = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } })
+      .axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+  });
+  const summary = result.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'n/a'}): ${violation.help} — ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+  );
+  expect(summary, `axe-core violations on ${label}`).toEqual([]);
+}
