@@ -44,7 +44,6 @@ export function contentPlugin(root: string): Plugin {
       const name = id.slice(RESOLVED.length);
       if (!isModuleId(name)) return undefined;
       content ??= load();
-      for (const file of ['questions/banks', 'questions/sources']) this.addWatchFile(join(root, file));
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(MODULES[name](content)))});`;
     },
     configureServer(server) {

@@ -1,0 +1,48 @@
+import { render, screen, within } from '@testing-library/react';
+import { Suspense } from 'react';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { AppRoutes } from '@/app/routes';
+
+function renderAt(path: string) {
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <Suspense fallback="loading">
+        <AppRoutes />
+      </Suspense>
+    </MemoryRouter>,
+  );
+}
+
+describe('the source reader', () => {
+  it('shows a document by section, with a table of contents', async () => {
+    renderAt('/sources/belgium-vietnam-relations');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Belgium-Vietnam relations' })).toBeInTheDocument();
+    const contents = screen.getByRole('navigation', { name: 'Contents' });
+    expect(within(contents).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Bilateral Relations',
+      'Economic relations',
+      'Bilateral trade relations',
+    ]);
+    expect(screen.getByText(/ranking 23rd among 131 countries/)).toBeInTheDocument();
+  });
+
+  it('marks the quoted words of a linked passage and focuses it', async () => {
+    renderAt('/sources/belgium-vietnam-relations/investment-projects?quote=78%20investment%20projects');
+    const passage = await screen.findByRole('region', { name: 'Cited passage' });
+    expect(within(passage).getByText('78 investment projects').tagName).toBe('MARK');
+    expect(passage).toHaveFocus();
+  });
+
+  it('shows the passage without a mark when the quote is not in it', async () => {
+    renderAt('/sources/belgium-vietnam-relations/investment-projects?quote=99%20projects');
+    const passage = await screen.findByRole('region', { name: 'Cited passage' });
+    expect(passage.querySelector('mark')).toBeNull();
+    expect(within(passage).getByRole('status')).toHaveTextContent(/quoted words are not in this passage/);
+  });
+
+  it('says which passage is missing rather than failing', async () => {
+    renderAt('/sources/belgium-vietnam-relations/no-such-passage');
+    expect(await screen.findByRole('alert')).toHaveTextContent('no passage “no-such-passage”');
+  });
+});
