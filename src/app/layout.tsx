@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { StorageNoticeBanner } from '@/components/storage-notice-banner';
 import { RouteErrorPage } from './route-error-page';
 
 const NAV = [
@@ -47,6 +48,7 @@ export function Layout() {
           </nav>
         </div>
       </header>
+      <StorageNoticeBanner />
       <main id="main" className="site-main" ref={main} tabIndex={-1}>
         <ErrorBoundary resetKey={pathname} fallback={(error) => <RouteErrorPage error={error} />}>
           <Suspense fallback={<p role="status">Loading…</p>}>

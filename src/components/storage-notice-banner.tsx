@@ -1,0 +1,37 @@
+import { useStorageNotices } from '@/hooks/use-storage-notices';
+import { dismissStorageNotice, type StorageNotice } from '@/lib/storage-notices';
+
+function downloadKeptValue(notice: StorageNotice): void {
+  if (!notice.keptValue) return;
+  const url = URL.createObjectURL(new Blob([notice.keptValue], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${notice.key.replace(/[^a-z0-9-]+/gi, '-')}-kept-aside.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Tells the learner when saved data was set aside or cannot be saved; never hides it silently. */
+export function StorageNoticeBanner() {
+  const notices = useStorageNotices();
+  if (notices.length === 0) return null;
+  return (
+    <div className="storage-notices" role="alert">
+      {notices.map((notice) => (
+        <div key={notice.id} className="notice notice--error storage-notice">
+          <p>{notice.message}</p>
+          <div className="storage-notice__actions">
+            {notice.keptValue && (
+              <button type="button" className="button button--secondary" onClick={() => downloadKeptValue(notice)}>
+                Download the saved data
+              </button>
+            )}
+            <button type="button" className="button button--secondary" onClick={() => dismissStorageNotice(notice.id)}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { useStore } from 'zustand';
+import { storageNotices, type StorageNotice } from '@/lib/storage-notices';
+
+export function useStorageNotices(): StorageNotice[] {
+  return useStore(storageNotices, (state) => state.notices);
+}
