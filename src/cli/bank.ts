@@ -68,7 +68,7 @@ function check(args: string[]) {
   }
   if (note) console.log(note);
   console.log(
-    `All good: ${content.questions.length} questions in ${content.banks.length} banks, ` +
+    `All good: ${plural(content.questions.length, 'question')} in ${plural(content.banks.length, 'bank')}, ` +
       `${content.sources.length} sources with ${content.sources.reduce((n, s) => n + s.passages.length, 0)} passages.`,
   );
 }
