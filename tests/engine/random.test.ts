@@ -68,7 +68,8 @@ describe('createRandom', () => {
 
   it('reaches every position when shuffling', () => {
     const firsts = new Set<number>();
-    for (let seed = 0; seed < 200; seed += 1) firsts.add(createRandom(seed).shuffle([0, 1, 2, 3, 4])[0] ?? -1);
+    for (let seed = 0; seed < 200; seed += 1)
+      firsts.add(createRandom(seed).shuffle([0, 1, 2, 3, 4])[0] ?? -1);
     expect([...firsts].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 });
