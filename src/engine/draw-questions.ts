@@ -11,6 +11,8 @@ export type DrawSettings = {
   topics?: readonly Topic[];
   types?: readonly QuestionType[];
   difficulties?: readonly Difficulty[];
+  /** Particular questions only (practising the ones missed, reviewing mistakes). */
+  ids?: readonly string[];
   count: number | 'all';
   /**
    * Recently seen question ids, most recent first, left out when enough others match. When too few
@@ -38,8 +40,10 @@ function matchesFilters(settings: DrawSettings): ((question: Question) => boolea
   const topics = toSet(settings.topics);
   const types = toSet(settings.types);
   const difficulties = toSet(settings.difficulties);
-  if (!banks && !topics && !types && !difficulties) return null;
+  const ids = toSet(settings.ids);
+  if (!banks && !topics && !types && !difficulties && !ids) return null;
   return (question) =>
+    (!ids || ids.has(question.id)) &&
     (!banks || banks.has(question.bank)) &&
     (!types || types.has(question.type)) &&
     (!difficulties || difficulties.has(question.difficulty)) &&
