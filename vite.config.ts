@@ -9,7 +9,12 @@ export const PREVIEW_PORT = 4173;
 export default defineConfig({
   plugins: [react(), contentPlugin(root)],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // zod is shared by every screen that reads links or saved data; one chunk, cached once.
+    rollupOptions: { output: { manualChunks: (id) => (id.includes('/node_modules/zod/') ? 'zod' : undefined) } },
+  },
   preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
   test: {

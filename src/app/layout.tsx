@@ -6,6 +6,7 @@ import { RouteErrorPage } from './route-error-page';
 
 const NAV = [
   { to: '/', label: 'Home', end: true },
+  { to: '/quiz', label: 'Quiz', end: false },
   { to: '/sources', label: 'Sources', end: false },
 ];
 

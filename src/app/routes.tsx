@@ -9,6 +9,8 @@ import { NotFoundPage } from './not-found-page';
 const SourceListPage = lazy(async () => ({
   default: (await import('@/features/sources/source-list-page')).SourceListPage,
 }));
+const QuizStartPage = lazy(async () => ({ default: (await import('@/features/quiz/quiz-start-page')).QuizStartPage }));
+const QuizPlayPage = lazy(async () => ({ default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage }));
 const SourcePage = lazy(async () => ({ default: (await import('@/features/sources/source-page')).SourcePage }));
 
 export function AppRoutes() {
@@ -16,6 +18,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
+        <Route path="quiz" element={<QuizStartPage />} />
+        <Route path="quiz/play" element={<QuizPlayPage />} />
         <Route path="sources" element={<SourceListPage />} />
         <Route path="sources/:sourceId/:passageId?" element={<SourcePage />} />
         <Route path="*" element={<NotFoundPage />} />

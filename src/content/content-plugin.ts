@@ -1,22 +1,39 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { toCatalog } from './catalog';
+import { countCitations } from './count-citations';
 import { loadContent, type Content } from './load-content';
 import { formatProblem } from './problem';
 import { readContentFiles } from './read-content-files';
-import { toCatalog } from './catalog';
-import { countCitations } from './count-citations';
 
-const MODULES = {
-  'virtual:content/catalog': (content: Content) => toCatalog(content),
-  'virtual:content/sources': (content: Content) => ({
-    sources: content.sources,
-    citationCounts: countCitations(content.questions),
-  }),
-  'virtual:content/questions': (content: Content) => ({ banks: content.banks, questions: content.questions }),
-} as const;
-type ModuleId = keyof typeof MODULES;
-const isModuleId = (id: string): id is ModuleId => id in MODULES;
+const PREFIX = 'virtual:content/';
+const BANK_PREFIX = `${PREFIX}bank/`;
 const RESOLVED = '\0';
+
+const json = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});`;
+
+/** The code of each virtual module; a bank's questions are a module of their own, loaded on demand. */
+function moduleCode(name: string, content: Content): string | undefined {
+  switch (name) {
+    case `${PREFIX}catalog`:
+      return json(toCatalog(content));
+    case `${PREFIX}sources`:
+      return json({ sources: content.sources, citationCounts: countCitations(content.questions) });
+    case `${PREFIX}question-index`:
+      return json(
+        content.questions.map(({ id, bank, type, topics, difficulty }) => ({ id, bank, type, topics, difficulty })),
+      );
+    case `${PREFIX}bank-loaders`:
+      return `export default {\n${content.banks
+        .map((bank) => `  ${JSON.stringify(bank.id)}: () => import(${JSON.stringify(BANK_PREFIX + bank.id)}),`)
+        .join('\n')}\n};`;
+  }
+  if (name.startsWith(BANK_PREFIX)) {
+    const id = name.slice(BANK_PREFIX.length);
+    return json(content.questions.filter((question) => question.bank === id));
+  }
+  return undefined;
+}
 
 /**
  * Serves the checked banks and sources to the app as virtual modules. The build and the dev server
@@ -37,23 +54,21 @@ export function contentPlugin(root: string): Plugin {
       content = load();
     },
     resolveId(id) {
-      return isModuleId(id) ? RESOLVED + id : undefined;
+      return id.startsWith(PREFIX) ? RESOLVED + id : undefined;
     },
     load(id) {
-      if (!id.startsWith(RESOLVED)) return undefined;
-      const name = id.slice(RESOLVED.length);
-      if (!isModuleId(name)) return undefined;
+      if (!id.startsWith(RESOLVED + PREFIX)) return undefined;
       content ??= load();
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(MODULES[name](content)))});`;
+      return moduleCode(id.slice(RESOLVED.length), content) ?? null;
     },
     configureServer(server) {
-      server.watcher.add(join(root, 'questions'));
+      const folder = join(root, 'questions');
+      server.watcher.add(folder);
       server.watcher.on('change', (file) => {
-        if (!file.includes(`${join(root, 'questions')}`)) return;
+        if (!file.startsWith(folder)) return;
         content = undefined;
-        for (const name of Object.keys(MODULES)) {
-          const module = server.moduleGraph.getModuleById(RESOLVED + name);
-          if (module) server.moduleGraph.invalidateModule(module);
+        for (const module of server.moduleGraph.idToModuleMap.values()) {
+          if (module.id?.startsWith(RESOLVED + PREFIX)) server.moduleGraph.invalidateModule(module);
         }
         server.ws.send({ type: 'full-reload' });
       });

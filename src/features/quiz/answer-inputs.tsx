@@ -1,0 +1,232 @@
+import type { Choice } from '@/content/question-schema';
+import type { LearnerResponse, ResponseOfType } from '@/engine/learner-response';
+import type { PresentedQuestion } from '@/engine/present-question';
+import { presentedChoices, presentedLeft } from '@/engine/present-question';
+import { OrderingInput } from './ordering-input';
+
+type InputProps = {
+  presented: PresentedQuestion;
+  response: LearnerResponse;
+  onChange: (response: LearnerResponse) => void;
+  isLocked: boolean;
+  labelledBy: string;
+};
+
+/** The response a question starts with: nothing chosen, typed or matched; items in the order shown. */
+export function blankResponse(presented: PresentedQuestion): LearnerResponse {
+  const { question } = presented;
+  switch (question.type) {
+    case 'single':
+      return { type: 'single', choice: null };
+    case 'multiple':
+      return { type: 'multiple', choices: [] };
+    case 'true-false':
+      return { type: 'true-false', value: null };
+    case 'ordering':
+      return { type: 'ordering', order: presentedChoices(presented).map((choice) => choice.id) };
+    case 'matching':
+      return { type: 'matching', pairs: {} };
+    case 'numeric':
+    case 'year':
+    case 'short-text':
+      return { type: question.type, text: '' };
+  }
+}
+
+function ChoiceList({
+  choices,
+  kind,
+  isChecked,
+  onToggle,
+  isLocked,
+  labelledBy,
+}: {
+  choices: readonly Choice[];
+  kind: 'radio' | 'checkbox';
+  isChecked: (id: string) => boolean;
+  onToggle: (id: string, isOn: boolean) => void;
+  isLocked: boolean;
+  labelledBy: string;
+}) {
+  return (
+    <fieldset className="answer-choices" aria-labelledby={labelledBy} disabled={isLocked}>
+      {choices.map((choice, index) => (
+        <label key={choice.id} className="answer-choice">
+          <input
+            type={kind}
+            name="answer"
+            value={choice.id}
+            checked={isChecked(choice.id)}
+            onChange={(event) => onToggle(choice.id, event.target.checked)}
+          />
+          <span className="answer-choice__key" aria-hidden="true">
+            {index + 1}
+          </span>
+          <span>{choice.text}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const TRUE_FALSE: Choice[] = [
+  { id: 'true', text: 'True' },
+  { id: 'false', text: 'False' },
+];
+
+function TypedInput({
+  response,
+  onChange,
+  isLocked,
+  labelledBy,
+  label,
+  inputMode,
+  unit,
+}: {
+  response: ResponseOfType<'numeric' | 'year' | 'short-text'>;
+  onChange: (response: LearnerResponse) => void;
+  isLocked: boolean;
+  labelledBy: string;
+  label: string;
+  inputMode: 'decimal' | 'numeric' | 'text';
+  unit?: string;
+}) {
+  return (
+    <div className="typed-answer">
+      <label className="typed-answer__label">
+        <span>{label}</span>
+        <span className="typed-answer__field">
+          <input
+            type="text"
+            inputMode={inputMode}
+            autoComplete="off"
+            spellCheck={inputMode === 'text'}
+            aria-describedby={labelledBy}
+            value={response.text}
+            readOnly={isLocked}
+            onChange={(event) => onChange({ type: response.type, text: event.target.value })}
+          />
+          {unit && <span className="typed-answer__unit">{unit}</span>}
+        </span>
+      </label>
+    </div>
+  );
+}
+
+/** The input that suits the question's type; every one works by keyboard and without dragging. */
+export function AnswerInput({ presented, response, onChange, isLocked, labelledBy }: InputProps) {
+  const { question } = presented;
+  if (question.type === 'single' && response.type === 'single') {
+    return (
+      <ChoiceList
+        choices={presentedChoices(presented)}
+        kind="radio"
+        isChecked={(id) => response.choice === id}
+        onToggle={(id) => onChange({ type: 'single', choice: id })}
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+      />
+    );
+  }
+  if (question.type === 'multiple' && response.type === 'multiple') {
+    return (
+      <ChoiceList
+        choices={presentedChoices(presented)}
+        kind="checkbox"
+        isChecked={(id) => response.choices.includes(id)}
+        onToggle={(id, isOn) =>
+          onChange({
+            type: 'multiple',
+            choices: isOn ? [...response.choices, id] : response.choices.filter((choice) => choice !== id),
+          })
+        }
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+      />
+    );
+  }
+  if (question.type === 'true-false' && response.type === 'true-false') {
+    return (
+      <ChoiceList
+        choices={TRUE_FALSE}
+        kind="radio"
+        isChecked={(id) => response.value === (id === 'true')}
+        onToggle={(id) => onChange({ type: 'true-false', value: id === 'true' })}
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+      />
+    );
+  }
+  if (question.type === 'numeric' && response.type === 'numeric') {
+    return (
+      <TypedInput
+        response={response}
+        onChange={onChange}
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+        label={`Your answer, in ${question.answer.unit}`}
+        inputMode="decimal"
+        unit={question.answer.unit}
+      />
+    );
+  }
+  if (question.type === 'year' && response.type === 'year') {
+    return (
+      <TypedInput
+        response={response}
+        onChange={onChange}
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+        label="Year"
+        inputMode="numeric"
+      />
+    );
+  }
+  if (question.type === 'short-text' && response.type === 'short-text') {
+    return (
+      <TypedInput
+        response={response}
+        onChange={onChange}
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+        label="Your answer"
+        inputMode="text"
+      />
+    );
+  }
+  if (question.type === 'ordering' && response.type === 'ordering') {
+    return (
+      <OrderingInput
+        choices={presentedChoices(presented)}
+        order={response.order}
+        onChange={(order) => onChange({ type: 'ordering', order })}
+        isLocked={isLocked}
+        labelledBy={labelledBy}
+      />
+    );
+  }
+  if (question.type === 'matching' && response.type === 'matching') {
+    const choices = presentedChoices(presented);
+    return (
+      <fieldset className="matching" aria-labelledby={labelledBy} disabled={isLocked}>
+        {presentedLeft(presented).map((left) => (
+          <label key={left.id} className="matching__row">
+            <span className="matching__left">{left.text}</span>
+            <select
+              value={response.pairs[left.id] ?? ''}
+              onChange={(event) => onChange({ type: 'matching', pairs: { ...response.pairs, [left.id]: event.target.value } })}
+            >
+              <option value="">Choose a match…</option>
+              {choices.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,150 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { isBlankResponse, type LearnerResponse } from '@/engine/learner-response';
+import { presentedChoices, type PresentedQuestion } from '@/engine/present-question';
+import type { QuizMode, Submission } from '@/engine/quiz-session';
+import { AnswerInput, blankResponse } from './answer-inputs';
+import { GradeFeedback, VerdictLine } from './grade-feedback';
+import { QUESTION_TYPE_NAMES } from './question-type-names';
+import { useQuizKeys } from './use-quiz-keys';
+
+type Props = {
+  presented: PresentedQuestion;
+  submission: Submission | undefined;
+  mode: QuizMode;
+  index: number;
+  total: number;
+  backTo: string;
+  onSubmit: (response: LearnerResponse) => void;
+  onNext: () => void;
+  onPrevious: () => void;
+  onFinish: () => void;
+};
+
+const HINTS: Partial<Record<PresentedQuestion['question']['type'], string>> = {
+  ordering: 'Put these in order, earliest first, with the arrow buttons.',
+  matching: 'Choose the match for each item.',
+  numeric: 'Type a number; “46.35”, “46,35” and “€46.35 million” all work.',
+};
+
+/** One question: its prompt, the input for its type, and in practice mode the feedback once answered. */
+export function QuestionView(props: Props) {
+  const { presented, submission, mode, index, total, backTo, onSubmit, onNext, onPrevious, onFinish } = props;
+  const { question } = presented;
+  const [response, setResponse] = useState<LearnerResponse>(submission?.response ?? blankResponse(presented));
+  const [isAskingForAnswer, setIsAskingForAnswer] = useState(false);
+  const promptId = useId();
+  const prompt = useRef<HTMLHeadingElement>(null);
+  const feedbackHeading = useRef<HTMLHeadingElement>(null);
+  const isLocked = mode === 'practice' && submission !== undefined;
+  const isLast = index === total - 1;
+
+  useEffect(() => {
+    prompt.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (isLocked) feedbackHeading.current?.focus();
+  }, [isLocked]);
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (mode === 'practice') {
+      if (isLocked) return isLast ? onFinish() : onNext();
+      if (isBlankResponse(response)) return setIsAskingForAnswer(true);
+      return onSubmit(response);
+    }
+    saveThen(isLast ? onFinish : onNext);
+  }
+
+  function choose(digit: number) {
+    if (isLocked) return;
+    setIsAskingForAnswer(false);
+    if (question.type === 'true-false') {
+      if (digit <= 2) setResponse({ type: 'true-false', value: digit === 1 });
+      return;
+    }
+    const choice = presentedChoices(presented)[digit - 1];
+    if (!choice) return;
+    if (question.type === 'single') setResponse({ type: 'single', choice: choice.id });
+    if (question.type === 'multiple' && response.type === 'multiple') {
+      const isOn = response.choices.includes(choice.id);
+      setResponse({
+        type: 'multiple',
+        choices: isOn ? response.choices.filter((id) => id !== choice.id) : [...response.choices, choice.id],
+      });
+    }
+  }
+
+  useQuizKeys({ onDigit: choose, onEnter: () => submit() });
+
+  function saveThen(action: () => void) {
+    onSubmit(response);
+    action();
+  }
+
+  const primaryLabel =
+    mode === 'practice'
+      ? isLocked
+        ? isLast
+          ? 'See your results'
+          : 'Next question'
+        : 'Check answer'
+      : isLast
+        ? 'Save and finish'
+        : 'Save and continue';
+
+  return (
+    <form className="question" onSubmit={submit}>
+      <div className="question__progress">
+        <span>
+          Question {index + 1} of {total}
+        </span>
+        <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
+      </div>
+      <progress className="question__bar" max={total} value={index + (submission ? 1 : 0)} aria-label="Progress" />
+      <h2 id={promptId} className="question__prompt" ref={prompt} tabIndex={-1}>
+        {question.prompt}
+      </h2>
+      {HINTS[question.type] && <p className="muted question__hint">{HINTS[question.type]}</p>}
+      <AnswerInput
+        presented={presented}
+        response={response}
+        onChange={(next) => {
+          setResponse(next);
+          setIsAskingForAnswer(false);
+        }}
+        isLocked={isLocked}
+        labelledBy={promptId}
+      />
+      <div role="status" className="question__status">
+        {isAskingForAnswer && <p className="notice">Choose or type an answer first.</p>}
+        {isLocked && submission && (
+          <section className={`feedback-panel feedback-panel--${submission.grade.verdict}`} aria-label="Feedback">
+            <h3 ref={feedbackHeading} tabIndex={-1} className="feedback-panel__title">
+              <VerdictLine grade={submission.grade} />
+            </h3>
+            <GradeFeedback question={question} grade={submission.grade} backTo={backTo} />
+          </section>
+        )}
+      </div>
+      <div className="question__actions">
+        {mode === 'test' && index > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => saveThen(onPrevious)}>
+            Previous
+          </button>
+        )}
+        <button type="submit" className="button">
+          {primaryLabel}
+        </button>
+        {mode === 'test' && !isLast && (
+          <button type="button" className="button button--secondary" onClick={() => saveThen(onFinish)}>
+            Finish the test now
+          </button>
+        )}
+      </div>
+      <p className="muted question__keys">
+        Keys: {question.type === 'single' || question.type === 'multiple' || question.type === 'true-false' ? 'number keys choose, ' : ''}
+        Enter {isLocked ? 'goes on' : 'submits'}.
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,130 @@
+import { use, useCallback, useEffect } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { DrawSettings } from '@/engine/draw-questions';
+import { currentQuestion } from '@/engine/quiz-session';
+import { createSeed } from '@/engine/random';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { loadQuestions } from '@/lib/load-questions';
+import { plural } from '@/lib/plural';
+import { QuestionView } from './question-view';
+import { QuizResults } from './quiz-results';
+import { settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
+import { useQuizStore } from './quiz-store';
+import { QuizTimer } from './quiz-timer';
+import './quiz.css';
+
+function drawSettingsOf(settings: QuizSettings): DrawSettings {
+  const { banks, topics, types, difficulties, ids, count } = settings;
+  return { banks, topics, types, difficulties, ids, count };
+}
+
+/** Plays the quiz its URL describes; a reload or a shared link resumes or reproduces the same quiz. */
+export function QuizPlayPage() {
+  const [searchParams] = useSearchParams();
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const parsed = settingsFromParams(searchParams);
+  const key = parsed.ok ? settingsToParams(parsed.settings).toString() : null;
+  const pool = use(loadQuestions(parsed.ok ? parsed.settings.banks : []));
+  const { session, sessionKey, timer } = useQuizStore();
+  const store = useQuizStore.getState();
+  const isCurrent = key !== null && sessionKey === key && session !== null;
+  usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
+
+  const start = useCallback(
+    (settings: QuizSettings) =>
+      useQuizStore.getState().quizStarted({
+        key: settingsToParams(settings).toString(),
+        pool,
+        settings: drawSettingsOf(settings),
+        seed: settings.seed,
+        mode: settings.mode,
+        minutes: settings.minutes,
+        now: Date.now(),
+      }),
+    [pool],
+  );
+
+  useEffect(() => {
+    if (parsed.ok && !isCurrent) start(parsed.settings);
+  }, [parsed.ok, isCurrent, start, parsed]);
+
+  const finish = useCallback(() => useQuizStore.getState().quizFinished(Date.now()), []);
+
+  if (!parsed.ok) {
+    return (
+      <>
+        <h1>This quiz link does not work</h1>
+        <p className="notice notice--error" role="alert">
+          The link is damaged or was changed: {parsed.problem}.
+        </p>
+        <p>
+          <Link to="/quiz">Start a new quiz</Link>
+        </p>
+      </>
+    );
+  }
+  if (!isCurrent) return <p role="status">Preparing your quiz…</p>;
+
+  const { settings } = parsed;
+  const goTo = (next: Partial<QuizSettings>) =>
+    void navigate(`/quiz/play?${settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) }).toString()}`);
+  const backTo = pathname + search;
+
+  if (session.questions.length === 0) {
+    return (
+      <>
+        <h1>No questions match</h1>
+        <p>None of the questions fits these choices. Start again with fewer filters.</p>
+        <p>
+          <Link to="/quiz">Choose again</Link>
+        </p>
+      </>
+    );
+  }
+  if (session.finishedAt !== undefined) {
+    return (
+      <QuizResults
+        session={session}
+        backTo={backTo}
+        onRetrySame={() => start(settings)}
+        onNewQuestions={() => goTo({})}
+        onPractiseMissed={(ids) => goTo({ ids, count: 'all', banks: [], topics: [], types: [], difficulties: [] })}
+      />
+    );
+  }
+  const presented = currentQuestion(session);
+  if (!presented) return null;
+  return (
+    <div className="quiz">
+      <h1 className="visually-hidden">Quiz</h1>
+      {session.draw.isShort && session.currentIndex === 0 && (
+        <p className="notice">
+          Only {plural(session.draw.available, 'question')} match your choices, so this quiz has{' '}
+          {plural(session.questions.length, 'question')}.
+        </p>
+      )}
+      {timer && (
+        <QuizTimer
+          timer={timer}
+          onExpire={finish}
+          onExtend={() => store.timerExtended(5)}
+          onTurnOff={() => store.timerTurnedOff()}
+        />
+      )}
+      <QuestionView
+        key={presented.question.id}
+        presented={presented}
+        submission={session.submissions[presented.question.id]}
+        mode={session.mode}
+        index={session.currentIndex}
+        total={session.questions.length}
+        backTo={backTo}
+        onSubmit={(response) => store.answerSubmitted(response, Date.now())}
+        onNext={() => store.nextRequested()}
+        onPrevious={() => store.questionChosen(session.currentIndex - 1)}
+        onFinish={finish}
+      />
+    </div>
+  );
+}

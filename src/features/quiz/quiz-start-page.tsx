@@ -1,0 +1,154 @@
+import catalog from 'virtual:content/catalog';
+import questionIndex from 'virtual:content/question-index';
+import { useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
+import { TOPICS, type Difficulty, type Topic } from '@/content/schema-primitives';
+import { countMatches } from '@/engine/draw-questions';
+import { createSeed } from '@/engine/random';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
+import { CheckboxGroup } from './checkbox-group';
+import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from './question-type-names';
+import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams, type QuizMode } from './quiz-settings';
+import './quiz.css';
+
+const DIFFICULTIES: Difficulty[] = [1, 2, 3];
+
+export function QuizStartPage() {
+  usePageTitle('Start a quiz');
+  const navigate = useNavigate();
+  const [banks, setBanks] = useState<string[]>([]);
+  const [topics, setTopics] = useState<Topic[]>([]);
+  const [types, setTypes] = useState<QuestionType[]>([]);
+  const [difficulties, setDifficulties] = useState<Difficulty[]>([]);
+  const [count, setCount] = useState<number | 'all'>(DEFAULT_SETTINGS.count);
+  const [mode, setMode] = useState<QuizMode>(DEFAULT_SETTINGS.mode);
+  const [hasTimer, setHasTimer] = useState(false);
+  const [minutes, setMinutes] = useState(10);
+  const matchId = useId();
+
+  const available = countMatches(questionIndex, { banks, topics, types, difficulties, count: 'all' });
+  const usedTopics = TOPICS.filter((topic) => catalog.banks.some((bank) => bank.topics.includes(topic)));
+
+  function start(event: FormEvent) {
+    event.preventDefault();
+    const params = settingsToParams({
+      banks,
+      topics,
+      types,
+      difficulties,
+      ids: [],
+      count,
+      mode,
+      minutes: hasTimer ? minutes : 0,
+      seed: createSeed(Math.random()),
+    });
+    void navigate(`/quiz/play?${params.toString()}`);
+  }
+
+  return (
+    <form className="quiz-start" onSubmit={start} aria-describedby={matchId}>
+      <h1>Start a quiz</h1>
+      <p className="lead">Pick what to practise. Leave a group empty to include all of it.</p>
+
+      <CheckboxGroup
+        legend="Banks"
+        options={catalog.banks.map((bank) => ({
+          value: bank.id,
+          label: bank.title,
+          hint: plural(bank.questionCount, 'question'),
+        }))}
+        selected={banks}
+        onChange={setBanks}
+      />
+      <CheckboxGroup
+        legend="Topics"
+        options={usedTopics.map((topic) => ({ value: topic, label: topic }))}
+        selected={topics}
+        onChange={setTopics}
+      />
+      <CheckboxGroup
+        legend="Question types"
+        options={QUESTION_TYPES.map((type) => ({ value: type, label: QUESTION_TYPE_NAMES[type] }))}
+        selected={types}
+        onChange={setTypes}
+      />
+      <CheckboxGroup
+        legend="Difficulty"
+        options={DIFFICULTIES.map((level) => ({ value: level, label: DIFFICULTY_NAMES[level] }))}
+        selected={difficulties}
+        onChange={setDifficulties}
+      />
+
+      <fieldset className="option-group">
+        <legend>How many questions</legend>
+        <div className="option-group__options">
+          {COUNT_OPTIONS.map((option) => (
+            <label key={option} className="option">
+              <input
+                type="radio"
+                name="count"
+                checked={count === option}
+                onChange={() => setCount(option)}
+              />
+              {option === 'all' ? 'All' : option}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className="option-group">
+        <legend>Mode</legend>
+        <div className="option-group__options option-group__options--stacked">
+          <label className="option">
+            <input type="radio" name="mode" checked={mode === 'practice'} onChange={() => setMode('practice')} />
+            <span>
+              <strong>Practice</strong> <span className="muted">— see if you were right, and why, after each answer</span>
+            </span>
+          </label>
+          <label className="option">
+            <input type="radio" name="mode" checked={mode === 'test'} onChange={() => setMode('test')} />
+            <span>
+              <strong>Test</strong> <span className="muted">— answer everything first, see the feedback at the end</span>
+            </span>
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset className="option-group">
+        <legend>Time limit</legend>
+        <div className="option-group__options">
+          <label className="option">
+            <input type="checkbox" checked={hasTimer} onChange={(event) => setHasTimer(event.target.checked)} />
+            Set a time limit
+          </label>
+          {hasTimer && (
+            <label className="option option--field">
+              Minutes
+              <input
+                type="number"
+                min={1}
+                max={180}
+                value={minutes}
+                onChange={(event) => setMinutes(Math.min(180, Math.max(1, Number(event.target.value) || 1)))}
+              />
+            </label>
+          )}
+        </div>
+        <p className="muted option-group__hint">Off by default. You can extend it or switch it off during the quiz; there are no points for speed.</p>
+      </fieldset>
+
+      <div className="quiz-start__submit">
+        <p id={matchId} role="status" className={available === 0 ? 'notice notice--error' : 'muted'}>
+          {available === 0
+            ? 'No questions match these choices. Clear a group to include more.'
+            : `${plural(available, 'question')} match${available === 1 ? 'es' : ''} your choices.`}
+        </p>
+        <button type="submit" className="button" disabled={available === 0}>
+          Start the quiz
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { Question } from '@/content/question-schema';
+import type { LearnerResponse } from '@/engine/learner-response';
+import {
+  finishQuiz,
+  goToNext,
+  goToQuestion,
+  startQuiz,
+  submitAnswer,
+  type QuizMode,
+  type QuizSession,
+} from '@/engine/quiz-session';
+import type { DrawSettings } from '@/engine/draw-questions';
+import { quizSessionSchema } from '@/lib/quiz-session-schema';
+import { safePersist } from '@/lib/safe-persist';
+
+/** A time limit the learner can extend or switch off (WCAG 2.2.1); `deadline` is ms since the epoch. */
+export type QuizTimer = { deadline: number; isOff: boolean };
+
+type QuizState = {
+  session: QuizSession | null;
+  /** The URL the session belongs to, so a reload or a link resumes it rather than starting over. */
+  sessionKey: string | null;
+  timer: QuizTimer | null;
+  quizStarted(input: {
+    key: string;
+    pool: readonly Question[];
+    settings: DrawSettings;
+    seed: string;
+    mode: QuizMode;
+    minutes: number;
+    now: number;
+  }): void;
+  answerSubmitted(response: LearnerResponse, now: number): void;
+  nextRequested(): void;
+  questionChosen(index: number): void;
+  quizFinished(now: number): void;
+  timerExtended(minutes: number): void;
+  timerTurnedOff(): void;
+};
+
+const MINUTE = 60_000;
+
+export const useQuizStore = create<QuizState>()(
+  persist(
+    (set) => ({
+      session: null,
+      sessionKey: null,
+      timer: null,
+      quizStarted: ({ key, pool, settings, seed, mode, minutes, now }) =>
+        set({
+          session: startQuiz({ pool, settings, seed, mode, startedAt: now }),
+          sessionKey: key,
+          timer: minutes > 0 ? { deadline: now + minutes * MINUTE, isOff: false } : null,
+        }),
+      answerSubmitted: (response, now) =>
+        set(({ session }) => (session ? { session: submitAnswer(session, response, now) } : {})),
+      nextRequested: () => set(({ session }) => (session ? { session: goToNext(session) } : {})),
+      questionChosen: (index) => set(({ session }) => (session ? { session: goToQuestion(session, index) } : {})),
+      quizFinished: (now) => set(({ session }) => (session ? { session: finishQuiz(session, now) } : {})),
+      timerExtended: (minutes) =>
+        set(({ timer }) => (timer ? { timer: { ...timer, deadline: timer.deadline + minutes * MINUTE } } : {})),
+      timerTurnedOff: () => set(({ timer }) => (timer ? { timer: { ...timer, isOff: true } } : {})),
+    }),
+    safePersist({
+      name: 'quiz',
+      describedAs: 'quiz in progress',
+      version: 1,
+      schema: z.object({
+        session: quizSessionSchema.nullable(),
+        sessionKey: z.string().nullable(),
+        timer: z.object({ deadline: z.number(), isOff: z.boolean() }).nullable(),
+      }),
+      partialize: ({ session, sessionKey, timer }) => ({ session, sessionKey, timer }),
+    }),
+  ),
+);
