@@ -35,7 +35,10 @@ function toSet<T>(values: readonly T[] | undefined): Set<T> | null {
   return values && values.length > 0 ? new Set(values) : null;
 }
 
-function matchesFilters(settings: DrawSettings): ((question: Question) => boolean) | null {
+/** The fields the filters look at: enough to count matches without loading whole questions. */
+export type QuestionFacets = Pick<Question, 'id' | 'bank' | 'type' | 'topics' | 'difficulty'>;
+
+function matchesFilters(settings: DrawSettings): ((question: QuestionFacets) => boolean) | null {
   const banks = toSet(settings.banks);
   const topics = toSet(settings.topics);
   const types = toSet(settings.types);
@@ -93,6 +96,12 @@ function sampleSpreadByTopic(
     }
   }
   return drawn;
+}
+
+/** How many questions the filters of `settings` let through (its count and recency are ignored). */
+export function countMatches(pool: readonly QuestionFacets[], settings: DrawSettings): number {
+  const matcher = matchesFilters(settings);
+  return matcher ? pool.filter(matcher).length : pool.length;
 }
 
 /** Draws questions without replacement, spread across the chosen topics, in a random order. Ids in `pool` are unique. */
