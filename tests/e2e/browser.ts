@@ -52,3 +52,28 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   );
   expect(summary, `axe-core violations on ${label}`).toEqual([]);
 }
+
+/** Presses Tab until `isTarget` says the focused element is the one wanted: how a keyboard user gets there. */
+export async function tabTo(page: Page, description: string, isTarget: (element: Element) => boolean): Promise<void> {
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluateHandle(() => document.activeElement);
+    if (await found.evaluate(isTarget)) return;
+  }
+  throw new Error(`Tab never reached ${description}`);
+}
+
+/** Tabs to the control whose accessible text (label, text or aria-label) matches exactly. */
+export async function tabToNamed(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement)) return '';
+      const labelled = element instanceof HTMLInputElement ? element.labels?.[0]?.textContent : null;
+      return (element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '').trim();
+    });
+    if (label === name || label.startsWith(`${name} ·`)) return;
+  }
+  throw new Error(`Tab never reached “${name}”`);
+}

@@ -1,7 +1,7 @@
 import catalog from 'virtual:content/catalog';
 import questionIndex from 'virtual:content/question-index';
 import { useId, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
 import { TOPICS, type Difficulty, type Topic } from '@/content/schema-primitives';
 import { countMatches } from '@/engine/draw-questions';
@@ -27,6 +27,9 @@ export function QuizStartPage() {
   const [hasTimer, setHasTimer] = useState(false);
   const [minutes, setMinutes] = useState(10);
   const matchId = useId();
+  // A seed in the start page's URL (from a teacher, or a test) makes the draw reproducible.
+  const [searchParams] = useSearchParams();
+  const chosenSeed = /^[a-z0-9]{1,16}$/.test(searchParams.get('seed') ?? '') ? searchParams.get('seed') : null;
 
   const available = countMatches(questionIndex, { banks, topics, types, difficulties, count: 'all' });
   const usedTopics = TOPICS.filter((topic) => catalog.banks.some((bank) => bank.topics.includes(topic)));
@@ -42,7 +45,7 @@ export function QuizStartPage() {
       count,
       mode,
       minutes: hasTimer ? minutes : 0,
-      seed: createSeed(Math.random()),
+      seed: chosenSeed ?? createSeed(Math.random()),
     });
     void navigate(`/quiz/play?${params.toString()}`);
   }

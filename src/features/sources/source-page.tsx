@@ -2,6 +2,7 @@ import content from 'virtual:content/sources';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Passage, Source } from '@/content/source-schema';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { safeBackPath } from '@/lib/safe-back-path';
 import { PassageView } from './passage-view';
 import './source-page.css';
 
@@ -66,6 +67,7 @@ export function SourcePage() {
   }
   const hasTarget = passageId !== undefined && source.passages.some((passage) => passage.id === passageId);
   const quote = searchParams.get('quote') ?? undefined;
+  const back = safeBackPath(searchParams.get('back'));
   return (
     <div className="reader">
       <nav className="reader__contents" aria-labelledby="contents-title">
@@ -82,7 +84,13 @@ export function SourcePage() {
       </nav>
       <article className="reader__text" aria-labelledby="source-title">
         <p className="reader__crumb">
-          <Link to="/sources">Sources</Link>
+          {back ? (
+            <Link to={back} className="reader__back">
+              ← Back to the quiz
+            </Link>
+          ) : (
+            <Link to="/sources">Sources</Link>
+          )}
         </p>
         <h1 id="source-title">{source.title}</h1>
         {passageId !== undefined && !hasTarget && (

@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, expectNoAxeViolations, launchBrowser, newContext, tabToNamed } from './browser';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await (await newContext(browser, { width: 390 })).newPage();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+type Saved = {
+  state: {
+    session: {
+      currentIndex: number;
+      questions: { question: { answer: string; choices: { id: string; text: string }[] }; choiceOrder: string[] }[];
+    };
+  };
+};
+
+/** Where (1-based, as the number keys count) the right or a wrong choice of the current question is shown. */
+async function choiceKey(isRight: boolean): Promise<string> {
+  const saved: Saved = await page.evaluate(() => JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'));
+  const { questions, currentIndex } = saved.state.session;
+  const current = questions[currentIndex];
+  if (!current) throw new Error('no current question saved');
+  const position = current.choiceOrder.findIndex((id) => (id === current.question.answer) === isRight);
+  return String(position + 1);
+}
+
+describe('taking a seeded quiz by keyboard alone', () => {
+  it('starts from the start screen', async () => {
+    await page.goto(appUrl('/quiz?seed=keyboard1'));
+    await page.getByRole('heading', { name: 'Start a quiz' }).waitFor();
+    await expectNoAxeViolations(page, 'quiz start');
+    await tabToNamed(page, 'Single choice');
+    await page.keyboard.press('Space');
+    await tabToNamed(page, '10'); // a radio group takes one Tab stop, on its checked radio
+    await page.keyboard.press('ArrowLeft');
+    await tabToNamed(page, 'Start the quiz');
+    await page.keyboard.press('Enter');
+    await page.getByText('Question 1 of 5').waitFor();
+    expect(page.url()).toContain('seed=keyboard1');
+    await expectNoAxeViolations(page, 'question');
+  });
+
+  it('answers wrongly and is told why, with the passage', async () => {
+    await page.keyboard.press(await choiceKey(false));
+    await page.keyboard.press('Enter');
+    const feedback = page.getByRole('region', { name: 'Feedback' });
+    await feedback.getByText('Not right').waitFor();
+    expect(await feedback.getByText('Correct answer').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'feedback');
+  });
+
+  it('follows the citation to the highlighted passage and comes back', async () => {
+    const quote = (await page.locator('.citation__quote').first().textContent()) ?? '';
+    const link = await page.getByRole('link', { name: /Read it in/ }).first().textContent();
+    await tabToNamed(page, link ?? '');
+    await page.keyboard.press('Enter');
+    const passage = page.getByRole('region', { name: 'Cited passage' });
+    await passage.waitFor();
+    expect((await passage.locator('mark').textContent())?.replace(/\s+/g, ' ')).toBe(quote.replace(/\s+/g, ' '));
+    expect(await passage.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    await tabToNamed(page, '← Back to the quiz');
+    await page.keyboard.press('Enter');
+    await page.getByText('Question 1 of 5').waitFor();
+    expect(await page.getByRole('region', { name: 'Feedback' }).getByText('Not right').isVisible()).toBe(true);
+  });
+
+  it('answers the rest rightly and sees the results', async () => {
+    await page.keyboard.press('Enter');
+    for (let question = 2; question <= 5; question += 1) {
+      await page.getByText(`Question ${question} of 5`).waitFor();
+      await page.keyboard.press(await choiceKey(true));
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'Feedback' }).getByText('Correct').waitFor();
+      await page.keyboard.press('Enter');
+    }
+    await page.getByRole('heading', { name: 'Your results' }).waitFor();
+    expect(await page.getByText('80%').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Practise the 1 one I missed' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'results');
+  });
+
+  it('resumes a quiz in progress after a reload', async () => {
+    await page.goto(appUrl('/quiz/play?types=single&count=3&mode=test&seed=reload1'));
+    await page.getByText('Question 1 of 3').waitFor();
+    await page.keyboard.press(await choiceKey(true));
+    await page.keyboard.press('Enter');
+    await page.getByText('Question 2 of 3').waitFor();
+    await page.reload();
+    await page.getByText('Question 2 of 3').waitFor();
+  });
+});
