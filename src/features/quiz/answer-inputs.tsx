@@ -214,7 +214,9 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
             <span className="matching__left">{left.text}</span>
             <select
               value={response.pairs[left.id] ?? ''}
-              onChange={(event) => onChange({ type: 'matching', pairs: { ...response.pairs, [left.id]: event.target.value } })}
+              onChange={(event) =>
+                onChange({ type: 'matching', pairs: { ...response.pairs, [left.id]: event.target.value } })
+              }
             >
               <option value="">Choose a match…</option>
               {choices.map((choice) => (

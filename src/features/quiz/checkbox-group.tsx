@@ -14,7 +14,8 @@ export function CheckboxGroup<T extends string | number>({ legend, options, sele
   return (
     <fieldset className="option-group">
       <legend>
-        {legend} <span className="muted">{selected.length === 0 ? '(all)' : `(${selected.length} chosen)`}</span>
+        {legend}{' '}
+        <span className="muted">{selected.length === 0 ? '(all)' : `(${selected.length} chosen)`}</span>
       </legend>
       <div className="option-group__options">
         {options.map((option) => (

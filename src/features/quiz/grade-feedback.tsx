@@ -36,7 +36,13 @@ function PartLine({ part }: { part: GradePart }) {
     </span>
   );
   if (part.kind === 'choice') {
-    const what = part.isSelected ? (part.isAnswer ? 'you chose it, and it is correct' : 'you chose it, but it is not correct') : part.isAnswer ? 'correct, but you did not choose it' : 'not chosen, rightly';
+    const what = part.isSelected
+      ? part.isAnswer
+        ? 'you chose it, and it is correct'
+        : 'you chose it, but it is not correct'
+      : part.isAnswer
+        ? 'correct, but you did not choose it'
+        : 'not chosen, rightly';
     return (
       <li>
         {mark} {part.text} <span className="muted">— {what}</span>
@@ -63,24 +69,40 @@ function PartLine({ part }: { part: GradePart }) {
 }
 
 /** What the learner answered beside the right answer, why it is right, and the passage it comes from. */
-export function GradeFeedback({ question, grade, backTo }: { question: Question; grade: Grade; backTo: string }) {
+export function GradeFeedback({
+  question,
+  grade,
+  backTo,
+}: {
+  question: Question;
+  grade: Grade;
+  backTo: string;
+}) {
   const showParts = grade.parts && grade.parts.length > 0 && question.type !== 'single';
   return (
     <div className="feedback">
-      <dl className="feedback__answers">
-        <div>
-          <dt>Your answer</dt>
-          <dd>{grade.given}</dd>
-        </div>
-        {!grade.isCorrect && (
+      {!showParts && (
+        <dl className="feedback__answers">
           <div>
-            <dt>Correct answer</dt>
-            <dd>{grade.expected}</dd>
+            <dt>Your answer</dt>
+            <dd>{grade.given}</dd>
           </div>
-        )}
-      </dl>
+          {!grade.isCorrect && (
+            <div>
+              <dt>Correct answer</dt>
+              <dd>{grade.expected}</dd>
+            </div>
+          )}
+        </dl>
+      )}
       {grade.note && <p className="notice">{grade.note}</p>}
-      {showParts && <ul className="feedback__parts">{grade.parts?.map((part, i) => <PartLine key={i} part={part} />)}</ul>}
+      {showParts && (
+        <ul className="feedback__parts">
+          {grade.parts?.map((part, i) => (
+            <PartLine key={i} part={part} />
+          ))}
+        </ul>
+      )}
       <p className="feedback__explanation">{question.explanation}</p>
       {question.citations.map((citation) => {
         const source = catalog.sources.find((candidate) => candidate.id === citation.source);
@@ -88,7 +110,9 @@ export function GradeFeedback({ question, grade, backTo }: { question: Question;
           <figure key={`${citation.source}/${citation.passage}`} className="citation">
             <blockquote className="citation__quote">{citation.quote}</blockquote>
             <figcaption>
-              <Link to={`${passageHref(citation.source, citation.passage, citation.quote)}&back=${encodeURIComponent(backTo)}`}>
+              <Link
+                to={`${passageHref(citation.source, citation.passage, citation.quote)}&back=${encodeURIComponent(backTo)}`}
+              >
                 Read it in “{source?.title ?? citation.source}”
               </Link>
             </figcaption>

@@ -100,7 +100,12 @@ export function QuestionView(props: Props) {
         </span>
         <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
       </div>
-      <progress className="question__bar" max={total} value={index + (submission ? 1 : 0)} aria-label="Progress" />
+      <progress
+        className="question__bar"
+        max={total}
+        value={index + (submission ? 1 : 0)}
+        aria-label="Progress"
+      />
       <h2 id={promptId} className="question__prompt" ref={prompt} tabIndex={-1}>
         {question.prompt}
       </h2>
@@ -118,7 +123,10 @@ export function QuestionView(props: Props) {
       <div role="status" className="question__status">
         {isAskingForAnswer && <p className="notice">Choose or type an answer first.</p>}
         {isLocked && submission && (
-          <section className={`feedback-panel feedback-panel--${submission.grade.verdict}`} aria-label="Feedback">
+          <section
+            className={`feedback-panel feedback-panel--${submission.grade.verdict}`}
+            aria-label="Feedback"
+          >
             <h3 ref={feedbackHeading} tabIndex={-1} className="feedback-panel__title">
               <VerdictLine grade={submission.grade} />
             </h3>
@@ -142,7 +150,10 @@ export function QuestionView(props: Props) {
         )}
       </div>
       <p className="muted question__keys">
-        Keys: {question.type === 'single' || question.type === 'multiple' || question.type === 'true-false' ? 'number keys choose, ' : ''}
+        Keys:{' '}
+        {question.type === 'single' || question.type === 'multiple' || question.type === 'true-false'
+          ? 'number keys choose, '
+          : ''}
         Enter {isLocked ? 'goes on' : 'submits'}.
       </p>
     </form>

@@ -68,7 +68,9 @@ export function QuizPlayPage() {
 
   const { settings } = parsed;
   const goTo = (next: Partial<QuizSettings>) =>
-    void navigate(`/quiz/play?${settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) }).toString()}`);
+    void navigate(
+      `/quiz/play?${settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) }).toString()}`,
+    );
   const backTo = pathname + search;
 
   if (session.questions.length === 0) {
@@ -89,7 +91,9 @@ export function QuizPlayPage() {
         backTo={backTo}
         onRetrySame={() => start(settings)}
         onNewQuestions={() => goTo({})}
-        onPractiseMissed={(ids) => goTo({ ids, count: 'all', banks: [], topics: [], types: [], difficulties: [] })}
+        onPractiseMissed={(ids) =>
+          goTo({ ids, count: 'all', banks: [], topics: [], types: [], difficulties: [] })
+        }
       />
     );
   }

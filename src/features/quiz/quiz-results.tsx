@@ -15,10 +15,13 @@ type Props = {
 function duration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.round((ms % 60_000) / 1000);
-  return minutes > 0 ? `${plural(minutes, 'minute')} ${plural(seconds, 'second')}` : plural(seconds, 'second');
+  return minutes > 0
+    ? `${plural(minutes, 'minute')} ${plural(seconds, 'second')}`
+    : plural(seconds, 'second');
 }
 
-const tidy = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, ''));
+const tidy = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, '');
 
 /** The score, a bar per topic, and every question with the learner's answer, the right one and why. */
 export function QuizResults({ session, backTo, onRetrySame, onNewQuestions, onPractiseMissed }: Props) {
@@ -34,8 +37,8 @@ export function QuizResults({ session, backTo, onRetrySame, onNewQuestions, onPr
       <div className="results__score card">
         <p className="results__percent">{summary.percent}%</p>
         <p>
-          {tidy(summary.points)} of {plural(summary.maxPoints, 'point')} · {summary.correctCount} fully right ·{' '}
-          {summary.answeredCount} answered · {duration(summary.durationMs)}
+          {tidy(summary.points)} of {plural(summary.maxPoints, 'point')} · {summary.correctCount} fully right
+          · {summary.answeredCount} answered · {duration(summary.durationMs)}
         </p>
       </div>
 
@@ -47,8 +50,14 @@ export function QuizResults({ session, backTo, onRetrySame, onNewQuestions, onPr
           New questions
         </button>
         {summary.missedIds.length > 0 && (
-          <button type="button" className="button button--secondary" onClick={() => onPractiseMissed(summary.missedIds)}>
-            Practise the {plural(summary.missedIds.length, 'one')} I missed
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onPractiseMissed(summary.missedIds)}
+          >
+            {summary.missedIds.length === 1
+              ? 'Practise the one I missed'
+              : `Practise the ${summary.missedIds.length} I missed`}
           </button>
         )}
       </div>

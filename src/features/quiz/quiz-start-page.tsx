@@ -29,7 +29,9 @@ export function QuizStartPage() {
   const matchId = useId();
   // A seed in the start page's URL (from a teacher, or a test) makes the draw reproducible.
   const [searchParams] = useSearchParams();
-  const chosenSeed = /^[a-z0-9]{1,16}$/.test(searchParams.get('seed') ?? '') ? searchParams.get('seed') : null;
+  const chosenSeed = /^[a-z0-9]{1,16}$/.test(searchParams.get('seed') ?? '')
+    ? searchParams.get('seed')
+    : null;
 
   const available = countMatches(questionIndex, { banks, topics, types, difficulties, count: 'all' });
   const usedTopics = TOPICS.filter((topic) => catalog.banks.some((bank) => bank.topics.includes(topic)));
@@ -89,12 +91,7 @@ export function QuizStartPage() {
         <div className="option-group__options">
           {COUNT_OPTIONS.map((option) => (
             <label key={option} className="option">
-              <input
-                type="radio"
-                name="count"
-                checked={count === option}
-                onChange={() => setCount(option)}
-              />
+              <input type="radio" name="count" checked={count === option} onChange={() => setCount(option)} />
               {option === 'all' ? 'All' : option}
             </label>
           ))}
@@ -105,15 +102,22 @@ export function QuizStartPage() {
         <legend>Mode</legend>
         <div className="option-group__options option-group__options--stacked">
           <label className="option">
-            <input type="radio" name="mode" checked={mode === 'practice'} onChange={() => setMode('practice')} />
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'practice'}
+              onChange={() => setMode('practice')}
+            />
             <span>
-              <strong>Practice</strong> <span className="muted">— see if you were right, and why, after each answer</span>
+              <strong>Practice</strong>{' '}
+              <span className="muted">— see if you were right, and why, after each answer</span>
             </span>
           </label>
           <label className="option">
             <input type="radio" name="mode" checked={mode === 'test'} onChange={() => setMode('test')} />
             <span>
-              <strong>Test</strong> <span className="muted">— answer everything first, see the feedback at the end</span>
+              <strong>Test</strong>{' '}
+              <span className="muted">— answer everything first, see the feedback at the end</span>
             </span>
           </label>
         </div>
@@ -123,7 +127,11 @@ export function QuizStartPage() {
         <legend>Time limit</legend>
         <div className="option-group__options">
           <label className="option">
-            <input type="checkbox" checked={hasTimer} onChange={(event) => setHasTimer(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={hasTimer}
+              onChange={(event) => setHasTimer(event.target.checked)}
+            />
             Set a time limit
           </label>
           {hasTimer && (
@@ -139,7 +147,9 @@ export function QuizStartPage() {
             </label>
           )}
         </div>
-        <p className="muted option-group__hint">Off by default. You can extend it or switch it off during the quiz; there are no points for speed.</p>
+        <p className="muted option-group__hint">
+          Off by default. You can extend it or switch it off during the quiz; there are no points for speed.
+        </p>
       </fieldset>
 
       <div className="quiz-start__submit">
