@@ -6,6 +6,7 @@ import { createSeed } from '@/engine/random';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
+import { assignmentFromParams } from './assignment-params';
 import { QuestionView } from './question-view';
 import { QuizResults } from './quiz-results';
 import { settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
@@ -23,38 +24,47 @@ export function QuizPlayPage() {
   const [searchParams] = useSearchParams();
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
-  const parsed = settingsFromParams(searchParams);
-  const key = parsed.ok ? settingsToParams(parsed.settings).toString() : null;
+  const fromAssignment = assignmentFromParams(searchParams);
+  const parsed = fromAssignment ?? settingsFromParams(searchParams);
+  const taking = fromAssignment?.ok ? fromAssignment.taking : undefined;
+  // An assignment's session belongs to its code and student; any other to its settings.
+  const keyOf = (settings: QuizSettings) =>
+    taking
+      ? new URLSearchParams({ assignment: taking.code, student: taking.student }).toString()
+      : settingsToParams(settings).toString();
+  const key = parsed.ok ? keyOf(parsed.settings) : null;
   const pool = use(loadQuestions(parsed.ok ? parsed.settings.banks : []));
   const { session, sessionKey, timer } = useQuizStore();
   const store = useQuizStore.getState();
   const isCurrent = key !== null && sessionKey === key && session !== null;
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
 
-  const start = useCallback(
-    (settings: QuizSettings) =>
-      useQuizStore.getState().quizStarted({
-        key: settingsToParams(settings).toString(),
-        pool,
-        settings: drawSettingsOf(settings),
-        seed: settings.seed,
-        mode: settings.mode,
-        minutes: settings.minutes,
-        now: Date.now(),
-      }),
-    [pool],
-  );
+  const start = (settings: QuizSettings) =>
+    useQuizStore.getState().quizStarted({
+      key: keyOf(settings),
+      pool,
+      settings: drawSettingsOf(settings),
+      seed: settings.seed,
+      mode: settings.mode,
+      minutes: settings.minutes,
+      now: Date.now(),
+    });
 
+  // Starts the quiz the URL describes unless it is the one already under way (saved or resumed).
   useEffect(() => {
     if (parsed.ok && !isCurrent) start(parsed.settings);
-  }, [parsed.ok, isCurrent, start, parsed]);
+  });
 
   const finish = useCallback(() => useQuizStore.getState().quizFinished(Date.now()), []);
 
   if (!parsed.ok) {
     return (
       <>
-        <h1>This quiz link does not work</h1>
+        <h1>
+          {searchParams.has('assignment')
+            ? 'This assignment link does not work'
+            : 'This quiz link does not work'}
+        </h1>
         <p className="notice notice--error" role="alert">
           The link is damaged or was changed: {parsed.problem}.
         </p>
@@ -88,6 +98,7 @@ export function QuizPlayPage() {
     return (
       <QuizResults
         session={session}
+        taking={taking}
         backTo={backTo}
         onRetrySame={() => start(settings)}
         onNewQuestions={() => goTo({})}

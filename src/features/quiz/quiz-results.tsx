@@ -2,10 +2,14 @@ import { useEffect, useRef } from 'react';
 import type { QuizSession } from '@/engine/quiz-session';
 import { summarizeQuiz } from '@/engine/summarize-quiz';
 import { plural } from '@/lib/plural';
+import type { AssignmentTaking } from './assignment-params';
 import { GradeFeedback, VerdictLine } from './grade-feedback';
+import { ResultCodePanel } from './result-code-panel';
 
 type Props = {
   session: QuizSession;
+  /** Set when the quiz is an assignment: the result code replaces the retry buttons. */
+  taking: AssignmentTaking | undefined;
   backTo: string;
   onRetrySame: () => void;
   onNewQuestions: () => void;
@@ -24,7 +28,14 @@ const tidy = (value: number) =>
   Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, '');
 
 /** The score, a bar per topic, and every question with the learner's answer, the right one and why. */
-export function QuizResults({ session, backTo, onRetrySame, onNewQuestions, onPractiseMissed }: Props) {
+export function QuizResults({
+  session,
+  taking,
+  backTo,
+  onRetrySame,
+  onNewQuestions,
+  onPractiseMissed,
+}: Props) {
   const summary = summarizeQuiz(session);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -42,25 +53,29 @@ export function QuizResults({ session, backTo, onRetrySame, onNewQuestions, onPr
         </p>
       </div>
 
-      <div className="results__actions">
-        <button type="button" className="button" onClick={onRetrySame}>
-          Try again with the same questions
-        </button>
-        <button type="button" className="button button--secondary" onClick={onNewQuestions}>
-          New questions
-        </button>
-        {summary.missedIds.length > 0 && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => onPractiseMissed(summary.missedIds)}
-          >
-            {summary.missedIds.length === 1
-              ? 'Practise the one I missed'
-              : `Practise the ${summary.missedIds.length} I missed`}
+      {taking ? (
+        <ResultCodePanel session={session} taking={taking} />
+      ) : (
+        <div className="results__actions">
+          <button type="button" className="button" onClick={onRetrySame}>
+            Try again with the same questions
           </button>
-        )}
-      </div>
+          <button type="button" className="button button--secondary" onClick={onNewQuestions}>
+            New questions
+          </button>
+          {summary.missedIds.length > 0 && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => onPractiseMissed(summary.missedIds)}
+            >
+              {summary.missedIds.length === 1
+                ? 'Practise the one I missed'
+                : `Practise the ${summary.missedIds.length} I missed`}
+            </button>
+          )}
+        </div>
+      )}
 
       <h2>By topic</h2>
       <ul className="topic-bars">
