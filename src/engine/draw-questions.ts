@@ -1,7 +1,11 @@
 import type { Question } from '@/content/question-schema';
 import type { Difficulty, Topic } from '@/content/schema-primitives';
+import { findMatches, type Matches } from './filter-questions';
+import { bitOf, type QuestionFacets } from './question-index';
 import type { Random } from './random';
 import { createIndexSampler } from './sample-indexes';
+
+export type { QuestionFacets } from './question-index';
 
 export type QuestionType = Question['type'];
 
@@ -31,68 +35,67 @@ export type DrawResult = {
   isShort: boolean;
 };
 
-function toSet<T>(values: readonly T[] | undefined): Set<T> | null {
-  return values && values.length > 0 ? new Set(values) : null;
-}
-
-/** The fields the filters look at: enough to count matches without loading whole questions. */
-export type QuestionFacets = Pick<Question, 'id' | 'bank' | 'type' | 'topics' | 'difficulty'>;
-
-function matchesFilters(settings: DrawSettings): ((question: QuestionFacets) => boolean) | null {
-  const banks = toSet(settings.banks);
-  const topics = toSet(settings.topics);
-  const types = toSet(settings.types);
-  const difficulties = toSet(settings.difficulties);
-  const ids = toSet(settings.ids);
-  if (!banks && !topics && !types && !difficulties && !ids) return null;
-  return (question) =>
-    (!ids || ids.has(question.id)) &&
-    (!banks || banks.has(question.bank)) &&
-    (!types || types.has(question.type)) &&
-    (!difficulties || difficulties.has(question.difficulty)) &&
-    (!topics || question.topics.some((topic) => topics.has(topic)));
-}
-
 function requestedCount(count: number | 'all', available: number): number {
   if (count === 'all') return available;
   return Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
 }
 
-function sample(questions: readonly Question[], wanted: number, random: Random): Question[] {
-  const sampler = createIndexSampler(questions.length, random);
-  const drawn: Question[] = [];
+function positionAt(matches: Matches, at: number): number {
+  return matches.positions ? (matches.positions[at] ?? -1) : at;
+}
+
+/** Up to `wanted` random positions among `candidates` (an index into `matches`), skipping `isSkipped` ones. */
+function sample(
+  candidates: Int32Array | null,
+  size: number,
+  wanted: number,
+  isSkipped: (position: number) => boolean,
+  random: Random,
+): number[] {
+  const sampler = createIndexSampler(size, random);
+  const drawn: number[] = [];
   while (drawn.length < wanted) {
-    const question = questions[sampler.next()];
-    if (!question) break;
-    drawn.push(question);
+    const at = sampler.next();
+    if (at < 0) break;
+    const position = candidates ? (candidates[at] ?? -1) : at;
+    if (!isSkipped(position)) drawn.push(position);
   }
   return drawn;
 }
 
 /** Round-robin over the topics (in a random order), each turn taking a random unused question of that topic. */
 function sampleSpreadByTopic(
-  questions: readonly Question[],
+  matches: Matches,
   topics: readonly Topic[],
   wanted: number,
+  isExcluded: (position: number) => boolean,
   random: Random,
-): Question[] {
+): number[] {
+  const { topicBits } = matches.index;
+  const taken = new Set<number>();
   const turns = random.shuffle(topics).map((topic) => {
-    const ofTopic = questions.filter((question) => question.topics.includes(topic));
-    return { questions: ofTopic, sampler: createIndexSampler(ofTopic.length, random), isDone: false };
+    const bit = bitOf.topic(topic);
+    const ofTopic: number[] = [];
+    for (let at = 0; at < matches.count; at += 1) {
+      const position = positionAt(matches, at);
+      if (((topicBits[position] ?? 0) & bit) !== 0) ofTopic.push(position);
+    }
+    return { positions: ofTopic, sampler: createIndexSampler(ofTopic.length, random), isDone: false };
   });
-  const taken = new Set<string>();
-  const drawn: Question[] = [];
+  const drawn: number[] = [];
   while (drawn.length < wanted && turns.some((turn) => !turn.isDone)) {
     for (const turn of turns) {
       if (turn.isDone || drawn.length >= wanted) continue;
-      let question = turn.questions[turn.sampler.next()];
-      while (question && taken.has(question.id)) question = turn.questions[turn.sampler.next()];
-      if (!question) {
+      let position = turn.positions[turn.sampler.next()];
+      while (position !== undefined && (taken.has(position) || isExcluded(position))) {
+        position = turn.positions[turn.sampler.next()];
+      }
+      if (position === undefined) {
         turn.isDone = true;
         continue;
       }
-      taken.add(question.id);
-      drawn.push(question);
+      taken.add(position);
+      drawn.push(position);
     }
   }
   return drawn;
@@ -100,34 +103,42 @@ function sampleSpreadByTopic(
 
 /** How many questions the filters of `settings` let through (its count and recency are ignored). */
 export function countMatches(pool: readonly QuestionFacets[], settings: DrawSettings): number {
-  const matcher = matchesFilters(settings);
-  return matcher ? pool.filter(matcher).length : pool.length;
+  return findMatches(pool, settings).count;
 }
 
-/** Draws questions without replacement, spread across the chosen topics, in a random order. Ids in `pool` are unique. */
+/**
+ * Draws questions without replacement, spread across the chosen topics, in a random order. Ids in
+ * `pool` are unique, and the pool array is not changed afterwards (it is indexed once, on first use).
+ */
 export function drawQuestions(pool: readonly Question[], settings: DrawSettings, random: Random): DrawResult {
-  const matcher = matchesFilters(settings);
-  const matches = matcher ? pool.filter(matcher) : pool;
-  const recency = new Map<string, number>();
-  for (const id of settings.excludeIds ?? []) if (!recency.has(id)) recency.set(id, recency.size);
-  const fresh = recency.size > 0 ? matches.filter((question) => !recency.has(question.id)) : matches;
+  const matches = findMatches(pool, settings);
+  // Recently seen questions that pass the filters, with how recently each was seen (0 = last).
+  const recency = new Map<number, number>();
+  for (const id of settings.excludeIds ?? []) {
+    const position = matches.index.positionById.get(id);
+    if (position !== undefined && !recency.has(position) && matches.includes(position)) {
+      recency.set(position, recency.size);
+    }
+  }
+  const isRecent = (position: number) => recency.has(position);
 
-  const available = matches.length;
+  const available = matches.count;
   const requested = requestedCount(settings.count, available);
   const wanted = Math.min(requested, available);
+  const freshWanted = Math.min(wanted, available - recency.size);
 
-  const topics = [...new Set(settings.topics ?? [])];
+  // Sorted, so that the same topics listed in another order give the same draw.
+  const topics = [...new Set(settings.topics ?? [])].sort();
   const chosen =
     topics.length > 1
-      ? sampleSpreadByTopic(fresh, topics, wanted, random)
-      : sample(fresh, Math.min(wanted, fresh.length), random);
+      ? sampleSpreadByTopic(matches, topics, freshWanted, isRecent, random)
+      : sample(matches.positions, available, freshWanted, isRecent, random);
 
   if (chosen.length < wanted) {
-    const seenLongestAgoFirst = matches
-      .filter((question) => recency.has(question.id))
-      .sort((left, right) => (recency.get(right.id) ?? 0) - (recency.get(left.id) ?? 0));
+    const seenLongestAgoFirst = [...recency.keys()].reverse();
     chosen.push(...seenLongestAgoFirst.slice(0, wanted - chosen.length));
   }
 
-  return { questions: random.shuffle(chosen), available, requested, isShort: available < requested };
+  const questions = chosen.flatMap((position) => pool[position] ?? []);
+  return { questions: random.shuffle(questions), available, requested, isShort: available < requested };
 }

@@ -2,6 +2,10 @@ import type { Choice, QuestionOfType } from '@/content/question-schema';
 import { NO_ANSWER, toGrade, type Grade, type PairPart, type PositionPart } from './grade';
 import type { ResponseOfType } from './learner-response';
 
+function describePair(part: PairPart, text: string | null): string {
+  return `${part.leftText} → ${text ?? NO_ANSWER}`;
+}
+
 function textOf(choices: readonly Choice[], id: string): string {
   return choices.find((choice) => choice.id === id)?.text ?? id;
 }
@@ -85,11 +89,10 @@ export function gradeMatching(
     };
   });
   const rightCount = parts.filter((part) => part.isRight).length;
-  const describe = (part: PairPart, text: string | null) => `${part.leftText} → ${text ?? NO_ANSWER}`;
   const details = {
     questionId: question.id,
-    given: isBlank ? NO_ANSWER : parts.map((part) => describe(part, part.givenText)).join('; '),
-    expected: parts.map((part) => describe(part, part.expectedText)).join('; '),
+    given: isBlank ? NO_ANSWER : parts.map((part) => describePair(part, part.givenText)).join('; '),
+    expected: parts.map((part) => describePair(part, part.expectedText)).join('; '),
     parts,
   };
   return toGrade(details, parts.length > 0 ? rightCount / parts.length : 0, isBlank);

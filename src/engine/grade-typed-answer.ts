@@ -4,11 +4,20 @@ import { NO_ANSWER, toGrade, type Grade } from './grade';
 import type { ResponseOfType } from './learner-response';
 import { parseNumber } from './parse-number';
 
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-
-/** A number as the app shows it: "4,000", "46.35", "1.1". */
+/** A number as the app shows it: "4,000", "46.35", "1.1", at most six decimals. */
 export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+  // By hand rather than with Intl.NumberFormat, which costs more than all the rest of a grade.
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
+  const rounded = Math.round(Math.abs(value) * 1e6) / 1e6;
+  const sign = value < 0 && rounded > 0 ? '-' : '';
+  // Rounded to six decimals, String() never switches to exponent notation below 1e21.
+  const text = String(rounded);
+  const dot = text.indexOf('.');
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  let grouped = whole.slice(0, ((whole.length - 1) % 3) + 1);
+  for (let index = grouped.length; index < whole.length; index += 3)
+    grouped += `,${whole.slice(index, index + 3)}`;
+  return sign + grouped + (dot < 0 ? '' : text.slice(dot));
 }
 
 function withUnit(value: number, unit: string): string {
@@ -54,6 +63,18 @@ export function gradeYear(
   );
 }
 
+/**
+ * The same folding as `comparableText` (case, accents, punctuation and spacing set aside), with a
+ * shortcut for plain ASCII, where Unicode normalisation changes nothing and costs most of a grade.
+ */
+export function comparableAnswer(text: string): string {
+  if (/[^\t\n\r\x20-\x7e]/.test(text)) return comparableText(text);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 /** Right when the text equals an accepted answer once case, accents, punctuation and spacing are set aside. */
 export function gradeShortText(
   question: QuestionOfType<'short-text'>,
@@ -64,8 +85,8 @@ export function gradeShortText(
   const expected = others.length > 0 ? `${first} (also accepted: ${others.join('; ')})` : first;
   if (isBlank) return toGrade({ questionId: question.id, given: NO_ANSWER, expected }, 0, true);
   const given = response.text.trim();
-  const comparable = comparableText(given);
+  const comparable = comparableAnswer(given);
   const isRight =
-    comparable !== '' && question.answer.some((answer) => comparableText(answer) === comparable);
+    comparable !== '' && question.answer.some((answer) => comparableAnswer(answer) === comparable);
   return toGrade({ questionId: question.id, given, expected }, isRight ? 1 : 0);
 }

@@ -6,10 +6,9 @@ export type IndexSampler = {
 };
 
 /**
- * Draws indexes 0..length-1 one at a time, without replacement and without copying the list:
- * a partial Fisher–Yates (Durstenfeld) shuffle that records only the swapped positions in a map,
- * so drawing k of n costs O(k), not O(n). The idea is the "sparse Fisher–Yates" from the
- * literature on random sampling (e.g. Knuth, TAOCP vol. 2, 3.4.2).
+ * Draws indexes 0..length-1 one at a time, without replacement and without copying a list: a
+ * Fisher–Yates shuffle (Durstenfeld's in-place form; Knuth, TAOCP vol. 2, 3.4.2, Algorithm P)
+ * stopped after k steps, which keeps only the moved slots in a map. Drawing k of n costs O(k).
  */
 export function createIndexSampler(length: number, random: Random): IndexSampler {
   const moved = new Map<number, number>();

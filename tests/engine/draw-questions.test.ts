@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '@/content/question-schema';
 import { TOPICS, type Difficulty, type Topic } from '@/content/schema-primitives';
-import { drawQuestions, type DrawSettings } from '@/engine/draw-questions';
+import { countMatches, drawQuestions, type DrawSettings } from '@/engine/draw-questions';
 import { createRandom } from '@/engine/random';
 import { drawPool } from './fixtures';
 
@@ -75,6 +75,40 @@ describe('drawQuestions (examples)', () => {
     expect(back.sort()).toEqual(['q03', 'q04']);
   });
 
+  it('draws only the questions named by ids, when other filters allow them', () => {
+    const ids = ['q02', 'q03', 'q09', 'unknown'];
+    const named = drawQuestions(drawPool, { count: 'all', ids }, createRandom(1));
+    expect(named.questions.map((question) => question.id).sort()).toEqual(['q02', 'q03', 'q09']);
+    const narrowed = drawQuestions(drawPool, { count: 'all', ids, banks: ['bank-a'] }, createRandom(1));
+    expect(narrowed.questions.map((question) => question.id).sort()).toEqual(['q02', 'q03']);
+  });
+
+  it('lets nothing through a filter on values the pool does not have', () => {
+    expect(drawQuestions(drawPool, { count: 'all', banks: ['nope'] }, createRandom(1)).available).toBe(0);
+    expect(drawQuestions(drawPool, { count: 'all', topics: ['science'] }, createRandom(1)).available).toBe(0);
+  });
+
+  it('gives the same draw whatever order the filter values are listed in', () => {
+    const one = drawQuestions(
+      drawPool,
+      { count: 5, topics: ['trade', 'education'], difficulties: [3, 1] },
+      createRandom(4),
+    );
+    const other = drawQuestions(
+      drawPool,
+      { count: 5, topics: ['education', 'trade'], difficulties: [1, 3] },
+      createRandom(4),
+    );
+    expect(ids(other.questions)).toEqual(ids(one.questions));
+  });
+
+  it('indexes a new pool array afresh', () => {
+    const first = drawQuestions(drawPool.slice(0, 6), { count: 'all', topics: ['dates'] }, createRandom(1));
+    const second = drawQuestions(drawPool.slice(6), { count: 'all', topics: ['dates'] }, createRandom(1));
+    expect(ids(first.questions).sort()).toEqual(['q01', 'q04', 'q05']);
+    expect(ids(second.questions).sort()).toEqual(['q08', 'q09', 'q12']);
+  });
+
   it('never changes its inputs', () => {
     const pool = structuredClone(drawPool);
     const settings: DrawSettings = { count: 5, topics: ['dates', 'trade'], excludeIds: ['q01'] };
@@ -91,6 +125,7 @@ const settingsArbitrary: fc.Arbitrary<DrawSettings> = fc.record(
     topics: fc.subarray<Topic>([...TOPICS]),
     types: fc.subarray<Question['type']>(['true-false', 'year']),
     difficulties: fc.subarray<Difficulty>([1, 2, 3]),
+    ids: fc.subarray([...ids(drawPool), 'unknown']),
     count: fc.oneof(fc.integer({ min: 0, max: 15 }), fc.constant<'all'>('all')),
     excludeIds: fc.subarray(ids(drawPool)),
   },
@@ -100,6 +135,7 @@ const settingsArbitrary: fc.Arbitrary<DrawSettings> = fc.record(
 function matches(question: Question, settings: DrawSettings): boolean {
   const isIn = <T>(values: readonly T[] | undefined, value: T) => !values?.length || values.includes(value);
   return (
+    isIn(settings.ids, question.id) &&
     isIn(settings.banks, question.bank) &&
     isIn(settings.types, question.type) &&
     isIn(settings.difficulties, question.difficulty) &&
@@ -117,6 +153,7 @@ describe('drawQuestions (properties)', () => {
         expect(new Set(drawn).size).toBe(drawn.length);
         expect(result.questions.every((question) => matches(question, settings))).toBe(true);
         expect(result.available).toBe(matching.length);
+        expect(countMatches(drawPool, settings)).toBe(matching.length);
         expect(drawn).toHaveLength(Math.min(result.requested, matching.length));
         expect(result.isShort).toBe(result.requested > matching.length);
         const fresh = matching.filter((question) => !settings.excludeIds?.includes(question.id));
@@ -141,5 +178,20 @@ describe('drawQuestions (properties)', () => {
       orders.add(ids(drawQuestions(drawPool, { count: 'all' }, createRandom(seed)).questions).join());
     }
     expect(orders.size).toBeGreaterThanOrEqual(19);
+  });
+});
+
+describe('countMatches', () => {
+  it('counts over facets alone, without whole questions', () => {
+    const facets = drawPool.map(({ id, bank, type, topics, difficulty }) => ({
+      id,
+      bank,
+      type,
+      topics,
+      difficulty,
+    }));
+    expect(countMatches(facets, { count: 'all' })).toBe(12);
+    expect(countMatches(facets, { count: 3, topics: ['education'], excludeIds: ['q03'] })).toBe(3);
+    expect(countMatches(facets, { count: 'all', types: ['year'], banks: ['bank-b'] })).toBe(2);
   });
 });

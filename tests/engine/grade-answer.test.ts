@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { comparableText } from '@/content/fold-text';
 import { gradeAnswer } from '@/engine/grade-answer';
+import { comparableAnswer, formatNumber } from '@/engine/grade-typed-answer';
 import type { LearnerResponse } from '@/engine/learner-response';
 import type { PresentedQuestion } from '@/engine/present-question';
 import {
@@ -319,3 +322,36 @@ function toResponse(value: unknown): LearnerResponse {
   const parsed: LearnerResponse = JSON.parse(JSON.stringify(value));
   return parsed;
 }
+
+describe('formatNumber and comparableAnswer', () => {
+  it('formats numbers with thousands commas and at most six decimals', () => {
+    expect([4000, 46.35, 1.1, -3.5, 0.1 + 0.2, 1234567.891, 1e-7, 2183.5].map(formatNumber)).toEqual([
+      '4,000',
+      '46.35',
+      '1.1',
+      '-3.5',
+      '0.3',
+      '1,234,567.891',
+      '0',
+      '2,183.5',
+    ]);
+  });
+
+  it('folds text exactly as the content checker does', () => {
+    fc.assert(
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', 'B', 'é', 'É', ' ', '\t', '-', '.', '1', 'ß', 'ﬁ', '\u0301'),
+        }),
+        (text) => {
+          expect(comparableAnswer(text)).toBe(comparableText(text));
+        },
+      ),
+    );
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(comparableAnswer(text)).toBe(comparableText(text));
+      }),
+    );
+  });
+});
