@@ -8,6 +8,7 @@ const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/quiz', label: 'Quiz', end: false },
   { to: '/sources', label: 'Sources', end: false },
+  { to: '/classroom', label: 'Classroom', end: false },
 ];
 
 export function Layout() {

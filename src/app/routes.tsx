@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '@/features/home/home-page';
 import { Layout } from './layout';
@@ -9,17 +9,58 @@ import { NotFoundPage } from './not-found-page';
 const SourceListPage = lazy(async () => ({
   default: (await import('@/features/sources/source-list-page')).SourceListPage,
 }));
-const QuizStartPage = lazy(async () => ({ default: (await import('@/features/quiz/quiz-start-page')).QuizStartPage }));
-const QuizPlayPage = lazy(async () => ({ default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage }));
-const SourcePage = lazy(async () => ({ default: (await import('@/features/sources/source-page')).SourcePage }));
+const QuizStartPage = lazy(async () => ({
+  default: (await import('@/features/quiz/quiz-start-page')).QuizStartPage,
+}));
+const QuizPlayPage = lazy(async () => ({
+  default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage,
+}));
+const ClassroomPage = lazy(async () => ({
+  default: (await import('@/features/classroom/classroom-page')).ClassroomPage,
+}));
+const AssignmentBuilderPage = lazy(async () => ({
+  default: (await import('@/features/classroom/assignment-builder-page')).AssignmentBuilderPage,
+}));
+const AssignmentPage = lazy(async () => ({
+  default: (await import('@/features/classroom/assignment-page')).AssignmentPage,
+}));
+const StudentStartPage = lazy(async () => ({
+  default: (await import('@/features/classroom/student-start-page')).StudentStartPage,
+}));
+const ClassReportPage = lazy(async () => ({
+  default: (await import('@/features/classroom/class-report-page')).ClassReportPage,
+}));
+const PrintPage = lazy(async () => ({
+  default: (await import('@/features/classroom/print-page')).PrintPage,
+}));
+const ProjectorPage = lazy(async () => ({
+  default: (await import('@/features/classroom/projector-page')).ProjectorPage,
+}));
+const SourcePage = lazy(async () => ({
+  default: (await import('@/features/sources/source-page')).SourcePage,
+}));
 
 export function AppRoutes() {
   return (
     <Routes>
+      <Route
+        path="classroom/projector"
+        element={
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <ProjectorPage />
+          </Suspense>
+        }
+      />
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="quiz" element={<QuizStartPage />} />
         <Route path="quiz/play" element={<QuizPlayPage />} />
+        <Route path="classroom" element={<ClassroomPage />} />
+        <Route path="classroom/new" element={<AssignmentBuilderPage />} />
+        <Route path="classroom/assignment" element={<AssignmentPage />} />
+        <Route path="classroom/report" element={<ClassReportPage />} />
+        <Route path="classroom/print" element={<PrintPage />} />
+        <Route path="a" element={<StudentStartPage />} />
         <Route path="sources" element={<SourceListPage />} />
         <Route path="sources/:sourceId/:passageId?" element={<SourcePage />} />
         <Route path="*" element={<NotFoundPage />} />

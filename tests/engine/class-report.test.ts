@@ -17,7 +17,14 @@ const single: Question = {
   answer: 'a',
   citations: cite('p-relations'),
 };
-const year: Question = { ...common, id: 'q-year', type: 'year', prompt: 'When?', answer: 1977, citations: cite('p-framework') };
+const year: Question = {
+  ...common,
+  id: 'q-year',
+  type: 'year',
+  prompt: 'When?',
+  answer: 1977,
+  citations: cite('p-framework'),
+};
 const both: Question = {
   ...common,
   id: 'q-both',
@@ -31,9 +38,36 @@ const ids = ['q-single', 'q-year', 'q-both', 'q-removed'];
 
 // A hand-written class of four: Ana gets everything right, Binh and Chi both pick 1977, Dung answers nothing.
 const results: StudentResult[] = [
-  { student: 'Chi', finishedAt: 3, responses: [{ type: 'single', choice: 'b' }, { type: 'year', text: '1977' }, { type: 'true-false', value: true }, null] },
-  { student: 'Ana', finishedAt: 1, responses: [{ type: 'single', choice: 'a' }, { type: 'year', text: '1977' }, { type: 'true-false', value: true }, null] },
-  { student: 'Binh', finishedAt: 2, responses: [{ type: 'single', choice: 'b' }, { type: 'year', text: '1978' }, { type: 'true-false', value: false }, null] },
+  {
+    student: 'Chi',
+    finishedAt: 3,
+    responses: [
+      { type: 'single', choice: 'b' },
+      { type: 'year', text: '1977' },
+      { type: 'true-false', value: true },
+      null,
+    ],
+  },
+  {
+    student: 'Ana',
+    finishedAt: 1,
+    responses: [
+      { type: 'single', choice: 'a' },
+      { type: 'year', text: '1977' },
+      { type: 'true-false', value: true },
+      null,
+    ],
+  },
+  {
+    student: 'Binh',
+    finishedAt: 2,
+    responses: [
+      { type: 'single', choice: 'b' },
+      { type: 'year', text: '1978' },
+      { type: 'true-false', value: false },
+      null,
+    ],
+  },
   { student: 'Dung', finishedAt: 4, responses: [null, null, null, null] },
 ];
 
@@ -41,7 +75,9 @@ describe('the class report', () => {
   const report = buildClassReport(ids, results, questions);
 
   it('scores each student on the questions still in the banks', () => {
-    expect(report.students.map(({ student, points, maxPoints, percent }) => [student, points, maxPoints, percent])).toEqual([
+    expect(
+      report.students.map(({ student, points, maxPoints, percent }) => [student, points, maxPoints, percent]),
+    ).toEqual([
       ['Ana', 3, 3, 100],
       ['Binh', 0, 3, 0],
       ['Chi', 2, 3, 67],
@@ -51,7 +87,9 @@ describe('the class report', () => {
   });
 
   it('counts students per band of ten points', () => {
-    const counts = Object.fromEntries(report.distribution.map((band) => [`${band.from}-${band.to}`, band.count]));
+    const counts = Object.fromEntries(
+      report.distribution.map((band) => [`${band.from}-${band.to}`, band.count]),
+    );
     expect(counts).toMatchObject({ '0-9': 2, '60-69': 1, '90-100': 1, '10-19': 0 });
   });
 
@@ -64,7 +102,9 @@ describe('the class report', () => {
   });
 
   it('ranks the passages the class has not understood first', () => {
-    expect(report.passages.map(({ passage, shareWrong, answerCount }) => [passage, shareWrong, answerCount])).toEqual([
+    expect(
+      report.passages.map(({ passage, shareWrong, answerCount }) => [passage, shareWrong, answerCount]),
+    ).toEqual([
       ['p-relations', 0.625, 8],
       ['p-framework', 0.5, 8],
     ]);

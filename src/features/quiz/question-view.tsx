@@ -4,7 +4,7 @@ import { presentedChoices, type PresentedQuestion } from '@/engine/present-quest
 import type { QuizMode, Submission } from '@/engine/quiz-session';
 import { AnswerInput, blankResponse } from './answer-inputs';
 import { GradeFeedback, VerdictLine } from './grade-feedback';
-import { QUESTION_TYPE_NAMES } from './question-type-names';
+import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
 import { useQuizKeys } from './use-quiz-keys';
 
 type Props = {

@@ -9,7 +9,7 @@ import { createSeed } from '@/engine/random';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { CheckboxGroup } from './checkbox-group';
-import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from './question-type-names';
+import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
 import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams, type QuizMode } from './quiz-settings';
 import './quiz.css';
 

@@ -1,0 +1,224 @@
+import catalog from 'virtual:content/catalog';
+import { use, useId, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { TOPICS } from '@/content/schema-primitives';
+import { drawQuestions } from '@/engine/draw-questions';
+import { createRandom, createSeed } from '@/engine/random';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { encodeAssignment } from '@/lib/classroom-codes';
+import { comparableText } from '@/content/fold-text';
+import { loadQuestions } from '@/lib/load-questions';
+import { plural } from '@/lib/plural';
+import { QuestionPreview } from './question-preview';
+import './classroom.css';
+
+/** A teacher picks questions (by bank, topic, search or one by one) and settings, and gets a link. */
+export function AssignmentBuilderPage() {
+  usePageTitle('New assignment');
+  const pool = use(loadQuestions());
+  const navigate = useNavigate();
+  const ids = {
+    title: useId(),
+    search: useId(),
+    bank: useId(),
+    topic: useId(),
+    count: useId(),
+    minutes: useId(),
+  };
+  const [title, setTitle] = useState('');
+  const [search, setSearch] = useState('');
+  const [bank, setBank] = useState('');
+  const [topic, setTopic] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  const [drawCount, setDrawCount] = useState(0);
+  const [sameOrder, setSameOrder] = useState(true);
+  const [mode, setMode] = useState<'practice' | 'test'>('test');
+  const [minutes, setMinutes] = useState(0);
+  const [problem, setProblem] = useState('');
+
+  const query = comparableText(search);
+  const shown = pool.filter(
+    (question) =>
+      (!bank || question.bank === bank) &&
+      (!topic || question.topics.some((t) => t === topic)) &&
+      (!query || comparableText(`${question.prompt} ${question.explanation}`).includes(query)),
+  );
+  const selectedSet = new Set(selected);
+  const toggle = (id: string, isOn: boolean) =>
+    setSelected((current) => (isOn ? [...current, id] : current.filter((item) => item !== id)));
+
+  function create(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim())
+      return setProblem('Give the assignment a title, so students know what they are doing.');
+    if (selected.length === 0) return setProblem('Choose at least one question.');
+    const seed = createSeed(Math.random());
+    const chosen =
+      drawCount > 0 && drawCount < selected.length
+        ? drawQuestions(pool, { ids: selected, count: drawCount }, createRandom(seed)).questions.map(
+            (q) => q.id,
+          )
+        : selected;
+    const code = encodeAssignment({ title: title.trim(), ids: chosen, mode, minutes, sameOrder, seed });
+    void navigate(`/classroom/assignment#${code}`);
+  }
+
+  return (
+    <form className="builder" onSubmit={create} noValidate>
+      <h1>New assignment</h1>
+      <p className="lead">
+        Choose questions and settings. The link you get holds everything; no account, no server.
+      </p>
+
+      <div className="field">
+        <label htmlFor={ids.title}>Title</label>
+        <input
+          id={ids.title}
+          className="text-field"
+          value={title}
+          maxLength={120}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="Week 3: the 1990s"
+        />
+      </div>
+
+      <fieldset className="option-group">
+        <legend>
+          Questions <span className="muted">({plural(selected.length, 'question')} chosen)</span>
+        </legend>
+        <div className="builder__filters">
+          <div className="field">
+            <label htmlFor={ids.search}>Search</label>
+            <input
+              id={ids.search}
+              type="search"
+              className="text-field"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.bank}>Bank</label>
+            <select
+              id={ids.bank}
+              className="text-field"
+              value={bank}
+              onChange={(e) => setBank(e.target.value)}
+            >
+              <option value="">All banks</option>
+              {catalog.banks.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.topic}>Topic</label>
+            <select
+              id={ids.topic}
+              className="text-field"
+              value={topic}
+              onChange={(e) => setTopic(e.target.value)}
+            >
+              <option value="">All topics</option>
+              {TOPICS.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="builder__bulk">
+          <span role="status">{plural(shown.length, 'question')} shown</span>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setSelected([...new Set([...selected, ...shown.map((q) => q.id)])])}
+          >
+            Choose all shown
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setSelected([])}
+          >
+            Clear the choice
+          </button>
+        </div>
+        <ul className="builder__list">
+          {shown.map((question) => (
+            <li key={question.id} className="builder__item">
+              <label className="builder__choice">
+                <input
+                  type="checkbox"
+                  checked={selectedSet.has(question.id)}
+                  onChange={(e) => toggle(question.id, e.target.checked)}
+                />
+                <span>{question.prompt}</span>
+              </label>
+              <QuestionPreview question={question} />
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+
+      <fieldset className="option-group">
+        <legend>Settings</legend>
+        <div className="field">
+          <label htmlFor={ids.count}>Questions per student (0 = all chosen)</label>
+          <input
+            id={ids.count}
+            type="number"
+            min={0}
+            max={selected.length}
+            className="text-field text-field--short"
+            value={drawCount}
+            onChange={(e) => setDrawCount(Math.max(0, Number(e.target.value) || 0))}
+          />
+        </div>
+        <label className="option">
+          <input type="checkbox" checked={sameOrder} onChange={(e) => setSameOrder(e.target.checked)} />
+          Every student gets the same order
+        </label>
+        <div className="option-group__options" role="radiogroup" aria-label="Mode">
+          <label className="option">
+            <input type="radio" name="mode" checked={mode === 'test'} onChange={() => setMode('test')} />
+            Test: feedback at the end
+          </label>
+          <label className="option">
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'practice'}
+              onChange={() => setMode('practice')}
+            />
+            Practice: feedback after each answer
+          </label>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.minutes}>Time limit in minutes (0 = none)</label>
+          <input
+            id={ids.minutes}
+            type="number"
+            min={0}
+            max={180}
+            className="text-field text-field--short"
+            value={minutes}
+            onChange={(e) => setMinutes(Math.min(180, Math.max(0, Number(e.target.value) || 0)))}
+          />
+        </div>
+      </fieldset>
+
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="button">
+        Create the assignment
+      </button>
+    </form>
+  );
+}

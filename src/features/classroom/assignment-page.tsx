@@ -1,0 +1,87 @@
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { QrCode } from '@/components/qr-code';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
+import { AssignmentProblem } from './assignment-problem';
+import { useAssignmentFromHash } from './use-assignment';
+import './classroom.css';
+
+/** The teacher's view of an assignment: the link and QR code to share, and what to do with it. */
+export function AssignmentPage() {
+  const loaded = useAssignmentFromHash();
+  const linkId = useId();
+  const [copyState, setCopyState] = useState('');
+  usePageTitle(loaded.ok ? `Assignment: ${loaded.assignment.title}` : undefined);
+  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} />;
+  const { assignment, code, missingIds } = loaded;
+  const studentLink = `${window.location.origin}/a#${code}`;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(studentLink);
+      setCopyState('Link copied.');
+    } catch {
+      document.getElementById(linkId)?.focus();
+      setCopyState('Select the link and copy it with Ctrl+C (or ⌘+C).');
+    }
+  }
+
+  return (
+    <div className="assignment">
+      <h1>{assignment.title}</h1>
+      <p className="lead">
+        {plural(assignment.ids.length, 'question')} · {assignment.mode === 'test' ? 'test' : 'practice'} ·{' '}
+        {assignment.minutes > 0 ? `${assignment.minutes} minutes` : 'no time limit'} ·{' '}
+        {assignment.sameOrder ? 'same order for everyone' : 'each student their own order'}
+      </p>
+      {missingIds.length > 0 && (
+        <p className="notice" role="status">
+          {plural(missingIds.length, 'question')} of this assignment {missingIds.length === 1 ? 'is' : 'are'}{' '}
+          no longer in the banks and will be left out.
+        </p>
+      )}
+      <div className="assignment__share">
+        <div className="assignment__link">
+          <label htmlFor={linkId}>Link for students</label>
+          <input
+            id={linkId}
+            className="text-field"
+            readOnly
+            value={studentLink}
+            onFocus={(e) => e.target.select()}
+          />
+          <div className="assignment__actions">
+            <button type="button" className="button" onClick={() => void copy()}>
+              Copy the link
+            </button>
+            <a className="button button--secondary" href={`/a#${code}`}>
+              Open it as a student
+            </a>
+          </div>
+          <p role="status" className="muted">
+            {copyState}
+          </p>
+          <h2>Then</h2>
+          <ul className="assignment__next">
+            <li>
+              <Link to={`/classroom/projector#${code}`}>Show it on the projector</Link>
+            </li>
+            <li>
+              <Link to={`/classroom/print#${code}`}>Print worksheets</Link> and{' '}
+              <Link to={`/classroom/print?key=1#${code}`}>the answer key</Link>
+            </li>
+            <li>
+              Collect the result codes students get at the end, and paste them into the{' '}
+              <Link to="/classroom/report">class report</Link>
+            </li>
+          </ul>
+        </div>
+        <figure className="assignment__qr">
+          <QrCode text={studentLink} label={`QR code of the link to “${assignment.title}”`} />
+          <figcaption className="muted">Scan to open the assignment</figcaption>
+        </figure>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+import catalog from 'virtual:content/catalog';
+import { use, useId, useState, type ChangeEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { buildClassReport, type ClassReport } from '@/engine/class-report';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { downloadText } from '@/lib/download-text';
+import { loadQuestions } from '@/lib/load-questions';
+import { plural } from '@/lib/plural';
+import { readResultCodes, type ResultLineProblem } from '@/lib/read-result-codes';
+import { passageHref } from '@/lib/source-links';
+import { classReportCsv } from './class-report-csv';
+import './classroom.css';
+
+type Shown = { title: string; report: ClassReport; problems: ResultLineProblem[]; mergedCount: number };
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The teacher pastes result codes and sees the class: scores, questions, and what was not understood. */
+export function ClassReportPage() {
+  usePageTitle('Class report');
+  const { hash } = useLocation();
+  const pool = use(loadQuestions());
+  const fieldId = useId();
+  const [text, setText] = useState(() => decodeURIComponent(hash.replace(/^#/, '')));
+  const [shown, setShown] = useState<Shown | { problems: ResultLineProblem[]; mergedCount: number } | null>(
+    null,
+  );
+
+  function show() {
+    const { results, problems, mergedCount } = readResultCodes(text);
+    const first = results[0];
+    if (!first) return setShown({ problems, mergedCount });
+    const questionsById = new Map(pool.map((question) => [question.id, question]));
+    const report = buildClassReport(first.assignment.ids, results, questionsById);
+    setShown({ title: first.assignment.title, report, problems, mergedCount });
+  }
+
+  async function loadFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (file) setText(await file.text());
+  }
+
+  return (
+    <div className="report">
+      <h1>Class report</h1>
+      <p className="lead">
+        Paste the result codes your students gave you, one per line, or load a text file of them.
+      </p>
+      <div className="field">
+        <label htmlFor={fieldId}>Result codes</label>
+        <textarea
+          id={fieldId}
+          className="text-field report__codes"
+          rows={6}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <div className="report__inputs">
+        <label className="button button--secondary">
+          Load a text file
+          <input
+            type="file"
+            accept=".txt,text/plain"
+            className="visually-hidden"
+            onChange={(e) => void loadFile(e)}
+          />
+        </label>
+        <button type="button" className="button" onClick={show}>
+          Show the report
+        </button>
+      </div>
+
+      <div role="status">
+        {shown && shown.problems.length > 0 && (
+          <div className="notice notice--error">
+            <p>{plural(shown.problems.length, 'line')} could not be used; the others are in the report:</p>
+            <ul>
+              {shown.problems.map(({ line, problem }) => (
+                <li key={line}>
+                  Line {line}: {problem}.
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {shown && shown.mergedCount > 0 && (
+          <p className="muted">
+            {plural(shown.mergedCount, 'student')} sent more than one result; their latest counts.
+          </p>
+        )}
+        {shown && !('report' in shown) && <p className="notice">No result codes to report on yet.</p>}
+      </div>
+
+      {shown && 'report' in shown && <ReportView title={shown.title} report={shown.report} />}
+    </div>
+  );
+}
+
+function ReportView({ title, report }: { title: string; report: ClassReport }) {
+  const average = report.students.length
+    ? Math.round(report.students.reduce((sum, s) => sum + s.percent, 0) / report.students.length)
+    : 0;
+  const mostInBand = Math.max(1, ...report.distribution.map((band) => band.count));
+  return (
+    <section aria-labelledby="report-title" className="report__result">
+      <h2 id="report-title">
+        “{title}”: {plural(report.students.length, 'student')}, average {average}%
+      </h2>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() =>
+          downloadText(
+            `${title.replace(/[^\p{L}\p{N}]+/gu, '-')}-report.csv`,
+            classReportCsv(report),
+            'text/csv',
+          )
+        }
+      >
+        Download as CSV
+      </button>
+      {report.missingIds.length > 0 && (
+        <p className="notice">
+          {plural(report.missingIds.length, 'question')} of the assignment are no longer in the banks and are
+          not scored.
+        </p>
+      )}
+
+      <h3>Students</h3>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Points</th>
+            <th scope="col">Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.students.map((score) => (
+            <tr key={score.student}>
+              <th scope="row">{score.student}</th>
+              <td>
+                {score.points} of {score.maxPoints}
+              </td>
+              <td>{score.percent}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Score distribution</h3>
+      <ul className="distribution">
+        {report.distribution.map((band) => (
+          <li key={band.from}>
+            <span className="distribution__label">
+              {band.from}–{band.to}%
+            </span>
+            <span
+              className="distribution__bar"
+              style={{ width: `${(100 * band.count) / mostInBand}%` }}
+              aria-hidden="true"
+            />
+            <span>{plural(band.count, 'student')}</span>
+          </li>
+        ))}
+      </ul>
+
+      <h3>Passages the class has not understood</h3>
+      <p className="muted">Ranked by the share of wrong answers to the questions that cite them.</p>
+      <ol className="passage-ranking">
+        {report.passages.map((entry) => (
+          <li key={`${entry.source}/${entry.passage}`}>
+            <strong>{percent(entry.shareWrong)} wrong</strong> over {plural(entry.answerCount, 'answer')} ·{' '}
+            <Link to={passageHref(entry.source, entry.passage, entry.quote)}>
+              {catalog.sources.find((s) => s.id === entry.source)?.title ?? entry.source}, {entry.passage}
+            </Link>
+            <blockquote className="citation__quote">{entry.quote}</blockquote>
+          </li>
+        ))}
+      </ol>
+
+      <h3>Questions</h3>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Question</th>
+            <th scope="col">Right</th>
+            <th scope="col">Most chosen wrong answer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.questions.map((entry, index) => (
+            <tr key={entry.id}>
+              <td>{index + 1}</td>
+              <th scope="row">
+                {entry.question?.prompt ?? `${entry.id} (no longer in the banks)`}
+                {entry.question?.citations[0] && (
+                  <>
+                    {' '}
+                    <Link
+                      to={passageHref(
+                        entry.question.citations[0].source,
+                        entry.question.citations[0].passage,
+                        entry.question.citations[0].quote,
+                      )}
+                      className="muted"
+                    >
+                      (source)
+                    </Link>
+                  </>
+                )}
+              </th>
+              <td>{percent(entry.shareRight)}</td>
+              <td>
+                {entry.mostChosenWrong
+                  ? `${entry.mostChosenWrong.text} (${entry.mostChosenWrong.count})`
+                  : '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

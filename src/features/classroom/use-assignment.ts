@@ -1,0 +1,41 @@
+import { use } from 'react';
+import { useLocation } from 'react-router';
+import type { Question } from '@/content/question-schema';
+import type { PresentedQuestion } from '@/engine/present-question';
+import { startQuiz } from '@/engine/quiz-session';
+import { decodeAssignment, type Assignment } from '@/lib/classroom-codes';
+import { loadQuestions } from '@/lib/load-questions';
+
+export type LoadedAssignment =
+  | { ok: true; code: string; assignment: Assignment; presented: PresentedQuestion[]; missingIds: string[] }
+  | { ok: false; problem: string };
+
+/**
+ * The assignment in the URL's hash (`#A1.…`), with its questions presented in the shared order: the
+ * order a class sees on the projector and on paper. Hashes never reach a server.
+ */
+export function useAssignmentFromHash(): LoadedAssignment {
+  const { hash } = useLocation();
+  const pool = use(loadQuestions());
+  const code = decodeURIComponent(hash.replace(/^#/, ''));
+  if (!code) return { ok: false, problem: 'the link has no assignment in it' };
+  const decoded = decodeAssignment(code);
+  if (!decoded.ok) return decoded;
+  return { ok: true, code, ...presentAssignment(decoded.value, pool) };
+}
+
+export function presentAssignment(assignment: Assignment, pool: readonly Question[]) {
+  const session = startQuiz({
+    pool,
+    settings: { ids: assignment.ids, count: 'all' },
+    seed: assignment.seed,
+    mode: assignment.mode,
+    startedAt: 0,
+  });
+  const present = new Set(pool.map((question) => question.id));
+  return {
+    assignment,
+    presented: session.questions,
+    missingIds: assignment.ids.filter((id) => !present.has(id)),
+  };
+}
