@@ -13,6 +13,8 @@ import {
 import { checkCitationLock } from '@/content/check-citation-lock';
 import { computeCoverage } from '@/content/coverage';
 import { exportJson } from '@/content/export-json';
+import { exportContent as exportInFormat, skippedLines } from '@/content/formats/export-content';
+import { importedBankYaml, importFile, importReport } from '@/content/formats/import-file';
 import { loadContent, type ContentFiles } from '@/content/load-content';
 import { compareProblems, formatProblem, type Problem } from '@/content/problem';
 import { readContentFiles } from '@/content/read-content-files';
@@ -25,7 +27,13 @@ const USAGE = `Usage: npm run bank -- <command>
   confirm <question-id…> | --new | --all
                                        record the cited passages in ${CITATION_LOCK_PATH}:
                                        the named questions, only the new ones, or all of them
-  export --format json [--out FILE]    write all sources and questions as one JSON document`;
+  export [--format F] [--out FILE] [--bank ID]
+                                       write the questions (all, or one bank's) as F: json (default; all sources
+                                       and questions as one document), gift, moodle-xml, qti (a zip: needs --out),
+                                       aiken or csv; questions F cannot express are listed on stderr
+  import FILE [--format F] [--out FILE.yaml]
+                                       read questions from F: gift, aiken, csv or json (default: from the file
+                                       name); --out writes them as a draft bank, to finish with citations`;
 
 function fail(message: string): never {
   console.error(message);
@@ -139,18 +147,60 @@ function confirm(args: string[]) {
 function exportContent(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { format: { type: 'string', default: 'json' }, out: { type: 'string' } },
+    options: {
+      format: { type: 'string', default: 'json' },
+      out: { type: 'string' },
+      bank: { type: 'string' },
+    },
   });
-  if (values.format !== 'json') fail(`Unknown format "${values.format}". Known formats: json.\n\n${USAGE}`);
   const { content, problems } = loadChecked(readContentFiles(process.cwd()));
   if (problems.length > 0) fail('Fix the problems above before exporting.');
-  const text = `${JSON.stringify(exportJson(content), null, 2)}\n`;
-  if (values.out) {
-    writeFileSync(values.out, text);
-    console.error(`Wrote ${content.questions.length} questions to ${values.out}.`);
-  } else {
-    process.stdout.write(text);
+  if (values.format === 'json' && values.bank === undefined) {
+    // The whole content keeps the original path, byte for byte.
+    const text = `${JSON.stringify(exportJson(content), null, 2)}\n`;
+    if (values.out) {
+      writeFileSync(values.out, text);
+      console.error(`Wrote ${content.questions.length} questions to ${values.out}.`);
+    } else {
+      process.stdout.write(text);
+    }
+    return;
   }
+  const exported = exportInFormat(content, values.format, values.bank);
+  if (!exported.ok) fail(`${exported.message}\n\n${USAGE}`);
+  const [file] = exported.result.files;
+  if (!file) fail('The exporter wrote no file.');
+  for (const line of skippedLines(exported.result, values.format)) console.error(line);
+  if (values.out) {
+    writeFileSync(values.out, file.content);
+    console.error(`Wrote ${exported.questionCount} questions to ${values.out}.`);
+  } else if (typeof file.content === 'string') {
+    process.stdout.write(file.content);
+  } else {
+    fail(`${values.format} writes a binary file (${file.name}): give --out FILE.`);
+  }
+}
+
+function importQuestions(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, out: { type: 'string' } },
+  });
+  const [file] = positionals;
+  if (file === undefined || positionals.length > 1) fail(`import takes one file.\n\n${USAGE}`);
+  if (!existsSync(file)) fail(`No file ${file}.`);
+  const imported = importFile(file, readFileSync(file, 'utf8'), values.format);
+  if (!imported.ok) fail(`${imported.message}\n\n${USAGE}`);
+  const report = importReport(file, imported.format, imported.result);
+  for (const line of report.details) console.error(line);
+  console.log(report.summary);
+  if (values.out) {
+    const bank = importedBankYaml(file, imported.format, imported.result, values.out);
+    writeFileSync(values.out, bank.text);
+    for (const line of bank.lines) console.log(line);
+  }
+  if (imported.result.problems.length > 0) process.exit(1);
 }
 
 const COMMANDS = new Map([
@@ -158,6 +208,7 @@ const COMMANDS = new Map([
   ['coverage', coverage],
   ['confirm', confirm],
   ['export', exportContent],
+  ['import', importQuestions],
 ]);
 const [command, ...rest] = process.argv.slice(2);
 const run = command === undefined ? undefined : COMMANDS.get(command);

@@ -22,7 +22,7 @@ function options(question: Question): { texts: string[]; answer: number } | { sk
       return { skip: 'Aiken has one right answer per question; this question has several' };
     default:
       return {
-        skip: `Aiken has only single-answer questions; a ${question.type} question cannot be written`,
+        skip: `Aiken has only single-answer (and true/false) questions, not ${question.type}`,
       };
   }
 }

@@ -59,8 +59,10 @@ function choicesOf(texts: readonly string[], ids = 'abcdefghijklmnopqrstuvwxyz')
   return texts.map((text, index) => ({ id: ids[index] ?? `c${index + 1}`, text }));
 }
 
+const isTopic = (tag: string): tag is Topic => TOPICS.some((topic) => topic === tag);
+
 function topicsOf(tags: readonly string[] | null | undefined): Topic[] {
-  return TOPICS.filter((topic) => tags?.includes(topic));
+  return [...new Set(tags?.filter(isTopic))];
 }
 
 function difficultyOf(tags: readonly string[] | null | undefined): Difficulty {
@@ -190,8 +192,9 @@ function matchingBody(
   at: Located,
   context: Context,
 ): Body {
+  // Placeholders first: a real "&&035;" in the file is still behind the sentinel at this point.
   const decode = (text: string) =>
-    PLACEHOLDERS.reduce((result, [from, to]) => result.replace(from, to), context.restore(text)).trim();
+    context.restore(PLACEHOLDERS.reduce((result, [from, to]) => result.replace(from, to), text)).trim();
   const pairs = question.matchPairs
     .map((pair) => ({ left: textOf(pair.subquestion, context), right: decode(pair.subanswer) }))
     .filter((pair) => pair.right.length > 0);

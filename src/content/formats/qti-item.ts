@@ -1,5 +1,6 @@
 import type { Choice, Question } from '@/content/question-schema';
 import { decimalText } from './number-text';
+import { presentationOrder } from './positions';
 import { el, paragraphs, type XmlElement } from './xml';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
@@ -174,7 +175,8 @@ function typeParts(question: Question): Parts {
             'qti-order-interaction',
             { 'response-identifier': 'RESPONSE', shuffle: 'true' },
             el('qti-prompt', {}, ...paragraphs(question.prompt)),
-            ...simpleChoices(question.choices),
+            // Listed out of order too, for players that ignore shuffle.
+            ...simpleChoices(presentationOrder(question.choices)),
           ),
         ],
         scoring: scoreWhen(matchesCorrect()),
@@ -215,7 +217,7 @@ function typeParts(question: Question): Parts {
               ...question.choices.map((choice) =>
                 el(
                   'qti-simple-associable-choice',
-                  { identifier: choiceId(choice.id), 'match-max': question.left.length },
+                  { identifier: choiceId(choice.id), 'match-max': 1 },
                   choice.text,
                 ),
               ),

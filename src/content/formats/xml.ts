@@ -13,14 +13,14 @@ export function xmlSafe(text: string): string {
   return normalizeNewlines(text).replace(NOT_XML, '');
 }
 
-/** Escapes text for an XML element or a double- or single-quoted attribute. */
+/** Escapes text for an XML element: & < > (and `>` always, so `]]>` never appears). */
 export function escapeXml(text: string): string {
-  return xmlSafe(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes text for a double-quoted attribute; tab and line feed as references, or parsers turn them into spaces. */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXml(text).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 /** A CDATA section; `]]>` inside is split across two sections, the only way to write it there. */
@@ -68,7 +68,7 @@ function isElement(node: XmlNode): node is XmlElement {
 function render(node: XmlNode, depth: number): string {
   if (!isElement(node)) return 'text' in node ? escapeXml(node.text) : node.raw;
   const attributes = Object.entries(node.attributes)
-    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
+    .map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`)
     .join('');
   if (node.children.length === 0) return `<${node.name}${attributes}/>`;
   // Elements holding text keep their content on one line, so no white space is added to the text.
