@@ -1,0 +1,79 @@
+import {
+  answerKey,
+  compareAnswers,
+  compareAttempts,
+  type AnswerRecord,
+  type AttemptRecord,
+  type History,
+} from './history';
+import type { Progress } from './progress';
+import { buildSchedules } from './schedule';
+
+export type MergeResult = {
+  progress: Progress;
+  /** What the merge added that was not here before. */
+  added: { attempts: number; answers: number };
+  /** True when the imported settings were taken (this device had no history of its own yet). */
+  tookSettings: boolean;
+};
+
+function earlier(left: number | undefined, right: number | undefined): number | undefined {
+  if (left === undefined) return right;
+  if (right === undefined) return left;
+  return Math.min(left, right);
+}
+
+/**
+ * The union of two histories: an attempt (same id) or an answer (same attempt, question and time)
+ * found in both is kept once, so merging the same file twice changes nothing the second time.
+ */
+export function mergeHistories(current: History, incoming: History): History {
+  const attempts = new Map<string, AttemptRecord>();
+  for (const attempt of [...current.attempts, ...incoming.attempts]) {
+    const kept = attempts.get(attempt.id);
+    if (!kept) {
+      attempts.set(attempt.id, attempt);
+      continue;
+    }
+    // The same quiz seen on two devices: finished if either saw it finish, at the first time seen.
+    const finishedAt = earlier(kept.finishedAt, attempt.finishedAt);
+    if (finishedAt !== kept.finishedAt) attempts.set(attempt.id, { ...kept, finishedAt });
+  }
+  const answers = new Map<string, AnswerRecord>();
+  for (const answer of [...current.answers, ...incoming.answers]) {
+    const key = answerKey(answer);
+    if (!answers.has(key)) answers.set(key, answer);
+  }
+  return {
+    attempts: [...attempts.values()].sort(compareAttempts),
+    answers: [...answers.values()].sort(compareAnswers),
+    // Keys name a question's id and content, so the same key is the same question.
+    questions: { ...incoming.questions, ...current.questions },
+  };
+}
+
+/**
+ * Merges an imported backup into this device's progress. Resets keep the later time per question;
+ * settings stay this device's unless it has no history yet; schedules are recomputed from the merged
+ * answers, so they always agree with the history.
+ */
+export function mergeProgress(current: Progress, incoming: Progress): MergeResult {
+  const history = mergeHistories(current.history, incoming.history);
+  const resets: Record<string, number> = { ...current.resets };
+  for (const [questionId, at] of Object.entries(incoming.resets)) {
+    const kept = Object.hasOwn(resets, questionId) ? resets[questionId] : undefined;
+    resets[questionId] = kept === undefined ? at : Math.max(kept, at);
+  }
+  const isFreshDevice = current.history.attempts.length === 0 && current.history.answers.length === 0;
+  const settings = isFreshDevice ? incoming.settings : current.settings;
+  const attemptIds = new Set(current.history.attempts.map((attempt) => attempt.id));
+  const answerKeys = new Set(current.history.answers.map(answerKey));
+  return {
+    progress: { history, resets, settings, schedules: buildSchedules(history.answers, resets, settings) },
+    added: {
+      attempts: history.attempts.filter((attempt) => !attemptIds.has(attempt.id)).length,
+      answers: history.answers.filter((answer) => !answerKeys.has(answerKey(answer))).length,
+    },
+    tookSettings: isFreshDevice,
+  };
+}
