@@ -23,6 +23,11 @@ export type DrawSettings = {
    * do, they come back, those seen longest ago first. Leave this out of settings a link shares.
    */
   excludeIds?: readonly string[];
+  /**
+   * With `ids`: the questions come in the order the ids are listed (the first `count` of them), not
+   * shuffled, and recently seen ones are not left out ("due questions, most overdue first").
+   */
+  keepOrder?: boolean;
 };
 
 export type DrawResult = {
@@ -125,6 +130,12 @@ export function drawQuestions(pool: readonly Question[], settings: DrawSettings,
   const available = matches.count;
   const requested = requestedCount(settings.count, available);
   const wanted = Math.min(requested, available);
+  if (settings.keepOrder && settings.ids?.length) {
+    const listed = new Set(settings.ids.flatMap((id) => matches.index.positionById.get(id) ?? []));
+    const inOrder = [...listed].filter((position) => matches.includes(position)).slice(0, wanted);
+    const questions = inOrder.flatMap((position) => pool[position] ?? []);
+    return { questions, available, requested, isShort: available < requested };
+  }
   const freshWanted = Math.min(wanted, available - recency.size);
 
   // Sorted, so that the same topics listed in another order give the same draw.
