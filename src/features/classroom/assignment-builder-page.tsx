@@ -1,7 +1,9 @@
 import catalog from 'virtual:content/catalog';
 import { use, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { QUESTION_TYPES } from '@/content/bank-schema';
 import { TOPICS } from '@/content/schema-primitives';
+import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
 import { usePageTitle } from '@/hooks/use-page-title';
@@ -22,6 +24,7 @@ export function AssignmentBuilderPage() {
     search: useId(),
     bank: useId(),
     topic: useId(),
+    type: useId(),
     count: useId(),
     minutes: useId(),
   };
@@ -29,6 +32,7 @@ export function AssignmentBuilderPage() {
   const [search, setSearch] = useState('');
   const [bank, setBank] = useState('');
   const [topic, setTopic] = useState('');
+  const [type, setType] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
   const [drawCount, setDrawCount] = useState(0);
   const [sameOrder, setSameOrder] = useState(true);
@@ -41,6 +45,7 @@ export function AssignmentBuilderPage() {
     (question) =>
       (!bank || question.bank === bank) &&
       (!topic || question.topics.some((t) => t === topic)) &&
+      (!type || question.type === type) &&
       (!query || comparableText(`${question.prompt} ${question.explanation}`).includes(query)),
   );
   const selectedSet = new Set(selected);
@@ -125,6 +130,22 @@ export function AssignmentBuilderPage() {
               {TOPICS.map((t) => (
                 <option key={t} value={t}>
                   {t}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.type}>Type</label>
+            <select
+              id={ids.type}
+              className="text-field"
+              value={type}
+              onChange={(e) => setType(e.target.value)}
+            >
+              <option value="">All types</option>
+              {QUESTION_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {QUESTION_TYPE_NAMES[t]}
                 </option>
               ))}
             </select>
