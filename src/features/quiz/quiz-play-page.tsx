@@ -15,8 +15,8 @@ import { QuizTimer } from './quiz-timer';
 import './quiz.css';
 
 function drawSettingsOf(settings: QuizSettings): DrawSettings {
-  const { banks, topics, types, difficulties, ids, count } = settings;
-  return { banks, topics, types, difficulties, ids, count };
+  const { banks, topics, types, difficulties, ids, count, keepOrder } = settings;
+  return { banks, topics, types, difficulties, ids, count, ...(keepOrder ? { keepOrder } : {}) };
 }
 
 /** Plays the quiz its URL describes; a reload or a shared link resumes or reproduces the same quiz. */

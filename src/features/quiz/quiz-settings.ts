@@ -13,6 +13,8 @@ export type QuizSettings = {
   difficulties: Difficulty[];
   /** Particular questions (practising the ones missed, reviewing mistakes); empty means any. */
   ids: string[];
+  /** With `ids`: ask them in the order listed rather than shuffled (`order=listed`: due questions, most overdue first). */
+  keepOrder?: boolean;
   count: number | 'all';
   mode: QuizMode;
   /** Minutes; 0 means no time limit (the default). */
@@ -53,6 +55,7 @@ const paramsSchema = z.object({
   mode: z.enum(['practice', 'test'], { error: () => 'mode must be practice or test' }).default('practice'),
   minutes: z.coerce.number().int().min(0).max(180, 'a time limit is at most 180 minutes').default(0),
   seed: z.string().regex(/^[a-z0-9]{1,16}$/, 'the seed must be 1 to 16 lower-case letters or digits'),
+  order: z.enum(['listed', 'shuffled'], { error: () => 'order must be listed or shuffled' }).optional(),
 });
 
 /** Reads settings from a quiz URL; a tampered or broken link gets a sentence saying what is wrong. */
@@ -66,8 +69,10 @@ export function settingsFromParams(params: URLSearchParams): { ok: true; setting
       problem: issue ? `${typeof field === 'string' ? `“${field}”: ` : ''}${issue.message}` : 'this is not a quiz link',
     };
   }
-  const { difficulty, ...rest } = result.data;
-  return { ok: true, settings: { ...rest, difficulties: difficulty.map((name) => DIFFICULTY_BY_NAME[name]) } };
+  const { difficulty, order, ...rest } = result.data;
+  const settings: QuizSettings = { ...rest, difficulties: difficulty.map((name) => DIFFICULTY_BY_NAME[name]) };
+  if (order === 'listed') settings.keepOrder = true;
+  return { ok: true, settings };
 }
 
 export function settingsToParams(settings: QuizSettings): URLSearchParams {
@@ -77,6 +82,7 @@ export function settingsToParams(settings: QuizSettings): URLSearchParams {
   if (settings.types.length) params.set('types', settings.types.join(','));
   if (settings.difficulties.length) params.set('difficulty', settings.difficulties.join(','));
   if (settings.ids.length) params.set('ids', settings.ids.join(','));
+  if (settings.keepOrder) params.set('order', 'listed');
   params.set('count', String(settings.count));
   params.set('mode', settings.mode);
   if (settings.minutes > 0) params.set('minutes', String(settings.minutes));

@@ -21,12 +21,28 @@ describe('quiz links', () => {
     expect(settingsFromParams(settingsToParams(all))).toEqual({ ok: true, settings: all });
   });
 
+  it('carry the listed order of particular questions (order=listed)', () => {
+    const due: QuizSettings = { ...settings, ids: ['st-two', 'st-one'], keepOrder: true, count: 'all' };
+    const params = settingsToParams(due);
+    expect(params.get('order')).toBe('listed');
+    expect(settingsFromParams(params)).toEqual({ ok: true, settings: due });
+    const parsed = settingsFromParams(new URLSearchParams('ids=b,a&count=all&order=listed&seed=due1'));
+    expect(parsed.ok && parsed.settings).toMatchObject({ ids: ['b', 'a'], keepOrder: true });
+  });
+
+  it('shuffle unless told otherwise', () => {
+    const shuffled = settingsFromParams(new URLSearchParams('ids=b,a&order=shuffled&seed=x'));
+    expect(shuffled.ok && shuffled.settings.keepOrder).toBeUndefined();
+    expect(settingsToParams(settings).has('order')).toBe(false);
+  });
+
   it.each([
     ['seed=ABC!', /“seed”: the seed must be/],
     ['seed=a&topics=weather', /“topics”: must be one of: dates/],
     ['seed=a&mode=exam', /“mode”: mode must be practice or test/],
     ['seed=a&count=many', /“count”: count must be a number/],
     ['seed=a&minutes=999', /“minutes”: a time limit is at most 180 minutes/],
+    ['seed=a&order=random', /“order”: order must be listed or shuffled/],
     ['count=5', /“seed”/],
   ])('explains what is wrong with %s', (query, problem) => {
     const result = settingsFromParams(new URLSearchParams(query));
