@@ -1,13 +1,42 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
+import { SECURITY_HEADERS } from './src/app/security-headers';
 import { contentPlugin } from './src/content/content-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;
 
 export default defineConfig({
-  plugins: [react(), contentPlugin(root)],
+  plugins: [
+    react(),
+    contentPlugin(root),
+    // Precaches the app, every bank and both sources, so that after one visit everything works offline.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Source Quiz',
+        short_name: 'Source Quiz',
+        description: 'Quizzes written from real documents; every answer explained with its passage.',
+        theme_color: '#1d4ed8',
+        background_color: '#f7f7f4',
+        display: 'standalone',
+        start_url: '/',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     target: 'es2022',
@@ -15,7 +44,7 @@ export default defineConfig({
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
     rollupOptions: { output: { manualChunks: (id) => (id.includes('/node_modules/zod/') ? 'zod' : undefined) } },
   },
-  preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1' },
+  preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1', headers: SECURITY_HEADERS },
   server: { port: 5173, host: '127.0.0.1' },
   test: {
     projects: [

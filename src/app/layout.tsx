@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { StorageNoticeBanner } from '@/components/storage-notice-banner';
 import { RouteErrorPage } from './route-error-page';
+import { UpdatePrompt } from './update-prompt';
 
 const NAV = [
   { to: '/', label: 'Home', end: true },
@@ -51,6 +52,7 @@ export function Layout() {
         </div>
       </header>
       <StorageNoticeBanner />
+      <UpdatePrompt />
       <main id="main" className="site-main" ref={main} tabIndex={-1}>
         <ErrorBoundary resetKey={pathname} fallback={(error) => <RouteErrorPage error={error} />}>
           <Suspense fallback={<p role="status">Loading…</p>}>

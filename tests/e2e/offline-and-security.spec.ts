@@ -1,0 +1,63 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, launchBrowser } from './browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('offline', () => {
+  it('after one visit, opens and runs a quiz and a source with the network off', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await page.goto(appUrl('/'));
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // Until it is the page's controller, the service worker does not answer its requests.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'The documents', exact: true }).waitFor();
+    await page.goto(appUrl('/quiz/play?types=true-false&count=2&mode=practice&seed=offline1'));
+    await page.getByText('Question 1 of 2').waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    await page.goto(appUrl('/sources/development-cooperation/vvob'));
+    await page.getByRole('region', { name: 'Cited passage' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('content security policy', () => {
+  it('is sent with every page, and the app runs under it without a violation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(appUrl('/'));
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+      expect(policy).toContain(directive);
+    }
+    await page.getByRole('heading', { name: 'The documents', exact: true }).waitFor();
+    await page.goto(appUrl('/quiz/play?types=single&count=2&mode=practice&seed=csp1'));
+    await page.getByText('Question 1 of 2').waitFor();
+    await page.goto(appUrl('/classroom/new'));
+    await page.getByRole('heading', { name: 'New assignment' }).waitFor();
+    await page.goto(appUrl('/sources/belgium-vietnam-relations'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
