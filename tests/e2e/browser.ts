@@ -25,7 +25,10 @@ export function appUrl(path: string): string {
   return `${inject('baseUrl')}${path}`;
 }
 
-export async function newContext(browser: Browser, options: { width?: number } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  options: { width?: number } = {},
+): Promise<BrowserContext> {
   // bypassCSP lets the test inject axe-core into pages served with a strict content security policy.
   return browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
@@ -34,16 +37,22 @@ export async function newContext(browser: Browser, options: { width?: number } =
   });
 }
 
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[] };
+type AxeResult = {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+};
 
 /** Runs axe-core on the page as it is now: WCAG 2.2 A and AA rules plus best practices. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   await page.addScriptTag({ content: axeSource });
   const result: AxeResult = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } })
-      .axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResult> } }
+    ).axe;
     return axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
     });
   });
   const summary = result.violations.map(
@@ -54,7 +63,11 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 }
 
 /** Presses Tab until `isTarget` says the focused element is the one wanted: how a keyboard user gets there. */
-export async function tabTo(page: Page, description: string, isTarget: (element: Element) => boolean): Promise<void> {
+export async function tabTo(
+  page: Page,
+  description: string,
+  isTarget: (element: Element) => boolean,
+): Promise<void> {
   for (let presses = 0; presses < 80; presses += 1) {
     await page.keyboard.press('Tab');
     const found = await page.evaluateHandle(() => document.activeElement);

@@ -33,7 +33,9 @@ describe('reading the sources', () => {
 
   it('follows a link to a passage, highlighting and focusing the quote', async () => {
     const quote = 'debt relief totalling EUR 46.35 million';
-    await page.goto(appUrl(`/sources/development-cooperation/debt-relief?quote=${encodeURIComponent(quote)}`));
+    await page.goto(
+      appUrl(`/sources/development-cooperation/debt-relief?quote=${encodeURIComponent(quote)}`),
+    );
     const target = page.getByRole('region', { name: 'Cited passage' });
     await target.waitFor();
     expect(await target.locator('mark').textContent()).toBe(quote);

@@ -17,14 +17,19 @@ type Saved = {
   state: {
     session: {
       currentIndex: number;
-      questions: { question: { answer: string; choices: { id: string; text: string }[] }; choiceOrder: string[] }[];
+      questions: {
+        question: { answer: string; choices: { id: string; text: string }[] };
+        choiceOrder: string[];
+      }[];
     };
   };
 };
 
 /** Where (1-based, as the number keys count) the right or a wrong choice of the current question is shown. */
 async function choiceKey(isRight: boolean): Promise<string> {
-  const saved: Saved = await page.evaluate(() => JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'));
+  const saved: Saved = await page.evaluate(() =>
+    JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'),
+  );
   const { questions, currentIndex } = saved.state.session;
   const current = questions[currentIndex];
   if (!current) throw new Error('no current question saved');
@@ -59,18 +64,25 @@ describe('taking a seeded quiz by keyboard alone', () => {
 
   it('follows the citation to the highlighted passage and comes back', async () => {
     const quote = (await page.locator('.citation__quote').first().textContent()) ?? '';
-    const link = await page.getByRole('link', { name: /Read it in/ }).first().textContent();
+    const link = await page
+      .getByRole('link', { name: /Read it in/ })
+      .first()
+      .textContent();
     await tabToNamed(page, link ?? '');
     await page.keyboard.press('Enter');
     const passage = page.getByRole('region', { name: 'Cited passage' });
     await passage.waitFor();
-    expect((await passage.locator('mark').textContent())?.replace(/\s+/g, ' ')).toBe(quote.replace(/\s+/g, ' '));
+    expect((await passage.locator('mark').textContent())?.replace(/\s+/g, ' ')).toBe(
+      quote.replace(/\s+/g, ' '),
+    );
     expect(await passage.evaluate((element) => element === document.activeElement)).toBe(true);
 
     await tabToNamed(page, '← Back to the quiz');
     await page.keyboard.press('Enter');
     await page.getByText('Question 1 of 5').waitFor();
-    expect(await page.getByRole('region', { name: 'Feedback' }).getByText('Not right').isVisible()).toBe(true);
+    expect(await page.getByRole('region', { name: 'Feedback' }).getByText('Not right').isVisible()).toBe(
+      true,
+    );
   });
 
   it('answers the rest rightly and sees the results', async () => {
