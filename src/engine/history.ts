@@ -81,10 +81,10 @@ function hasAttempt(history: History, id: string): boolean {
   return history.attempts.some((attempt) => attempt.id === id);
 }
 
-/** Adds the attempt of `session` unless it is already there. */
+/** Adds the attempt of `session` unless it is already there. A quiz with no questions is no attempt. */
 export function recordAttemptStart(history: History, session: QuizSession): History {
   const id = attemptIdOf(session);
-  if (hasAttempt(history, id)) return history;
+  if (session.questions.length === 0 || hasAttempt(history, id)) return history;
   const attempt: AttemptRecord = {
     id,
     seed: session.seed,

@@ -45,6 +45,11 @@ describe('recording attempts', () => {
     expect(recordAttemptStart(once, session)).toBe(once);
   });
 
+  it('records no attempt for a quiz with no questions', () => {
+    const history = emptyHistory();
+    expect(recordAttemptStart(history, quiz('practice', []))).toBe(history);
+  });
+
   it('keeps the first finishing time', () => {
     const session = quiz('test');
     const finished = recordAttemptFinish(

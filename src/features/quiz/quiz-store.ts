@@ -4,6 +4,7 @@ import { persist } from 'zustand/middleware';
 import type { Question } from '@/content/question-schema';
 import type { LearnerResponse } from '@/engine/learner-response';
 import {
+  currentQuestion,
   finishQuiz,
   goToNext,
   goToQuestion,
@@ -15,6 +16,7 @@ import {
 import type { DrawSettings } from '@/engine/draw-questions';
 import { quizSessionSchema } from '@/lib/quiz-session-schema';
 import { safePersist } from '@/lib/safe-persist';
+import { useHistoryStore } from '@/stores/history-store';
 
 /** A time limit the learner can extend or switch off (WCAG 2.2.1); `deadline` is ms since the epoch. */
 export type QuizTimer = { deadline: number; isOff: boolean };
@@ -45,21 +47,39 @@ const MINUTE = 60_000;
 
 export const useQuizStore = create<QuizState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       session: null,
       sessionKey: null,
       timer: null,
-      quizStarted: ({ key, pool, settings, seed, mode, minutes, now }) =>
+      // Starting, answering and finishing are also kept in the learner's history.
+      quizStarted: ({ key, pool, settings, seed, mode, minutes, now }) => {
+        const session = startQuiz({ pool, settings, seed, mode, startedAt: now });
         set({
-          session: startQuiz({ pool, settings, seed, mode, startedAt: now }),
+          session,
           sessionKey: key,
           timer: minutes > 0 ? { deadline: now + minutes * MINUTE, isOff: false } : null,
-        }),
-      answerSubmitted: (response, now) =>
-        set(({ session }) => (session ? { session: submitAnswer(session, response, now) } : {})),
+        });
+        useHistoryStore.getState().attemptStarted(session);
+      },
+      answerSubmitted: (response, now) => {
+        const { session } = get();
+        const questionId = session ? currentQuestion(session)?.question.id : undefined;
+        if (!session || questionId === undefined) return;
+        const answered = submitAnswer(session, response, now);
+        if (answered === session) return;
+        set({ session: answered });
+        useHistoryStore.getState().answerRecorded(answered, questionId);
+      },
       nextRequested: () => set(({ session }) => (session ? { session: goToNext(session) } : {})),
       questionChosen: (index) => set(({ session }) => (session ? { session: goToQuestion(session, index) } : {})),
-      quizFinished: (now) => set(({ session }) => (session ? { session: finishQuiz(session, now) } : {})),
+      quizFinished: (now) => {
+        const { session } = get();
+        if (!session) return;
+        const finished = finishQuiz(session, now);
+        if (finished === session) return;
+        set({ session: finished });
+        useHistoryStore.getState().attemptFinished(finished);
+      },
       timerExtended: (minutes) =>
         set(({ timer }) => (timer ? { timer: { ...timer, deadline: timer.deadline + minutes * MINUTE } } : {})),
       timerTurnedOff: () => set(({ timer }) => (timer ? { timer: { ...timer, isOff: true } } : {})),

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { questionSchema } from '@/content/question-schema';
+import type { AnswerRecord, AttemptRecord, History } from '@/engine/history';
+import type { LearnerSettings, Progress } from '@/engine/progress';
+import { TARGET_RETENTION, type Schedule } from '@/engine/schedule';
+import { gradeSchema, learnerResponseSchema } from '@/lib/quiz-session-schema';
+
+/** Milliseconds since the epoch. */
+const time = z.number().int().nonnegative();
+const count = z.number().int().nonnegative();
+
+export const attemptRecordSchema: z.ZodType<AttemptRecord> = z.object({
+  id: z.string().min(1),
+  seed: z.string(),
+  mode: z.enum(['practice', 'test']),
+  questionIds: z.array(z.string()),
+  startedAt: time,
+  finishedAt: time.optional(),
+});
+
+export const answerRecordSchema: z.ZodType<AnswerRecord> = z.object({
+  attemptId: z.string().min(1),
+  questionId: z.string().min(1),
+  asked: z.string().min(1),
+  response: learnerResponseSchema,
+  grade: gradeSchema,
+  answeredAt: time,
+});
+
+/** Saved history is untrusted: every answer must name a question the history holds, as it was asked. */
+export const historySchema: z.ZodType<History> = z
+  .object({
+    attempts: z.array(attemptRecordSchema),
+    answers: z.array(answerRecordSchema),
+    questions: z.record(z.string(), questionSchema),
+  })
+  .superRefine((history, context) => {
+    history.answers.forEach((answer, index) => {
+      if (!Object.hasOwn(history.questions, answer.asked)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['answers', index, 'asked'],
+          message: `names a question (“${answer.asked}”) that is not in the file`,
+        });
+      }
+    });
+  });
+
+export const scheduleSchema: z.ZodType<Schedule> = z.object({
+  due: time,
+  stability: z.number().nonnegative(),
+  difficulty: z.number(),
+  scheduledDays: z.number().nonnegative(),
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: z.enum(['new', 'learning', 'review', 'relearning']),
+  lastReview: time.optional(),
+});
+
+export const learnerSettingsSchema: z.ZodType<LearnerSettings> = z.object({
+  targetRetention: z
+    .number()
+    .min(TARGET_RETENTION.min, 'the target retention is at least 0.8')
+    .max(TARGET_RETENTION.max, 'the target retention is at most 0.95'),
+});
+
+/** What the history store saves (version 1) and what a backup file carries. */
+export const progressSchema: z.ZodType<Progress> = z.object({
+  history: historySchema,
+  schedules: z.record(z.string(), scheduleSchema),
+  resets: z.record(z.string(), time),
+  settings: learnerSettingsSchema,
+});
