@@ -3,7 +3,7 @@ import { isBlankResponse, type LearnerResponse } from '@/engine/learner-response
 import { presentedChoices, type PresentedQuestion } from '@/engine/present-question';
 import type { QuizMode, Submission } from '@/engine/quiz-session';
 import { AnswerInput, blankResponse } from './answer-inputs';
-import { GradeFeedback, VerdictLine } from './grade-feedback';
+import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
 import { useQuizKeys } from './use-quiz-keys';
 

@@ -3,7 +3,7 @@ import type { QuizSession } from '@/engine/quiz-session';
 import { summarizeQuiz } from '@/engine/summarize-quiz';
 import { plural } from '@/lib/plural';
 import type { AssignmentTaking } from './assignment-params';
-import { GradeFeedback, VerdictLine } from './grade-feedback';
+import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { ResultCodePanel } from './result-code-panel';
 
 type Props = {

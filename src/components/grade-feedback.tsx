@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { Question } from '@/content/question-schema';
 import type { Grade, GradePart } from '@/engine/grade';
 import { passageHref } from '@/lib/source-links';
+import './grade-feedback.css';
 
 const VERDICTS = {
   correct: { icon: '✓', text: 'Correct' },
