@@ -8,6 +8,8 @@ import { UpdatePrompt } from './update-prompt';
 const NAV = [
   { to: '/', label: 'Home', end: true },
   { to: '/quiz', label: 'Quiz', end: false },
+  { to: '/review', label: 'Review', end: false },
+  { to: '/progress', label: 'Progress', end: false },
   { to: '/sources', label: 'Sources', end: false },
   { to: '/classroom', label: 'Classroom', end: false },
 ];
@@ -16,6 +18,12 @@ export function Layout() {
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
+
+  // The saved history loads soon after start-up, outside the first page's script: a damaged save is
+  // set aside and reported at once, whichever page the learner opens first.
+  useEffect(() => {
+    void import('@/stores/history-store');
+  }, []);
 
   // After a client-side navigation, move focus to the new page so keyboard and screen reader
   // users start reading at its top rather than at the link they followed.

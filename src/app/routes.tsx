@@ -36,6 +36,12 @@ const PrintPage = lazy(async () => ({
 const ProjectorPage = lazy(async () => ({
   default: (await import('@/features/classroom/projector-page')).ProjectorPage,
 }));
+const ReviewPage = lazy(async () => ({
+  default: (await import('@/features/review/review-page')).ReviewPage,
+}));
+const ProgressPage = lazy(async () => ({
+  default: (await import('@/features/progress/progress-page')).ProgressPage,
+}));
 const SourcePage = lazy(async () => ({
   default: (await import('@/features/sources/source-page')).SourcePage,
 }));
@@ -55,6 +61,8 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="quiz" element={<QuizStartPage />} />
         <Route path="quiz/play" element={<QuizPlayPage />} />
+        <Route path="review" element={<ReviewPage />} />
+        <Route path="progress" element={<ProgressPage />} />
         <Route path="classroom" element={<ClassroomPage />} />
         <Route path="classroom/new" element={<AssignmentBuilderPage />} />
         <Route path="classroom/assignment" element={<AssignmentPage />} />

@@ -1,8 +1,12 @@
 import catalog from 'virtual:content/catalog';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import './home-page.css';
+
+// Its own chunk: it reads the saved history, which the first page's budget has no room for.
+const DueToday = lazy(async () => ({ default: (await import('./due-today')).DueToday }));
 
 export function HomePage() {
   usePageTitle(undefined);
@@ -17,6 +21,10 @@ export function HomePage() {
           exact passage it comes from.
         </p>
       </section>
+
+      <Suspense fallback={null}>
+        <DueToday />
+      </Suspense>
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">The documents</h2>

@@ -1,0 +1,25 @@
+import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import type { Mistake } from '@/engine/review-queue';
+import { isQuestionInBanks } from '@/hooks/use-due-questions';
+import { formatDate } from '@/lib/local-day';
+
+/** One question the learner gets wrong: what they answered, the right answer, why, and the passage. */
+export function MistakeItem({ mistake }: { mistake: Mistake }) {
+  const { question, answer } = mistake;
+  return (
+    <li className="card review-item">
+      <h4 className="review-item__prompt">{question.prompt}</h4>
+      <p className="review-item__meta">
+        <VerdictLine grade={answer.grade} />
+        <span className="muted">Answered on {formatDate(answer.answeredAt)}</span>
+      </p>
+      {!isQuestionInBanks(mistake.questionId) && (
+        <p className="notice">
+          This question is no longer in the question banks, so it cannot be practised again. Your answer is
+          kept.
+        </p>
+      )}
+      <GradeFeedback question={question} grade={answer.grade} backTo="/review" />
+    </li>
+  );
+}
