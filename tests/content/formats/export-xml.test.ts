@@ -29,6 +29,9 @@ function proseOf(parent: Element | null | undefined): string {
 /** The same for HTML, which Moodle keeps as text in a CDATA section. */
 const htmlText = (html: string) => proseOf(new DOMParser().parseFromString(html, 'text/html').body);
 
+/** jsdom's DOMParser is slow: 200 runs take about 2 s here, and CI machines can be busier. */
+const SLOW = 30_000;
+
 const childText = (parent: Element, name: string) => parent.getElementsByTagName(name)[0]?.textContent ?? '';
 
 describe('Moodle XML and QTI of the real banks', () => {
@@ -121,53 +124,61 @@ describe('XML escaping', () => {
     };
   }
 
-  it('Moodle XML: any text survives export → DOMParser (characters XML cannot hold are dropped)', () => {
-    fc.assert(
-      fc.property(
-        text,
-        fc.array(text, { minLength: 2, maxLength: 3 }),
-        text,
-        (prompt, choices, explanation) => {
-          const xml = String(
-            exportMoodleXml({ questions: [single(prompt, choices, explanation)], sources: [] }).files[0]
-              ?.content,
-          );
-          const question = parseXml(xml).querySelector('question[type="multichoice"]');
-          if (!question) throw new Error('no question');
-          expect(htmlText(childText(question.getElementsByTagName('questiontext')[0]!, 'text'))).toBe(
-            xmlSafe(prompt),
-          );
-          expect(htmlText(childText(question.getElementsByTagName('generalfeedback')[0]!, 'text'))).toBe(
-            xmlSafe(explanation),
-          );
-          const answers = [...question.getElementsByTagName('answer')].map((answer) =>
-            htmlText(childText(answer, 'text')),
-          );
-          expect(answers).toEqual(choices.map(xmlSafe));
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'Moodle XML: any text survives export → DOMParser (characters XML cannot hold are dropped)',
+    () => {
+      fc.assert(
+        fc.property(
+          text,
+          fc.array(text, { minLength: 2, maxLength: 3 }),
+          text,
+          (prompt, choices, explanation) => {
+            const xml = String(
+              exportMoodleXml({ questions: [single(prompt, choices, explanation)], sources: [] }).files[0]
+                ?.content,
+            );
+            const question = parseXml(xml).querySelector('question[type="multichoice"]');
+            if (!question) throw new Error('no question');
+            expect(htmlText(childText(question.getElementsByTagName('questiontext')[0]!, 'text'))).toBe(
+              xmlSafe(prompt),
+            );
+            expect(htmlText(childText(question.getElementsByTagName('generalfeedback')[0]!, 'text'))).toBe(
+              xmlSafe(explanation),
+            );
+            const answers = [...question.getElementsByTagName('answer')].map((answer) =>
+              htmlText(childText(answer, 'text')),
+            );
+            expect(answers).toEqual(choices.map(xmlSafe));
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    SLOW,
+  );
 
-  it('QTI: any text survives export → DOMParser, in the body, the choices and the feedback', () => {
-    fc.assert(
-      fc.property(
-        text,
-        fc.array(text, { minLength: 2, maxLength: 3 }),
-        text,
-        (prompt, choices, explanation) => {
-          const files = qtiPackageFiles({ questions: [single(prompt, choices, explanation)], sources: [] });
-          const item = parseXml(files['items/q.xml'] ?? '');
-          const prose = proseOf;
-          expect(prose(item.getElementsByTagName('qti-prompt')[0])).toBe(xmlSafe(prompt));
-          expect(prose(item.getElementsByTagName('qti-content-body')[0])).toBe(xmlSafe(explanation));
-          expect(
-            [...item.getElementsByTagName('qti-simple-choice')].map((choice) => choice.textContent),
-          ).toEqual(choices.map(xmlSafe));
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'QTI: any text survives export → DOMParser, in the body, the choices and the feedback',
+    () => {
+      fc.assert(
+        fc.property(
+          text,
+          fc.array(text, { minLength: 2, maxLength: 3 }),
+          text,
+          (prompt, choices, explanation) => {
+            const files = qtiPackageFiles({ questions: [single(prompt, choices, explanation)], sources: [] });
+            const item = parseXml(files['items/q.xml'] ?? '');
+            const prose = proseOf;
+            expect(prose(item.getElementsByTagName('qti-prompt')[0])).toBe(xmlSafe(prompt));
+            expect(prose(item.getElementsByTagName('qti-content-body')[0])).toBe(xmlSafe(explanation));
+            expect(
+              [...item.getElementsByTagName('qti-simple-choice')].map((choice) => choice.textContent),
+            ).toEqual(choices.map(xmlSafe));
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    SLOW,
+  );
 });
