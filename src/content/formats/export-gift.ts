@@ -2,6 +2,7 @@ import type { Question } from '@/content/question-schema';
 import { feedbackText } from './cite';
 import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
 import { escapeGift, giftNumber, giftRichText, giftWeight } from './gift-text';
+import { multipleWeights } from './moodle-weights';
 import { ordinal, presentationOrder } from './positions';
 
 const ARROW = '->';
@@ -18,15 +19,6 @@ function metadataComment(question: Question): string {
 }
 
 type Body = { answers: string[] } | { skip: string };
-
-/** Percent weights as Moodle grades a multiple-answer question: right ones share 100, wrong ones share -100. */
-export function multipleWeights(question: Extract<Question, { type: 'multiple' }>): number[] {
-  const rightCount = question.choices.filter((choice) => question.answer.includes(choice.id)).length;
-  const wrongCount = question.choices.length - rightCount;
-  return question.choices.map((choice) =>
-    question.answer.includes(choice.id) ? 100 / rightCount : -100 / Math.max(wrongCount, 1),
-  );
-}
 
 function answerLines(question: Question): Body {
   switch (question.type) {

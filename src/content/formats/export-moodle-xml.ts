@@ -1,6 +1,6 @@
 import type { Question } from '@/content/question-schema';
 import { feedbackText } from './cite';
-import { multipleWeights } from './export-gift';
+import { multipleWeights } from './moodle-weights';
 import type { ExportInput, ExportResult } from './format-types';
 import { decimalText } from './number-text';
 import { ordinal, presentationOrder } from './positions';
