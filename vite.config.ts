@@ -37,12 +37,18 @@ export default defineConfig({
       },
     }),
   ],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // zod with its eval probe switched off, for the content security policy (see the module).
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod-without-eval.ts', import.meta.url)) },
+    ],
+  },
   build: {
     target: 'es2022',
     sourcemap: false,
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
-    rollupOptions: { output: { manualChunks: (id) => (id.includes('/node_modules/zod/') ? 'zod' : undefined) } },
+    rollupOptions: { output: { manualChunks: (id) => (id.includes('/node_modules/zod/') || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined) } },
   },
   preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1', headers: SECURITY_HEADERS },
   server: { port: 5173, host: '127.0.0.1' },

@@ -1,10 +1,5 @@
 import { z } from 'zod';
 
-// The app runs under a content security policy without 'unsafe-eval'; zod's faster parsing compiles
-// code with `new Function`, which that policy reports as a violation. Every schema module imports
-// this one, so the setting is in place before anything is parsed.
-z.config({ jitless: true });
-
 /** A stable, readable id: what URLs, citations and saved history refer to. */
 export const idSchema = z
   .string()

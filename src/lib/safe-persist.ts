@@ -109,6 +109,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     partialize: config.partialize,
     migrate: (persisted, fromVersion) => (config.migrate ? config.migrate(persisted, fromVersion) : persisted) as P,
     merge(persisted, current) {
+      // Nothing saved, or a value getItem already set aside: start from the defaults.
+      if (persisted === undefined || persisted === null) return current;
       const result = config.schema.safeParse(persisted);
       if (result.success) return { ...current, ...result.data };
       const raw = browserStorage()?.getItem(key);

@@ -59,10 +59,10 @@ describe('the bank checker', () => {
     }));
     const messages = loadContent({ ...realContent, sources }).problems.map(formatProblem);
     expect(messages).toContainEqual(
-      expect.stringMatching(/^questions\/sources\/development-cooperation\.yaml:\d+:\d+  passage "diplomatic-relations" is not word for word/),
+      expect.stringMatching(/^questions\/sources\/development-cooperation\.yaml:\d+:\d+ {2}passage "diplomatic-relations" is not word for word/),
     );
     expect(messages).toContainEqual(
-      expect.stringMatching(/^questions\/sources\/development-cooperation\.txt:12:1  this line is in no passage/),
+      expect.stringMatching(/^questions\/sources\/development-cooperation\.txt:12:1 {2}this line is in no passage/),
     );
   });
 });

@@ -45,6 +45,12 @@ describe('content security policy', () => {
     page.on('console', (message) => {
       if (/Content.Security.Policy|Refused to/i.test(message.text())) violations.push(message.text());
     });
+    // Chromium reports some violations (a caught `new Function`, say) only as DevTools issues.
+    const devtools = await context.newCDPSession(page);
+    await devtools.send('Audits.enable');
+    devtools.on('Audits.issueAdded', ({ issue }) => {
+      if (issue.code === 'ContentSecurityPolicyIssue') violations.push(JSON.stringify(issue.details));
+    });
     const response = await page.goto(appUrl('/'));
     const policy = response?.headers()['content-security-policy'] ?? '';
     for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
