@@ -57,7 +57,12 @@ function choiceParts(
     interaction: [
       el(
         'qti-choice-interaction',
-        { 'response-identifier': 'RESPONSE', shuffle: 'true', 'max-choices': isMultiple ? 0 : 1 },
+        {
+          'response-identifier': 'RESPONSE',
+          // True stays above False; other choices are shuffled.
+          shuffle: String(question.type !== 'true-false'),
+          'max-choices': isMultiple ? 0 : 1,
+        },
         el('qti-prompt', {}, ...paragraphs(question.prompt)),
         ...simpleChoices(choices),
       ),
@@ -66,18 +71,24 @@ function choiceParts(
   };
 }
 
+type TextEntry = {
+  baseType: 'string' | 'float' | 'integer';
+  correct: string;
+  scoring: XmlElement;
+  /** A hint for the width of the box, in characters. */
+  expectedLength: number;
+  mapping?: XmlElement;
+  unit?: string;
+};
+
 /** A text box after the prompt: short text, numbers and years. */
 function textEntryParts(
   question: Question,
-  baseType: string,
-  correct: string,
-  scoring: XmlElement,
-  mapping?: XmlElement,
-  unit?: string,
+  { baseType, correct, scoring, expectedLength, mapping, unit }: TextEntry,
 ): Parts {
   const entry = el('qti-text-entry-interaction', {
     'response-identifier': 'RESPONSE',
-    'expected-length': 20,
+    'expected-length': expectedLength,
   });
   const line = unit ? el('p', {}, entry, { text: ` ${unit}` }) : el('p', {}, entry);
   return {
@@ -129,7 +140,13 @@ function typeParts(question: Question): Parts {
           el('qti-map-entry', { 'map-key': answer, 'mapped-value': 1, 'case-sensitive': 'false' }),
         ),
       );
-      return textEntryParts(question, 'string', question.answer[0] ?? '', scoreByMapping(), mapping);
+      return textEntryParts(question, {
+        baseType: 'string',
+        correct: question.answer[0] ?? '',
+        scoring: scoreByMapping(),
+        expectedLength: Math.max(...question.answer.map((answer) => answer.length)),
+        mapping,
+      });
     }
     case 'numeric': {
       const { tolerance } = question.answer;
@@ -152,17 +169,21 @@ function typeParts(question: Question): Parts {
               variable('RESPONSE'),
               el('qti-correct', { identifier: 'RESPONSE' }),
             );
-      return textEntryParts(
-        question,
-        'float',
-        decimalText(question.answer.value),
-        scoreWhen(equal),
-        undefined,
-        question.answer.unit,
-      );
+      return textEntryParts(question, {
+        baseType: 'float',
+        correct: decimalText(question.answer.value),
+        scoring: scoreWhen(equal),
+        expectedLength: 10,
+        unit: question.answer.unit,
+      });
     }
     case 'year':
-      return textEntryParts(question, 'integer', String(question.answer), scoreWhen(matchesCorrect()));
+      return textEntryParts(question, {
+        baseType: 'integer',
+        correct: String(question.answer),
+        scoring: scoreWhen(matchesCorrect()),
+        expectedLength: 4,
+      });
     case 'ordering':
       return {
         declaration: el(
