@@ -102,9 +102,10 @@ export function ScheduleSection({ now }: { now: number }) {
                     <button
                       type="button"
                       className="button button--secondary review-schedule__reset"
+                      aria-label={`Start again: ${row.prompt}`}
                       onClick={() => reset(row.questionId, row.prompt, Date.now())}
                     >
-                      Start again<span className="visually-hidden">: {row.prompt}</span>
+                      Start again
                     </button>
                   </td>
                 </tr>
