@@ -69,16 +69,12 @@ export function importGift(text: string): ImportResult {
     const at = { line: block.questionLine };
     for (const question of parsed) {
       if (question.type === 'Category') {
-        const title = context
-          .restore(question.title)
-          .split('/')
-          .filter((part) => part.trim() && !part.startsWith('$'))
-          .pop();
-        if (bankTitle === undefined) bankTitle = title?.trim();
+        const path = context.restore(question.title);
+        if (bankTitle === undefined) bankTitle = categoryTitle(path);
         else
           context.notes.push({
             ...at,
-            message: `another category ("${question.title}"): every draft goes into one bank`,
+            message: `another category ("${path}"): every draft goes into one bank`,
           });
         continue;
       }
@@ -117,6 +113,12 @@ export function importGift(text: string): ImportResult {
     }
   }
   return { drafts, problems: context.problems, notes: context.notes, bankTitle };
+}
+
+/** The last name in a Moodle category path; `//` is a slash inside a name. */
+function categoryTitle(path: string): string | undefined {
+  const names = path.split(/(?<!\/)\/(?!\/)/).map((name) => name.replace(/\/\//g, '/').trim());
+  return names.filter((name) => name && !name.startsWith('$') && name !== 'top').pop();
 }
 
 function describe(prompt: string): string {

@@ -258,3 +258,12 @@ describe('GIFT import: broken files', () => {
     });
   });
 });
+
+describe('GIFT categories', () => {
+  it('names the bank after the last category name, slashes doubled inside a name', () => {
+    expect(importGift('$CATEGORY: $course$/top/Trade // investment\n\nQ? {T}\n').bankTitle).toBe(
+      'Trade / investment',
+    );
+    expect(importGift('$CATEGORY: $course$/Parent/Child\n').bankTitle).toBe('Child');
+  });
+});
