@@ -1,14 +1,11 @@
 import { useStorageNotices } from '@/hooks/use-storage-notices';
+import { downloadText } from '@/lib/download-text';
 import { dismissStorageNotice, type StorageNotice } from '@/lib/storage-notices';
 
 function downloadKeptValue(notice: StorageNotice): void {
-  if (!notice.keptValue) return;
-  const url = URL.createObjectURL(new Blob([notice.keptValue], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${notice.key.replace(/[^a-z0-9-]+/gi, '-')}-kept-aside.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  if (notice.keptValue) {
+    downloadText(`${notice.key.replace(/[^a-z0-9-]+/gi, '-')}-kept-aside.json`, notice.keptValue, 'application/json');
+  }
 }
 
 /** Tells the learner when saved data was set aside or cannot be saved; never hides it silently. */

@@ -20,6 +20,14 @@ export function HomePage() {
           Belgium–Vietnam relations and development cooperation. Each answer is explained and linked to the
           exact passage it comes from.
         </p>
+        <p className="hero__actions">
+          <Link className="button" to="/quiz">
+            Start a quiz
+          </Link>
+          <Link className="button button--secondary" to="/classroom">
+            For teachers
+          </Link>
+        </p>
       </section>
 
       <Suspense fallback={null}>
@@ -47,7 +55,11 @@ export function HomePage() {
         <ul className="card-grid">
           {catalog.banks.map((bank) => (
             <li key={bank.id} className="card">
-              <h3 className="card__title">{bank.title}</h3>
+              <h3 className="card__title">
+                <Link to={`/quiz?banks=${bank.id}`} aria-label={`Practise ${bank.title}`}>
+                  {bank.title}
+                </Link>
+              </h3>
               <p>{bank.description}</p>
               <p className="card__meta">{plural(bank.questionCount, 'question')}</p>
               <ul className="tag-list" aria-label="Topics">

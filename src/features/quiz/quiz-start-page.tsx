@@ -18,7 +18,11 @@ const DIFFICULTIES: Difficulty[] = [1, 2, 3];
 export function QuizStartPage() {
   usePageTitle('Start a quiz');
   const navigate = useNavigate();
-  const [banks, setBanks] = useState<string[]>([]);
+  const [searchParams] = useSearchParams();
+  // A bank named in the URL (from the home page's bank cards) starts chosen.
+  const [banks, setBanks] = useState<string[]>(() =>
+    (searchParams.get('banks') ?? '').split(',').filter((id) => catalog.banks.some((bank) => bank.id === id)),
+  );
   const [topics, setTopics] = useState<Topic[]>([]);
   const [types, setTypes] = useState<QuestionType[]>([]);
   const [difficulties, setDifficulties] = useState<Difficulty[]>([]);
@@ -28,7 +32,6 @@ export function QuizStartPage() {
   const [minutes, setMinutes] = useState(10);
   const matchId = useId();
   // A seed in the start page's URL (from a teacher, or a test) makes the draw reproducible.
-  const [searchParams] = useSearchParams();
   const chosenSeed = /^[a-z0-9]{1,16}$/.test(searchParams.get('seed') ?? '')
     ? searchParams.get('seed')
     : null;
