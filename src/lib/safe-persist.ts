@@ -20,6 +20,8 @@ function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-version',
   let isBackedUp = false;
   try {
     browserStorage()?.setItem(backupKey, raw);
+    // Once the copy is safe, the original goes, so the next start does not set it aside again.
+    browserStorage()?.removeItem(key);
     isBackedUp = true;
   } catch {
     // Storage full: the value stays downloadable from the notice instead.

@@ -100,3 +100,13 @@ describe('safePersist', () => {
     expect(storageNotices.getState().notices[0]).toMatchObject({ kind: 'unavailable' });
   });
 });
+
+describe('safePersist across restarts', () => {
+  it('sets a damaged value aside once, not again at every start', () => {
+    localStorage.setItem(KEY, 'not json');
+    makeStore();
+    makeStore();
+    makeStore();
+    expect(backups()).toHaveLength(1);
+  });
+});
