@@ -42,6 +42,12 @@ const ReviewPage = lazy(async () => ({
 const ProgressPage = lazy(async () => ({
   default: (await import('@/features/progress/progress-page')).ProgressPage,
 }));
+const ExportPage = lazy(async () => ({
+  default: (await import('@/features/interchange/export-page')).ExportPage,
+}));
+const ImportPage = lazy(async () => ({
+  default: (await import('@/features/interchange/import-page')).ImportPage,
+}));
 const SourcePage = lazy(async () => ({
   default: (await import('@/features/sources/source-page')).SourcePage,
 }));
@@ -69,6 +75,8 @@ export function AppRoutes() {
         <Route path="classroom/report" element={<ClassReportPage />} />
         <Route path="classroom/print" element={<PrintPage />} />
         <Route path="a" element={<StudentStartPage />} />
+        <Route path="export" element={<ExportPage />} />
+        <Route path="import" element={<ImportPage />} />
         <Route path="sources" element={<SourceListPage />} />
         <Route path="sources/:sourceId/:passageId?" element={<SourcePage />} />
         <Route path="*" element={<NotFoundPage />} />

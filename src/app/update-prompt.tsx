@@ -29,7 +29,11 @@ export function UpdatePrompt() {
       <button type="button" className="button button--small" onClick={() => void update()}>
         Reload now
       </button>
-      <button type="button" className="button button--secondary button--small" onClick={() => setUpdate(null)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={() => setUpdate(null)}
+      >
         Later
       </button>
     </div>

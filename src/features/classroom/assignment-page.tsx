@@ -72,6 +72,9 @@ export function AssignmentPage() {
               <Link to={`/classroom/print?key=1#${code}`}>the answer key</Link>
             </li>
             <li>
+              <Link to={`/export#${code}`}>Export its questions</Link> to Moodle, Canvas or a spreadsheet
+            </li>
+            <li>
               Collect the result codes students get at the end, and paste them into the{' '}
               <Link to="/classroom/report">class report</Link>
             </li>

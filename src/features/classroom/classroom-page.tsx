@@ -34,6 +34,21 @@ export function ClassroomPage() {
             with an answer key. Create the assignment first.
           </p>
         </li>
+        <li className="card">
+          <h2 className="card__title">
+            <Link to="/export">Export to your LMS</Link>
+          </h2>
+          <p>
+            GIFT and Moodle XML, QTI 3.0 for Canvas and Blackboard, Aiken, CSV or JSON, with explanations and
+            sources.
+          </p>
+        </li>
+        <li className="card">
+          <h2 className="card__title">
+            <Link to="/import">Import your own questions</Link>
+          </h2>
+          <p>From GIFT, Aiken, CSV or JSON. Each question joins once you have cited its passage.</p>
+        </li>
       </ul>
     </>
   );

@@ -9,13 +9,17 @@ export type AssignmentTaking = { code: string; assignment: Assignment; student: 
  */
 export function assignmentFromParams(
   params: URLSearchParams,
-): { ok: true; settings: QuizSettings; taking: AssignmentTaking } | { ok: false; problem: string } | undefined {
+):
+  | { ok: true; settings: QuizSettings; taking: AssignmentTaking }
+  | { ok: false; problem: string }
+  | undefined {
   const code = params.get('assignment');
   if (code === null) return undefined;
   const decoded = decodeAssignment(code);
   if (!decoded.ok) return { ok: false, problem: decoded.problem };
   const student = (params.get('student') ?? '').trim();
-  if (!student) return { ok: false, problem: 'it names no student; open the assignment link again and type your name' };
+  if (!student)
+    return { ok: false, problem: 'it names no student; open the assignment link again and type your name' };
   if (student.length > 80) return { ok: false, problem: 'the student name is over 80 characters' };
   const assignment = decoded.value;
   return {

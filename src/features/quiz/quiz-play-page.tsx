@@ -6,6 +6,7 @@ import { createSeed } from '@/engine/random';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
+import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { assignmentFromParams } from './assignment-params';
 import { QuestionView } from './question-view';
 import { QuizResults } from './quiz-results';
@@ -33,7 +34,11 @@ export function QuizPlayPage() {
       ? new URLSearchParams({ assignment: taking.code, student: taking.student }).toString()
       : settingsToParams(settings).toString();
   const key = parsed.ok ? keyOf(parsed.settings) : null;
-  const pool = use(loadQuestions(parsed.ok ? parsed.settings.banks : []));
+  const banks = parsed.ok ? parsed.settings.banks : [];
+  const loaded = use(loadQuestions(banks));
+  // The teacher's accepted imports are a bank of their own, kept on this device.
+  const mine = useMyQuestionsStore((state) => state.questions);
+  const pool = banks.length === 0 || banks.includes(MY_QUESTIONS_BANK) ? [...loaded, ...mine] : loaded;
   const { session, sessionKey, timer } = useQuizStore();
   const store = useQuizStore.getState();
   const isCurrent = key !== null && sessionKey === key && session !== null;

@@ -42,7 +42,9 @@ const COUNT_PROBLEM = 'count must be a number from 1 to 500 or "all"';
 const paramsSchema = z.object({
   banks: list(idSchema),
   topics: list(topicSchema),
-  types: list(z.enum(QUESTION_TYPES, { error: () => `a question type must be one of ${QUESTION_TYPES.join(', ')}` })),
+  types: list(
+    z.enum(QUESTION_TYPES, { error: () => `a question type must be one of ${QUESTION_TYPES.join(', ')}` }),
+  ),
   difficulty: list(z.enum(['1', '2', '3'], { error: () => 'difficulty must be 1, 2 or 3' })),
   ids: list(idSchema).pipe(z.array(idSchema).max(500, 'a quiz link names at most 500 questions')),
   count: z.preprocess(
@@ -59,18 +61,25 @@ const paramsSchema = z.object({
 });
 
 /** Reads settings from a quiz URL; a tampered or broken link gets a sentence saying what is wrong. */
-export function settingsFromParams(params: URLSearchParams): { ok: true; settings: QuizSettings } | { ok: false; problem: string } {
+export function settingsFromParams(
+  params: URLSearchParams,
+): { ok: true; settings: QuizSettings } | { ok: false; problem: string } {
   const result = paramsSchema.safeParse(Object.fromEntries(params));
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path[0];
     return {
       ok: false,
-      problem: issue ? `${typeof field === 'string' ? `“${field}”: ` : ''}${issue.message}` : 'this is not a quiz link',
+      problem: issue
+        ? `${typeof field === 'string' ? `“${field}”: ` : ''}${issue.message}`
+        : 'this is not a quiz link',
     };
   }
   const { difficulty, order, ...rest } = result.data;
-  const settings: QuizSettings = { ...rest, difficulties: difficulty.map((name) => DIFFICULTY_BY_NAME[name]) };
+  const settings: QuizSettings = {
+    ...rest,
+    difficulties: difficulty.map((name) => DIFFICULTY_BY_NAME[name]),
+  };
   if (order === 'listed') settings.keepOrder = true;
   return { ok: true, settings };
 }

@@ -8,6 +8,7 @@ import { countMatches } from '@/engine/draw-questions';
 import { createSeed } from '@/engine/random';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
+import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { CheckboxGroup } from './checkbox-group';
 import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
 import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams, type QuizMode } from './quiz-settings';
@@ -21,7 +22,9 @@ export function QuizStartPage() {
   const [searchParams] = useSearchParams();
   // A bank named in the URL (from the home page's bank cards) starts chosen.
   const [banks, setBanks] = useState<string[]>(() =>
-    (searchParams.get('banks') ?? '').split(',').filter((id) => catalog.banks.some((bank) => bank.id === id)),
+    (searchParams.get('banks') ?? '')
+      .split(',')
+      .filter((id) => id === MY_QUESTIONS_BANK || catalog.banks.some((bank) => bank.id === id)),
   );
   const [topics, setTopics] = useState<Topic[]>([]);
   const [types, setTypes] = useState<QuestionType[]>([]);
@@ -36,7 +39,24 @@ export function QuizStartPage() {
     ? searchParams.get('seed')
     : null;
 
-  const available = countMatches(questionIndex, { banks, topics, types, difficulties, count: 'all' });
+  const mine = useMyQuestionsStore((state) => state.questions);
+  const available = countMatches([...questionIndex, ...mine], {
+    banks,
+    topics,
+    types,
+    difficulties,
+    count: 'all',
+  });
+  const bankOptions = [
+    ...catalog.banks.map((bank) => ({
+      value: bank.id,
+      label: bank.title,
+      hint: plural(bank.questionCount, 'question'),
+    })),
+    ...(mine.length > 0
+      ? [{ value: MY_QUESTIONS_BANK, label: 'My questions', hint: plural(mine.length, 'question') }]
+      : []),
+  ];
   const usedTopics = TOPICS.filter((topic) => catalog.banks.some((bank) => bank.topics.includes(topic)));
 
   function start(event: FormEvent) {
@@ -60,16 +80,7 @@ export function QuizStartPage() {
       <h1>Start a quiz</h1>
       <p className="lead">Pick what to practise. Leave a group empty to include all of it.</p>
 
-      <CheckboxGroup
-        legend="Banks"
-        options={catalog.banks.map((bank) => ({
-          value: bank.id,
-          label: bank.title,
-          hint: plural(bank.questionCount, 'question'),
-        }))}
-        selected={banks}
-        onChange={setBanks}
-      />
+      <CheckboxGroup legend="Banks" options={bankOptions} selected={banks} onChange={setBanks} />
       <CheckboxGroup
         legend="Topics"
         options={usedTopics.map((topic) => ({ value: topic, label: topic }))}

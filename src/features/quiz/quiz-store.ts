@@ -71,7 +71,8 @@ export const useQuizStore = create<QuizState>()(
         useHistoryStore.getState().answerRecorded(answered, questionId);
       },
       nextRequested: () => set(({ session }) => (session ? { session: goToNext(session) } : {})),
-      questionChosen: (index) => set(({ session }) => (session ? { session: goToQuestion(session, index) } : {})),
+      questionChosen: (index) =>
+        set(({ session }) => (session ? { session: goToQuestion(session, index) } : {})),
       quizFinished: (now) => {
         const { session } = get();
         if (!session) return;
@@ -81,7 +82,9 @@ export const useQuizStore = create<QuizState>()(
         useHistoryStore.getState().attemptFinished(finished);
       },
       timerExtended: (minutes) =>
-        set(({ timer }) => (timer ? { timer: { ...timer, deadline: timer.deadline + minutes * MINUTE } } : {})),
+        set(({ timer }) =>
+          timer ? { timer: { ...timer, deadline: timer.deadline + minutes * MINUTE } } : {},
+        ),
       timerTurnedOff: () => set(({ timer }) => (timer ? { timer: { ...timer, isOff: true } } : {})),
     }),
     safePersist({

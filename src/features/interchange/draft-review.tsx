@@ -1,0 +1,171 @@
+import sourceContent from 'virtual:content/sources';
+import { useId, useState } from 'react';
+import { checkAcceptedQuestion } from '@/content/check-accepted-question';
+import { proposeCitations } from '@/content/propose-citations';
+import type { Question } from '@/content/question-schema';
+import { TOPICS, type Topic } from '@/content/schema-primitives';
+import { gradeAnswer } from '@/engine/grade-answer';
+import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
+
+const OTHER = 'other';
+
+/** A first guess the teacher can change: files from other tools carry no topics. */
+function guessTopics(draft: Question): Topic[] {
+  if (draft.type === 'year') return ['dates'];
+  if (draft.type === 'numeric') return ['amounts'];
+  return [];
+}
+
+/**
+ * One imported draft: the passages it most likely comes from, proposed by shared words and numbers;
+ * the teacher accepts one (or picks another passage and marks the quote), and the question is
+ * checked like any bank question before it joins "My questions".
+ */
+export function DraftReview({ draft }: { draft: Question }) {
+  const proposals = proposeCitations(draft, sourceContent.sources);
+  const ids = { explanation: useId(), passage: useId(), quote: useId() };
+  const [choice, setChoice] = useState(proposals.length > 0 ? '0' : OTHER);
+  const [otherPassage, setOtherPassage] = useState('');
+  const [quote, setQuote] = useState(proposals[0]?.quote ?? '');
+  const [explanation, setExplanation] = useState(draft.explanation);
+  const [topics, setTopics] = useState<Topic[]>(draft.topics.length > 0 ? draft.topics : guessTopics(draft));
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const isAccepted = useMyQuestionsStore((state) => state.questions.some((q) => q.id === draft.id));
+
+  function choose(value: string) {
+    setChoice(value);
+    const proposal = proposals[Number(value)];
+    if (proposal) setQuote(proposal.quote);
+    setStatus(null);
+  }
+
+  function accept() {
+    const proposal = proposals[Number(choice)];
+    const [source = '', passage = ''] =
+      choice === OTHER ? otherPassage.split('/') : [proposal?.source, proposal?.passage];
+    const checked = checkAcceptedQuestion(
+      {
+        ...draft,
+        bank: MY_QUESTIONS_BANK,
+        topics,
+        explanation: explanation.trim(),
+        citations: [{ source, passage, quote: quote.trim() }],
+      },
+      sourceContent.sources,
+    );
+    if (!checked.ok) return setStatus({ ok: false, text: `Not added: ${checked.problem}.` });
+    useMyQuestionsStore.getState().questionAccepted(checked.question);
+    setStatus({ ok: true, text: 'Added to My questions. It is now in the quiz, with its citation.' });
+  }
+
+  return (
+    <li className="card draft">
+      <p className="muted">
+        {QUESTION_TYPE_NAMES[draft.type]} · {draft.id}
+        {isAccepted && ' · in My questions'}
+      </p>
+      <h3 className="draft__prompt">{draft.prompt}</h3>
+      <p>
+        <strong>Answer:</strong> {gradeAnswer(draft, null).expected}
+      </p>
+      <div className="field">
+        <label htmlFor={ids.explanation}>Explanation (why the answer is right)</label>
+        <textarea
+          id={ids.explanation}
+          className="text-field"
+          rows={2}
+          value={explanation}
+          onChange={(e) => setExplanation(e.target.value)}
+        />
+      </div>
+      <fieldset className="option-group">
+        <legend>Topics</legend>
+        <div className="option-group__options">
+          {TOPICS.map((topic) => (
+            <label key={topic} className="option">
+              <input
+                type="checkbox"
+                checked={topics.includes(topic)}
+                onChange={(e) =>
+                  setTopics(e.target.checked ? [...topics, topic] : topics.filter((t) => t !== topic))
+                }
+              />
+              {topic}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="option-group">
+        <legend>Where does the answer come from?</legend>
+        {proposals.length === 0 && (
+          <p className="muted">No passage shares words or numbers with this question.</p>
+        )}
+        <div className="option-group__options option-group__options--stacked">
+          {proposals.map((proposal, index) => (
+            <label key={`${proposal.source}/${proposal.passage}`} className="option draft__proposal">
+              <input
+                type="radio"
+                name={`${draft.id}-passage`}
+                checked={choice === String(index)}
+                onChange={() => choose(String(index))}
+              />
+              <span>
+                <strong>
+                  {sourceContent.sources.find((s) => s.id === proposal.source)?.title}, {proposal.passage}
+                </strong>
+                <span className="muted"> · shares {proposal.score} words or numbers</span>
+                <span className="draft__quote">“{proposal.quote}”</span>
+              </span>
+            </label>
+          ))}
+          <label className="option">
+            <input
+              type="radio"
+              name={`${draft.id}-passage`}
+              checked={choice === OTHER}
+              onChange={() => choose(OTHER)}
+            />
+            Another passage
+          </label>
+        </div>
+        {choice === OTHER && (
+          <div className="field">
+            <label htmlFor={ids.passage}>Passage</label>
+            <select
+              id={ids.passage}
+              className="text-field"
+              value={otherPassage}
+              onChange={(e) => setOtherPassage(e.target.value)}
+            >
+              <option value="">Choose a passage…</option>
+              {sourceContent.sources.flatMap((source) =>
+                source.passages.map((passage) => (
+                  <option key={`${source.id}/${passage.id}`} value={`${source.id}/${passage.id}`}>
+                    {source.title}: {passage.text.slice(0, 80)}…
+                  </option>
+                )),
+              )}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={ids.quote}>Quote (the exact words that prove the answer)</label>
+          <textarea
+            id={ids.quote}
+            className="text-field"
+            rows={2}
+            value={quote}
+            onChange={(e) => setQuote(e.target.value)}
+          />
+        </div>
+      </fieldset>
+      <button type="button" className="button" onClick={accept}>
+        Accept with this citation
+      </button>
+      <p role="status" className={status && !status.ok ? 'notice notice--error' : 'muted'}>
+        {status?.text}
+      </p>
+    </li>
+  );
+}

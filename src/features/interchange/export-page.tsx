@@ -1,0 +1,188 @@
+import catalog from 'virtual:content/catalog';
+import sourceContent from 'virtual:content/sources';
+import { use, useId, useState } from 'react';
+import { useLocation } from 'react-router';
+import { EXPORTERS, EXPORT_FORMATS, type ExportFormat } from '@/content/formats/formats';
+import type { SkippedQuestion } from '@/content/formats/format-types';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { decodeAssignment } from '@/lib/classroom-codes';
+import { downloadText } from '@/lib/download-text';
+import { loadQuestions } from '@/lib/load-questions';
+import { plural } from '@/lib/plural';
+import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
+import './interchange.css';
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  gift: 'GIFT (Moodle text format)',
+  'moodle-xml': 'Moodle XML',
+  qti: 'QTI 3.0 package (Canvas, Blackboard…), a zip',
+  aiken: 'Aiken (single choice only)',
+  csv: 'CSV for spreadsheets',
+  json: 'JSON (this app’s own format)',
+};
+const MIME: Record<ExportFormat, string> = {
+  gift: 'text/plain',
+  'moodle-xml': 'application/xml',
+  qti: 'application/zip',
+  aiken: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+};
+
+type Outcome = { fileName: string; count: number; skipped: SkippedQuestion[] } | { problem: string };
+
+/** Downloads the questions (all, one bank, or an assignment's) in a format an LMS imports. */
+export function ExportPage() {
+  usePageTitle('Export questions');
+  const { hash } = useLocation();
+  const pool = use(loadQuestions());
+  const mine = useMyQuestionsStore((state) => state.questions);
+  const ids = { scope: useId(), bank: useId(), assignment: useId(), format: useId() };
+  const [scope, setScope] = useState<'all' | 'bank' | 'assignment'>(hash ? 'assignment' : 'all');
+  const [bank, setBank] = useState(catalog.banks[0]?.id ?? '');
+  const [assignmentText, setAssignmentText] = useState(decodeURIComponent(hash.replace(/^#/, '')));
+  const [format, setFormat] = useState<ExportFormat>('gift');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const banks = [
+    ...catalog.banks,
+    ...(mine.length ? [{ id: MY_QUESTIONS_BANK, title: 'My questions' }] : []),
+  ];
+
+  function questionsInScope() {
+    const all = [...pool, ...mine];
+    if (scope === 'bank')
+      return { ok: true as const, questions: all.filter((q) => q.bank === bank), name: bank };
+    if (scope === 'assignment') {
+      const decoded = decodeAssignment(assignmentText.trim().replace(/^.*#/, ''));
+      if (!decoded.ok)
+        return { ok: false as const, problem: `The assignment cannot be read: ${decoded.problem}.` };
+      const byId = new Map(all.map((q) => [q.id, q]));
+      const questions = decoded.value.ids.flatMap((id) => byId.get(id) ?? []);
+      return {
+        ok: true as const,
+        questions,
+        name: decoded.value.title.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase(),
+      };
+    }
+    return { ok: true as const, questions: all, name: 'source-quiz' };
+  }
+
+  function download() {
+    const chosen = questionsInScope();
+    if (!chosen.ok) return setOutcome({ problem: chosen.problem });
+    const result = EXPORTERS[format]({
+      questions: chosen.questions,
+      sources: sourceContent.sources,
+      banks,
+      baseName: chosen.name,
+    });
+    const file = result.files[0];
+    if (!file) return setOutcome({ problem: 'This format could express none of these questions.' });
+    downloadText(file.name, file.content, MIME[format]);
+    setOutcome({
+      fileName: file.name,
+      count: chosen.questions.length - result.skipped.length,
+      skipped: result.skipped,
+    });
+  }
+
+  return (
+    <div className="interchange">
+      <h1>Export questions</h1>
+      <p className="lead">
+        Take the questions to Moodle, Canvas, Blackboard or a spreadsheet, with their explanations and the
+        quoted source passages.
+      </p>
+      <fieldset className="option-group">
+        <legend>Which questions</legend>
+        <div className="option-group__options option-group__options--stacked">
+          <label className="option">
+            <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            All {plural(pool.length + mine.length, 'question')}
+          </label>
+          <label className="option">
+            <input type="radio" name="scope" checked={scope === 'bank'} onChange={() => setScope('bank')} />
+            One bank
+          </label>
+          {scope === 'bank' && (
+            <div className="field">
+              <label htmlFor={ids.bank}>Bank</label>
+              <select
+                id={ids.bank}
+                className="text-field"
+                value={bank}
+                onChange={(e) => setBank(e.target.value)}
+              >
+                {banks.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.title}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <label className="option">
+            <input
+              type="radio"
+              name="scope"
+              checked={scope === 'assignment'}
+              onChange={() => setScope('assignment')}
+            />
+            The questions of an assignment
+          </label>
+          {scope === 'assignment' && (
+            <div className="field">
+              <label htmlFor={ids.assignment}>Assignment link or code</label>
+              <input
+                id={ids.assignment}
+                className="text-field"
+                value={assignmentText}
+                onChange={(e) => setAssignmentText(e.target.value)}
+              />
+            </div>
+          )}
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={ids.format}>Format</label>
+        <select
+          id={ids.format}
+          className="text-field"
+          value={format}
+          onChange={(e) => setFormat(EXPORT_FORMATS.find((f) => f === e.target.value) ?? 'gift')}
+        >
+          {EXPORT_FORMATS.map((name) => (
+            <option key={name} value={name}>
+              {FORMAT_NAMES[name]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="button" onClick={download}>
+        Download
+      </button>
+      <div role="status" className="interchange__outcome">
+        {outcome && 'problem' in outcome && <p className="notice notice--error">{outcome.problem}</p>}
+        {outcome && 'fileName' in outcome && (
+          <>
+            <p>
+              Saved {outcome.fileName} with {plural(outcome.count, 'question')}.
+            </p>
+            {outcome.skipped.length > 0 && (
+              <div className="notice">
+                <p>{plural(outcome.skipped.length, 'question')} could not be expressed in this format:</p>
+                <ul>
+                  {outcome.skipped.map((entry) => (
+                    <li key={entry.questionId}>
+                      {entry.questionId}: {entry.reason}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
