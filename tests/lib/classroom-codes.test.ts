@@ -34,11 +34,20 @@ describe('assignment links', () => {
   it('reject a damaged, truncated, foreign or newer code with a sentence, never an exception', () => {
     const code = encodeAssignment(assignment);
     const flipped = code.slice(0, 10) + (code[10] === 'a' ? 'b' : 'a') + code.slice(11);
-    expect(decodeAssignment(flipped)).toEqual({ ok: false, problem: expect.stringMatching(/damaged \(its check does not match\)/) });
+    expect(decodeAssignment(flipped)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/damaged \(its check does not match\)/),
+    });
     expect(decodeAssignment(code.slice(0, -3))).toMatchObject({ ok: false });
     expect(decodeAssignment('hello')).toEqual({ ok: false, problem: 'this is not an assignment link' });
-    expect(decodeAssignment(encodeResult(result('Ana')))).toEqual({ ok: false, problem: 'this is not an assignment link' });
-    expect(decodeAssignment(code.replace(/^A1/, 'A2'))).toEqual({ ok: false, problem: expect.stringMatching(/newer version/) });
+    expect(decodeAssignment(encodeResult(result('Ana')))).toEqual({
+      ok: false,
+      problem: 'this is not an assignment link',
+    });
+    expect(decodeAssignment(code.replace(/^A1/, 'A2'))).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/newer version/),
+    });
   });
 
   it('reject every single-character change', () => {
@@ -73,7 +82,10 @@ describe('assignment links', () => {
 
 describe('result codes', () => {
   it('round-trip the assignment, the name and the answers', () => {
-    expect(decodeResult(encodeResult(result('Nguyễn Thị Lan')))).toEqual({ ok: true, value: result('Nguyễn Thị Lan') });
+    expect(decodeResult(encodeResult(result('Nguyễn Thị Lan')))).toEqual({
+      ok: true,
+      value: result('Nguyễn Thị Lan'),
+    });
   });
 
   it('are read line by line: bad lines reported by number, links accepted, one result per student', () => {

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
@@ -45,7 +46,10 @@ describe('safePersist', () => {
     const store = makeStore();
     expect(store.getState()).toMatchObject({ count: 4, label: 'kept' });
     store.getState().increment();
-    expect(JSON.parse(localStorage.getItem(KEY) ?? '')).toEqual({ state: { count: 5, label: 'kept' }, version: 2 });
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '')).toEqual({
+      state: { count: 5, label: 'kept' },
+      version: 2,
+    });
   });
 
   it('migrates the version 1 shape', () => {
@@ -108,5 +112,37 @@ describe('safePersist across restarts', () => {
     makeStore();
     makeStore();
     expect(backups()).toHaveLength(1);
+  });
+});
+
+describe('safePersist on any saved text', () => {
+  it('never throws, and never loses the saved text: it stays, or is kept aside and reported', () => {
+    const envelope = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.json(),
+      // Version 1 is migrated and saved anew, by design: the migration test covers it.
+      fc
+        .record({
+          state: fc.anything(),
+          version: fc.oneof(
+            fc.integer().filter((v) => v !== 1),
+            fc.string(),
+          ),
+        })
+        .map((value) => JSON.stringify(value)),
+    );
+    fc.assert(
+      fc.property(envelope, (raw) => {
+        localStorage.clear();
+        storageNotices.setState({ notices: [] });
+        localStorage.setItem(KEY, raw);
+        makeStore();
+        const isStillThere = localStorage.getItem(KEY) === raw;
+        const isKeptAside = backups().some((key) => localStorage.getItem(key) === raw);
+        expect(isStillThere || isKeptAside).toBe(true);
+        expect(isKeptAside).toBe(storageNotices.getState().notices.length > 0);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
