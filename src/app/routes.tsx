@@ -12,9 +12,12 @@ const SourceListPage = lazy(async () => ({
 const QuizStartPage = lazy(async () => ({
   default: (await import('@/features/quiz/quiz-start-page')).QuizStartPage,
 }));
-const QuizPlayPage = lazy(async () => ({
-  default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage,
-}));
+const QuizPlayPage = lazy(async () => {
+  // The banks the quiz needs start loading with the screen's code, not after it: one round trip less.
+  const banks = new URLSearchParams(window.location.search).get('banks')?.split(',') ?? [];
+  void import('@/lib/load-questions').then(({ loadQuestions }) => loadQuestions(banks));
+  return { default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage };
+});
 const ClassroomPage = lazy(async () => ({
   default: (await import('@/features/classroom/classroom-page')).ClassroomPage,
 }));

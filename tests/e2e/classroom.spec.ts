@@ -152,6 +152,15 @@ describe('a class, from assignment to report', () => {
     await teacher.getByText('Question 1 of 3').waitFor();
   });
 
+  it('starts a quick quiz on the projector without an assignment', async () => {
+    await teacher.goto(appUrl('/classroom'));
+    await teacher.getByLabel('Bank', { exact: true }).selectOption({ label: 'Milestones' });
+    await teacher.getByLabel('Questions', { exact: true }).fill('4');
+    await teacher.getByRole('button', { name: 'Start on the projector' }).click();
+    await teacher.getByText('Question 1 of 4').waitFor();
+    expect(await teacher.getByRole('heading', { level: 1 }).textContent()).toBe('Milestones');
+  });
+
   it('rejects a tampered assignment link with a message', async () => {
     await teacher.goto(studentLink.replace(/.$/, (last) => (last === 'a' ? 'b' : 'a')));
     await teacher.getByRole('alert').filter({ hasText: 'damaged' }).waitFor();

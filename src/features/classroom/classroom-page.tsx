@@ -1,4 +1,7 @@
+import { Suspense } from 'react';
 import { Link } from 'react-router';
+import { QuickProjectorForm } from './quick-projector-form';
+import './classroom.css';
 import { usePageTitle } from '@/hooks/use-page-title';
 
 /** Where a teacher starts: the three ways a class works, none of which needs an account or a server. */
@@ -28,11 +31,17 @@ export function ClassroomPage() {
           </p>
         </li>
         <li className="card">
-          <h2 className="card__title">Projector and paper</h2>
+          <h2 className="card__title">Quick quiz on the projector</h2>
           <p>
-            Every assignment can be shown on the projector, a question at a time, or printed as worksheets
-            with an answer key. Create the assignment first.
+            A question at a time, in large type; reveal each answer with its source. No assignment needed.
           </p>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <QuickProjectorForm />
+          </Suspense>
+        </li>
+        <li className="card">
+          <h2 className="card__title">Paper</h2>
+          <p>Every assignment prints as worksheets with a separate answer key, from its page.</p>
         </li>
         <li className="card">
           <h2 className="card__title">
