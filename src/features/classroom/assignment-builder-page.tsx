@@ -6,6 +6,7 @@ import { TOPICS } from '@/content/schema-primitives';
 import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
+import { SelectField } from '@/components/select-field';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { encodeAssignment } from '@/lib/classroom-codes';
 import { comparableText } from '@/content/fold-text';
@@ -22,9 +23,6 @@ export function AssignmentBuilderPage() {
   const ids = {
     title: useId(),
     search: useId(),
-    bank: useId(),
-    topic: useId(),
-    type: useId(),
     count: useId(),
     minutes: useId(),
   };
@@ -102,54 +100,27 @@ export function AssignmentBuilderPage() {
               onChange={(e) => setSearch(e.target.value)}
             />
           </div>
-          <div className="field">
-            <label htmlFor={ids.bank}>Bank</label>
-            <select
-              id={ids.bank}
-              className="text-field"
-              value={bank}
-              onChange={(e) => setBank(e.target.value)}
-            >
-              <option value="">All banks</option>
-              {catalog.banks.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.topic}>Topic</label>
-            <select
-              id={ids.topic}
-              className="text-field"
-              value={topic}
-              onChange={(e) => setTopic(e.target.value)}
-            >
-              <option value="">All topics</option>
-              {TOPICS.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.type}>Type</label>
-            <select
-              id={ids.type}
-              className="text-field"
-              value={type}
-              onChange={(e) => setType(e.target.value)}
-            >
-              <option value="">All types</option>
-              {QUESTION_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {QUESTION_TYPE_NAMES[t]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Bank"
+            value={bank}
+            onChange={setBank}
+            anyLabel="All banks"
+            options={catalog.banks.map((b) => ({ value: b.id, label: b.title }))}
+          />
+          <SelectField
+            label="Topic"
+            value={topic}
+            onChange={setTopic}
+            anyLabel="All topics"
+            options={TOPICS.map((t) => ({ value: t, label: t }))}
+          />
+          <SelectField
+            label="Type"
+            value={type}
+            onChange={setType}
+            anyLabel="All types"
+            options={QUESTION_TYPES.map((t) => ({ value: t, label: QUESTION_TYPE_NAMES[t] }))}
+          />
         </div>
         <div className="builder__bulk">
           <span role="status">{plural(shown.length, 'question')} shown</span>

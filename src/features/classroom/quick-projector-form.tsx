@@ -3,6 +3,7 @@ import { use, useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
+import { SelectField } from '@/components/select-field';
 import { encodeAssignment } from '@/lib/classroom-codes';
 import { loadQuestions } from '@/lib/load-questions';
 
@@ -10,7 +11,7 @@ import { loadQuestions } from '@/lib/load-questions';
 export function QuickProjectorForm() {
   const pool = use(loadQuestions());
   const navigate = useNavigate();
-  const ids = { bank: useId(), count: useId() };
+  const countId = useId();
   const [bank, setBank] = useState('');
   const [count, setCount] = useState(10);
 
@@ -32,21 +33,17 @@ export function QuickProjectorForm() {
 
   return (
     <form className="quick-projector" onSubmit={start}>
+      <SelectField
+        label="Bank"
+        value={bank}
+        onChange={setBank}
+        anyLabel="All banks"
+        options={catalog.banks.map((b) => ({ value: b.id, label: b.title }))}
+      />
       <div className="field">
-        <label htmlFor={ids.bank}>Bank</label>
-        <select id={ids.bank} className="text-field" value={bank} onChange={(e) => setBank(e.target.value)}>
-          <option value="">All banks</option>
-          {catalog.banks.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={ids.count}>Questions</label>
+        <label htmlFor={countId}>Questions</label>
         <input
-          id={ids.count}
+          id={countId}
           type="number"
           min={1}
           max={50}

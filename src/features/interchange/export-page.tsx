@@ -4,6 +4,7 @@ import { use, useId, useState } from 'react';
 import { useLocation } from 'react-router';
 import { EXPORTERS, EXPORT_FORMATS, type ExportFormat } from '@/content/formats/formats';
 import type { SkippedQuestion } from '@/content/formats/format-types';
+import { SelectField } from '@/components/select-field';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { decodeAssignment } from '@/lib/classroom-codes';
 import { downloadText } from '@/lib/download-text';
@@ -37,7 +38,7 @@ export function ExportPage() {
   const { hash } = useLocation();
   const pool = use(loadQuestions());
   const mine = useMyQuestionsStore((state) => state.questions);
-  const ids = { scope: useId(), bank: useId(), assignment: useId(), format: useId() };
+  const assignmentId = useId();
   const [scope, setScope] = useState<'all' | 'bank' | 'assignment'>(hash ? 'assignment' : 'all');
   const [bank, setBank] = useState(catalog.banks[0]?.id ?? '');
   const [assignmentText, setAssignmentText] = useState(decodeURIComponent(hash.replace(/^#/, '')));
@@ -105,21 +106,12 @@ export function ExportPage() {
             One bank
           </label>
           {scope === 'bank' && (
-            <div className="field">
-              <label htmlFor={ids.bank}>Bank</label>
-              <select
-                id={ids.bank}
-                className="text-field"
-                value={bank}
-                onChange={(e) => setBank(e.target.value)}
-              >
-                {banks.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.title}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              label="Bank"
+              value={bank}
+              onChange={setBank}
+              options={banks.map((b) => ({ value: b.id, label: b.title }))}
+            />
           )}
           <label className="option">
             <input
@@ -132,9 +124,9 @@ export function ExportPage() {
           </label>
           {scope === 'assignment' && (
             <div className="field">
-              <label htmlFor={ids.assignment}>Assignment link or code</label>
+              <label htmlFor={assignmentId}>Assignment link or code</label>
               <input
-                id={ids.assignment}
+                id={assignmentId}
                 className="text-field"
                 value={assignmentText}
                 onChange={(e) => setAssignmentText(e.target.value)}
@@ -143,21 +135,12 @@ export function ExportPage() {
           )}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor={ids.format}>Format</label>
-        <select
-          id={ids.format}
-          className="text-field"
-          value={format}
-          onChange={(e) => setFormat(EXPORT_FORMATS.find((f) => f === e.target.value) ?? 'gift')}
-        >
-          {EXPORT_FORMATS.map((name) => (
-            <option key={name} value={name}>
-              {FORMAT_NAMES[name]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label="Format"
+        value={format}
+        onChange={(value) => setFormat(EXPORT_FORMATS.find((name) => name === value) ?? 'gift')}
+        options={EXPORT_FORMATS.map((name) => ({ value: name, label: FORMAT_NAMES[name] }))}
+      />
       <button type="button" className="button" onClick={download}>
         Download
       </button>
