@@ -21,7 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text, never HTML.',
+        },
       ],
     },
   },
@@ -43,8 +46,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'react-router'], message: 'The engine has no UI.' },
-            { group: ['@/features/*', '@/app/*', '@/components/*', '@/hooks/*'], message: 'The engine imports no UI code.' },
+            {
+              group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'react-router'],
+              message: 'The engine has no UI.',
+            },
+            {
+              group: ['@/features/*', '@/app/*', '@/components/*', '@/hooks/*'],
+              message: 'The engine imports no UI code.',
+            },
           ],
         },
       ],
@@ -61,7 +70,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-*', 'zustand', '@/features/*', '@/app/*'], message: 'Content is UI-free.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'zustand', '@/features/*', '@/app/*'],
+              message: 'Content is UI-free.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -73,7 +89,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: features.filter((f) => f !== feature).map((f) => `@/features/${f}/*`), message: 'Features do not import each other.' },
+            {
+              group: features.filter((f) => f !== feature).map((f) => `@/features/${f}/*`),
+              message: 'Features do not import each other.',
+            },
             { group: ['@/app/*'], message: 'Features do not import the app shell.' },
           ],
         },

@@ -41,14 +41,22 @@ export default defineConfig({
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
       // zod with its eval probe switched off, for the content security policy (see the module).
-      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod-without-eval.ts', import.meta.url)) },
+      {
+        find: /^zod$/,
+        replacement: fileURLToPath(new URL('./src/lib/zod-without-eval.ts', import.meta.url)),
+      },
     ],
   },
   build: {
     target: 'es2022',
     sourcemap: false,
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
-    rollupOptions: { output: { manualChunks: (id) => (id.includes('/node_modules/zod/') || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined) } },
+    rollupOptions: {
+      output: {
+        manualChunks: (id) =>
+          id.includes('/node_modules/zod/') || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined,
+      },
+    },
   },
   preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1', headers: SECURITY_HEADERS },
   server: { port: 5173, host: '127.0.0.1' },
@@ -57,7 +65,12 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'ui', environment: 'jsdom', include: ['tests/**/*.test.tsx'], setupFiles: ['tests/setup.ts'] },
+        test: {
+          name: 'ui',
+          environment: 'jsdom',
+          include: ['tests/**/*.test.tsx'],
+          setupFiles: ['tests/setup.ts'],
+        },
       },
       {
         extends: true,

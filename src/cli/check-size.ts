@@ -12,23 +12,27 @@ const gzipped = (file: string) => gzipSync(readFileSync(join(dist, file))).lengt
 const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
 
 // What a first visit loads: the entry script and the modules it preloads, named in index.html.
-const firstPage = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g)].map(
-  (match) => match[1] ?? '',
-);
+const firstPage = [
+  ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+].map((match) => match[1] ?? '');
 const assets = readdirSync(join(dist, 'assets')).map((name) => `assets/${name}`);
 const scripts = assets.filter((file) => file.endsWith('.js'));
 const styles = assets.filter((file) => file.endsWith('.css'));
 
 const failures: string[] = [];
 const firstPageBytes = firstPage.reduce((sum, file) => sum + gzipped(file), 0);
-console.log(`First page JavaScript: ${kib(firstPageBytes)} gzip (budget ${BUDGET.firstPageJs} KiB): ${firstPage.join(', ')}`);
+console.log(
+  `First page JavaScript: ${kib(firstPageBytes)} gzip (budget ${BUDGET.firstPageJs} KiB): ${firstPage.join(', ')}`,
+);
 if (firstPage.length === 0) failures.push('no entry script found in index.html');
-if (firstPageBytes > BUDGET.firstPageJs * KIB) failures.push(`first page JavaScript is ${kib(firstPageBytes)}`);
+if (firstPageBytes > BUDGET.firstPageJs * KIB)
+  failures.push(`first page JavaScript is ${kib(firstPageBytes)}`);
 
 for (const file of scripts.filter((name) => !firstPage.includes(name))) {
   const bytes = gzipped(file);
   console.log(`  chunk ${file}: ${kib(bytes)}`);
-  if (bytes > BUDGET.otherChunk * KIB) failures.push(`${file} is ${kib(bytes)} (budget ${BUDGET.otherChunk} KiB)`);
+  if (bytes > BUDGET.otherChunk * KIB)
+    failures.push(`${file} is ${kib(bytes)} (budget ${BUDGET.otherChunk} KiB)`);
 }
 const cssBytes = styles.reduce((sum, file) => sum + gzipped(file), 0);
 console.log(`CSS: ${kib(cssBytes)} gzip in ${styles.length} files (budget ${BUDGET.css} KiB)`);

@@ -4,7 +4,11 @@ import { dismissStorageNotice, type StorageNotice } from '@/lib/storage-notices'
 
 function downloadKeptValue(notice: StorageNotice): void {
   if (notice.keptValue) {
-    downloadText(`${notice.key.replace(/[^a-z0-9-]+/gi, '-')}-kept-aside.json`, notice.keptValue, 'application/json');
+    downloadText(
+      `${notice.key.replace(/[^a-z0-9-]+/gi, '-')}-kept-aside.json`,
+      notice.keptValue,
+      'application/json',
+    );
   }
 }
 
@@ -19,11 +23,19 @@ export function StorageNoticeBanner() {
           <p>{notice.message}</p>
           <div className="storage-notice__actions">
             {notice.keptValue && (
-              <button type="button" className="button button--secondary" onClick={() => downloadKeptValue(notice)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => downloadKeptValue(notice)}
+              >
                 Download the saved data
               </button>
             )}
-            <button type="button" className="button button--secondary" onClick={() => dismissStorageNotice(notice.id)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => dismissStorageNotice(notice.id)}
+            >
               Dismiss
             </button>
           </div>

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  citationSchema,
-  difficultySchema,
-  idSchema,
-  textSchema,
-  topicSchema,
-} from './schema-primitives';
+import { citationSchema, difficultySchema, idSchema, textSchema, topicSchema } from './schema-primitives';
 
 const common = {
   id: idSchema,
@@ -17,10 +11,7 @@ const common = {
 };
 
 const choiceTexts = (min: number, max: number) =>
-  z
-    .array(textSchema)
-    .min(min, `needs at least ${min} choices`)
-    .max(max, `allows at most ${max} choices`);
+  z.array(textSchema).min(min, `needs at least ${min} choices`).max(max, `allows at most ${max} choices`);
 
 /**
  * Questions as an author writes them in a bank file. Choices and answers are written as text

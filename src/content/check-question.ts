@@ -54,13 +54,19 @@ export function checkQuestion(
     if (repeated) report(['choices'], `choice "${repeated}" is given twice`);
     question.choices.forEach((choice, index) => {
       if (CATCH_ALL_CHOICE.test(choice)) {
-        report(['choices', index], `"${choice}": catch-all choices are not allowed; write a real alternative`);
+        report(
+          ['choices', index],
+          `"${choice}": catch-all choices are not allowed; write a real alternative`,
+        );
       }
     });
     const answers = question.type === 'single' ? [question.answer] : question.answer;
     answers.forEach((answer, index) => {
       if (!question.choices.includes(answer)) {
-        report(question.type === 'single' ? ['answer'] : ['answer', index], `answer "${answer}" is not among the choices`);
+        report(
+          question.type === 'single' ? ['answer'] : ['answer', index],
+          `answer "${answer}" is not among the choices`,
+        );
       }
     });
     if (question.type === 'multiple' && sameTextTwice(question.answer)) {

@@ -21,11 +21,19 @@ function moduleCode(name: string, content: Content): string | undefined {
       return json({ sources: content.sources, citationCounts: countCitations(content.questions) });
     case `${PREFIX}question-index`:
       return json(
-        content.questions.map(({ id, bank, type, topics, difficulty }) => ({ id, bank, type, topics, difficulty })),
+        content.questions.map(({ id, bank, type, topics, difficulty }) => ({
+          id,
+          bank,
+          type,
+          topics,
+          difficulty,
+        })),
       );
     case `${PREFIX}bank-loaders`:
       return `export default {\n${content.banks
-        .map((bank) => `  ${JSON.stringify(bank.id)}: () => import(${JSON.stringify(BANK_PREFIX + bank.id)}),`)
+        .map(
+          (bank) => `  ${JSON.stringify(bank.id)}: () => import(${JSON.stringify(BANK_PREFIX + bank.id)}),`,
+        )
         .join('\n')}\n};`;
   }
   if (name.startsWith(BANK_PREFIX)) {

@@ -12,9 +12,19 @@ export function exportJson(content: Content) {
       id,
       title,
       sections,
-      passages: passages.map(({ id: passage, section, kind, text }) => ({ id: passage, section, kind, text })),
+      passages: passages.map(({ id: passage, section, kind, text }) => ({
+        id: passage,
+        section,
+        kind,
+        text,
+      })),
     })),
-    banks: content.banks.map(({ id, title, description, questionIds }) => ({ id, title, description, questionIds })),
+    banks: content.banks.map(({ id, title, description, questionIds }) => ({
+      id,
+      title,
+      description,
+      questionIds,
+    })),
     questions: content.questions,
   };
 }

@@ -20,7 +20,10 @@ function baseName(path: string): string {
 type Keyed = { key: string; value: string; located: LocatedYaml; path: readonly PropertyKey[] };
 
 /** First-come-first-kept: reports every later value whose key was already seen. */
-function reportRepeats(entries: readonly Keyed[], message: (value: string, first: string) => string): Problem[] {
+function reportRepeats(
+  entries: readonly Keyed[],
+  message: (value: string, first: string) => string,
+): Problem[] {
   const first = new Map<string, string>();
   return entries.flatMap(({ key, value, located, path }) => {
     const earlier = first.get(key);
@@ -41,7 +44,9 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
 
   for (const file of files.sources) {
     const parsed = parseYamlFile(file.path, file.text);
-    const valid = parsed.ok ? validateAt(parsed.value.located, [], parsed.value.data, sourceFileSchema) : parsed;
+    const valid = parsed.ok
+      ? validateAt(parsed.value.located, [], parsed.value.data, sourceFileSchema)
+      : parsed;
     if (!parsed.ok || !valid.ok) {
       problems.push(...(valid.ok ? [] : valid.problems));
       continue;
@@ -62,7 +67,9 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
 
   for (const file of files.banks) {
     const parsed = parseYamlFile(file.path, file.text);
-    const valid = parsed.ok ? validateAt(parsed.value.located, [], parsed.value.data, bankHeaderSchema) : parsed;
+    const valid = parsed.ok
+      ? validateAt(parsed.value.located, [], parsed.value.data, bankHeaderSchema)
+      : parsed;
     if (!parsed.ok || !valid.ok) {
       problems.push(...(valid.ok ? [] : valid.problems));
       continue;
@@ -82,7 +89,12 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
       bankQuestionIds.push(question.id);
       problems.push(...checkQuestion(question, at, located, sources));
       questionIds.push({ key: question.id, value: `${file.path}`, located, path: [...at, 'id'] });
-      prompts.push({ key: comparableText(question.prompt), value: question.id, located, path: [...at, 'prompt'] });
+      prompts.push({
+        key: comparableText(question.prompt),
+        value: question.id,
+        located,
+        path: [...at, 'prompt'],
+      });
       questions.push(normalizeQuestion(question, bank.id));
     });
     banks.push({
@@ -98,5 +110,8 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
     ...reportRepeats(questionIds, (_, first) => `this question id is already used in ${first}`),
     ...reportRepeats(prompts, (id, first) => `${id}: the same prompt as question "${first}"`),
   );
-  return { content: { sources: [...sources.values()], banks, questions }, problems: problems.sort(compareProblems) };
+  return {
+    content: { sources: [...sources.values()], banks, questions },
+    problems: problems.sort(compareProblems),
+  };
 }

@@ -29,7 +29,10 @@ export function normalizeQuestion(authored: AuthoredQuestion, bank: string): Que
       return { ...common, type: 'ordering', choices, answer: choices.map((choice) => choice.id) };
     }
     case 'matching': {
-      const left = toChoices(authored.answer.map((pair) => pair.left), '123456789');
+      const left = toChoices(
+        authored.answer.map((pair) => pair.left),
+        '123456789',
+      );
       const choices = toChoices(authored.answer.map((pair) => pair.right));
       const answer = left.map((item, index) => ({ left: item.id, choice: choices[index]?.id ?? '' }));
       return { ...common, type: 'matching', left, choices, answer };

@@ -17,7 +17,9 @@ function locator(file: string, doc: Document, lines: LineCounter): LocatedYaml {
     let offset = 0;
     for (const [index, segment] of path.entries()) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+        const pair = node.items.find(
+          (item) => isPair(item) && isScalar(item.key) && item.key.value === segment,
+        );
         if (!pair) break;
         const keyStart = isScalar(pair.key) ? (pair.key.range?.[0] ?? offset) : offset;
         if (atKey && index === path.length - 1) return keyStart;
@@ -43,7 +45,9 @@ function locator(file: string, doc: Document, lines: LineCounter): LocatedYaml {
 
 function describePath(path: YamlPath): string {
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`))
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`,
+    )
     .join('');
 }
 
@@ -54,7 +58,8 @@ export function parseYamlFile(file: string, text: string): Result<{ data: unknow
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const syntax = [...doc.errors, ...doc.warnings];
-  if (syntax.length === 0) return { ok: true, value: { data: doc.toJS(), located: locator(file, doc, lines) } };
+  if (syntax.length === 0)
+    return { ok: true, value: { data: doc.toJS(), located: locator(file, doc, lines) } };
   return {
     ok: false,
     problems: syntax.map((error) => ({
@@ -67,7 +72,12 @@ export function parseYamlFile(file: string, text: string): Result<{ data: unknow
 }
 
 /** Validates the value found at `at` in a parsed file, locating each schema problem. */
-export function validateAt<T>(located: LocatedYaml, at: YamlPath, data: unknown, schema: z.ZodType<T>): Result<T> {
+export function validateAt<T>(
+  located: LocatedYaml,
+  at: YamlPath,
+  data: unknown,
+  schema: z.ZodType<T>,
+): Result<T> {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   return {
@@ -75,7 +85,9 @@ export function validateAt<T>(located: LocatedYaml, at: YamlPath, data: unknown,
     problems: result.error.issues.flatMap((issue) => {
       const path = [...at, ...issue.path];
       if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((key) => located.problemAt([...path, key], `${describePath([...path, key])}: unknown field`, true));
+        return issue.keys.map((key) =>
+          located.problemAt([...path, key], `${describePath([...path, key])}: unknown field`, true),
+        );
       }
       const where = describePath(path);
       return [located.problemAt(path, where ? `${where}: ${issue.message}` : issue.message)];

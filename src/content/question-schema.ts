@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  citationSchema,
-  difficultySchema,
-  idSchema,
-  textSchema,
-  topicSchema,
-} from './schema-primitives';
+import { citationSchema, difficultySchema, idSchema, textSchema, topicSchema } from './schema-primitives';
 
 export const choiceSchema = z.strictObject({ id: z.string().min(1), text: textSchema });
 export type Choice = z.infer<typeof choiceSchema>;
@@ -25,7 +19,12 @@ const common = {
  * refers to them. One shape per type, documented in README.md ("The JSON export").
  */
 export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...common, type: z.literal('single'), choices: z.array(choiceSchema).min(2), answer: z.string() }),
+  z.strictObject({
+    ...common,
+    type: z.literal('single'),
+    choices: z.array(choiceSchema).min(2),
+    answer: z.string(),
+  }),
   z.strictObject({
     ...common,
     type: z.literal('multiple'),

@@ -7,7 +7,10 @@ import { learnerResponseSchema } from './quiz-session-schema';
 /** What a teacher shares: everything a student's device needs to give exactly the same quiz. */
 export const assignmentSchema = z.object({
   title: z.string().trim().min(1, 'the assignment has no title').max(120, 'the title is over 120 characters'),
-  ids: z.array(idSchema).min(1, 'the assignment has no questions').max(200, 'the assignment has over 200 questions'),
+  ids: z
+    .array(idSchema)
+    .min(1, 'the assignment has no questions')
+    .max(200, 'the assignment has over 200 questions'),
   mode: z.enum(['practice', 'test']),
   minutes: z.number().int().min(0).max(180),
   /** Every student gets the questions in the same order; otherwise each student's own. */
@@ -19,7 +22,11 @@ export type Assignment = z.infer<typeof assignmentSchema>;
 /** What a student hands back: the assignment, who they are and what they answered. */
 export const resultSchema = z.object({
   assignment: assignmentSchema,
-  student: z.string().trim().min(1, 'the result has no student name').max(80, 'the student name is over 80 characters'),
+  student: z
+    .string()
+    .trim()
+    .min(1, 'the result has no student name')
+    .max(80, 'the student name is over 80 characters'),
   /** One per assignment question, in the assignment's order; null when not answered. */
   responses: z.array(learnerResponseSchema.nullable()),
   finishedAt: z.number().int().nonnegative(),
@@ -62,10 +69,16 @@ function decode<T>(kind: string, what: string, code: string, schema: z.ZodType<T
   }
   if (prefix[0] !== kind[0]) return { ok: false, problem: `this is not ${what}` };
   if (Number(prefix.slice(1)) > Number(kind.slice(1))) {
-    return { ok: false, problem: `this ${what.replace(/^an? /, '')} comes from a newer version of the app; update it and try again` };
+    return {
+      ok: false,
+      problem: `this ${what.replace(/^an? /, '')} comes from a newer version of the app; update it and try again`,
+    };
   }
   if (checksum(prefix + payload) !== check) {
-    return { ok: false, problem: `this ${what.replace(/^an? /, '')} is damaged (its check does not match): was it copied completely?` };
+    return {
+      ok: false,
+      problem: `this ${what.replace(/^an? /, '')} is damaged (its check does not match): was it copied completely?`,
+    };
   }
   let data: unknown;
   try {
@@ -76,7 +89,10 @@ function decode<T>(kind: string, what: string, code: string, schema: z.ZodType<T
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    return { ok: false, problem: `this ${what.replace(/^an? /, '')} is not valid: ${issue?.message ?? 'unknown problem'}` };
+    return {
+      ok: false,
+      problem: `this ${what.replace(/^an? /, '')} is not valid: ${issue?.message ?? 'unknown problem'}`,
+    };
   }
   return { ok: true, value: result.data };
 }
@@ -113,5 +129,7 @@ export function responsesInAssignmentOrder(
  */
 export function studentSeed(assignment: Assignment, student: string): string {
   if (assignment.sameOrder) return assignment.seed;
-  return `${assignment.seed.slice(0, 8)}${checksum(student.trim().toLowerCase())}`.slice(0, 16).replace(/[^a-z0-9]/g, '0');
+  return `${assignment.seed.slice(0, 8)}${checksum(student.trim().toLowerCase())}`
+    .slice(0, 16)
+    .replace(/[^a-z0-9]/g, '0');
 }

@@ -12,7 +12,9 @@ export function loadQuestions(bankIds: readonly string[] = []): Promise<Question
   const key = ids.join(',');
   let pending = cache.get(key);
   if (!pending) {
-    pending = Promise.all(ids.map(async (id) => (await loaders[id]?.())?.default ?? [])).then((banks) => banks.flat());
+    pending = Promise.all(ids.map(async (id) => (await loaders[id]?.())?.default ?? [])).then((banks) =>
+      banks.flat(),
+    );
     cache.set(key, pending);
   }
   return pending;

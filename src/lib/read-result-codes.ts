@@ -29,7 +29,10 @@ export function readResultCodes(text: string): {
     const thisAssignment = encodeAssignment(result.assignment);
     assignmentCode ??= thisAssignment;
     if (thisAssignment !== assignmentCode) {
-      problems.push({ line, problem: `belongs to another assignment (“${result.assignment.title}”); report on it separately` });
+      problems.push({
+        line,
+        problem: `belongs to another assignment (“${result.assignment.title}”); report on it separately`,
+      });
       return;
     }
     const key = result.student.trim().toLowerCase();

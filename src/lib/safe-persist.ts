@@ -66,7 +66,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
         reportStorageNotice({
           kind: 'unavailable',
           key: name,
-          message: 'This browser does not let the app save anything (private browsing?). Progress will be lost when you close it.',
+          message:
+            'This browser does not let the app save anything (private browsing?). Progress will be lost when you close it.',
         });
         return null;
       }
@@ -109,7 +110,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     version: config.version,
     storage,
     partialize: config.partialize,
-    migrate: (persisted, fromVersion) => (config.migrate ? config.migrate(persisted, fromVersion) : persisted) as P,
+    migrate: (persisted, fromVersion) =>
+      (config.migrate ? config.migrate(persisted, fromVersion) : persisted) as P,
     merge(persisted, current) {
       // Nothing saved, or a value getItem already set aside: start from the defaults.
       if (persisted === undefined || persisted === null) return current;

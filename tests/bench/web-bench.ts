@@ -9,7 +9,15 @@ import { chromium } from 'playwright-core';
 import { preview } from 'vite';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PAGES = {
   home: '/',
   'quiz question': '/quiz/play?types=single&count=5&mode=practice&seed=bench1',
@@ -25,7 +33,15 @@ async function lighthouseFigures(base: string) {
   const rows: Record<string, string | number>[] = [];
   try {
     for (const [name, path] of Object.entries(PAGES)) {
-      const runs: { performance: number; accessibility: number; bestPractices: number; tbt: number; lcp: number; fcp: number; cls: number }[] = [];
+      const runs: {
+        performance: number;
+        accessibility: number;
+        bestPractices: number;
+        tbt: number;
+        lcp: number;
+        fcp: number;
+        cls: number;
+      }[] = [];
       for (let run = 0; run < RUNS; run += 1) {
         const result = await lighthouse(`${base}${path}`, {
           port: chrome.port,
@@ -66,7 +82,10 @@ async function lighthouseFigures(base: string) {
 
 /** Click on "Check answer" to the feedback painted (two animation frames later), CPU slowed 4×. */
 async function feedbackLatency(base: string): Promise<number[]> {
-  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.filter((flag) => !flag.startsWith('--headless')) });
+  const browser = await chromium.launch({
+    executablePath: CHROME,
+    args: FLAGS.filter((flag) => !flag.startsWith('--headless')),
+  });
   const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -79,7 +98,9 @@ async function feedbackLatency(base: string): Promise<number[]> {
       await page.evaluate(
         () =>
           new Promise<number>((resolve) => {
-            const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check answer');
+            const button = [...document.querySelectorAll('button')].find(
+              (b) => b.textContent === 'Check answer',
+            );
             const start = performance.now();
             const observer = new MutationObserver(() => {
               if (!document.querySelector('[aria-label="Feedback"]')) return;
@@ -100,7 +121,9 @@ const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel
 const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
 if (!base) throw new Error('The preview server did not report its address.');
 try {
-  console.log(`Lighthouse ${RUNS} runs per page, simulated mobile, medians (${new Date().toISOString().slice(0, 10)}):`);
+  console.log(
+    `Lighthouse ${RUNS} runs per page, simulated mobile, medians (${new Date().toISOString().slice(0, 10)}):`,
+  );
   console.table(await lighthouseFigures(base));
   const times = await feedbackLatency(base);
   console.log(

@@ -7,7 +7,10 @@ import { sourceSchema } from '@/content/source-schema';
 const root = new URL('../..', import.meta.url).pathname;
 
 function bank(...args: string[]) {
-  const run = spawnSync('node_modules/.bin/tsx', ['src/cli/bank.ts', ...args], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync('node_modules/.bin/tsx', ['src/cli/bank.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -11,7 +11,10 @@ const root = new URL('../..', import.meta.url).pathname;
 function fakeDist(entryKib: number): string {
   const dist = mkdtempSync(join(tmpdir(), 'size-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<script type="module" crossorigin src="/assets/index-x.js"></script>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<script type="module" crossorigin src="/assets/index-x.js"></script>',
+  );
   writeFileSync(join(dist, 'assets/index-x.js'), randomBytes(entryKib * 768).toString('base64'));
   writeFileSync(join(dist, 'assets/index-x.css'), 'body{margin:0}');
   return dist;

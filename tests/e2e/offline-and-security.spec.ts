@@ -53,7 +53,12 @@ describe('content security policy', () => {
     });
     const response = await page.goto(appUrl('/'));
     const policy = response?.headers()['content-security-policy'] ?? '';
-    for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "script-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(policy).toContain(directive);
     }
     await page.getByRole('heading', { name: 'The documents', exact: true }).waitFor();

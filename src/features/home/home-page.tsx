@@ -16,9 +16,9 @@ export function HomePage() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">Learn what the documents say, and check every answer against them</h1>
         <p className="lead">
-          {plural(questionCount, 'question')} written by hand from {plural(catalog.sources.length, 'document')} on
-          Belgium–Vietnam relations and development cooperation. Each answer is explained and linked to the
-          exact passage it comes from.
+          {plural(questionCount, 'question')} written by hand from{' '}
+          {plural(catalog.sources.length, 'document')} on Belgium–Vietnam relations and development
+          cooperation. Each answer is explained and linked to the exact passage it comes from.
         </p>
         <p className="hero__actions">
           <Link className="button" to="/quiz">

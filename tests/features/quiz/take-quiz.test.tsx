@@ -21,7 +21,8 @@ function renderAt(path: string) {
 function currentSingleChoice(): QuestionOfType<'single'> {
   const { session } = useQuizStore.getState();
   const question = session?.questions[session.currentIndex]?.question;
-  if (question?.type !== 'single') throw new Error(`expected a single-choice question, got ${question?.type}`);
+  if (question?.type !== 'single')
+    throw new Error(`expected a single-choice question, got ${question?.type}`);
   return question;
 }
 const textOf = (question: QuestionOfType<'single'>, isRight: boolean) =>

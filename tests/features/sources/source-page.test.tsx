@@ -17,13 +17,15 @@ function renderAt(path: string) {
 describe('the source reader', () => {
   it('shows a document by section, with a table of contents', async () => {
     renderAt('/sources/belgium-vietnam-relations');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Belgium-Vietnam relations' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Belgium-Vietnam relations' }),
+    ).toBeInTheDocument();
     const contents = screen.getByRole('navigation', { name: 'Contents' });
-    expect(within(contents).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Bilateral Relations',
-      'Economic relations',
-      'Bilateral trade relations',
-    ]);
+    expect(
+      within(contents)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Bilateral Relations', 'Economic relations', 'Bilateral trade relations']);
     expect(screen.getByText(/ranking 23rd among 131 countries/)).toBeInTheDocument();
   });
 
