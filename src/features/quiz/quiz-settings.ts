@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
-import { idSchema, TOPICS, topicSchema, type Difficulty, type Topic } from '@/content/schema-primitives';
+import { idSchema, topicSchema, type Difficulty, type Topic } from '@/content/schema-primitives';
 
 export const COUNT_OPTIONS = [5, 10, 20, 'all'] as const;
 export type QuizMode = 'practice' | 'test';
@@ -99,4 +99,3 @@ export function settingsToParams(settings: QuizSettings): URLSearchParams {
   return params;
 }
 
-export { TOPICS };
