@@ -157,40 +157,20 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
       />
     );
   }
-  if (question.type === 'numeric' && response.type === 'numeric') {
+  if (
+    (response.type === 'numeric' || response.type === 'year' || response.type === 'short-text') &&
+    response.type === question.type
+  ) {
+    const unit = question.type === 'numeric' ? question.answer.unit : undefined;
     return (
       <TypedInput
         response={response}
         onChange={onChange}
         isLocked={isLocked}
         labelledBy={labelledBy}
-        label={`Your answer, in ${question.answer.unit}`}
-        inputMode="decimal"
-        unit={question.answer.unit}
-      />
-    );
-  }
-  if (question.type === 'year' && response.type === 'year') {
-    return (
-      <TypedInput
-        response={response}
-        onChange={onChange}
-        isLocked={isLocked}
-        labelledBy={labelledBy}
-        label="Year"
-        inputMode="numeric"
-      />
-    );
-  }
-  if (question.type === 'short-text' && response.type === 'short-text') {
-    return (
-      <TypedInput
-        response={response}
-        onChange={onChange}
-        isLocked={isLocked}
-        labelledBy={labelledBy}
-        label="Your answer"
-        inputMode="text"
+        label={unit ? `Your answer, in ${unit}` : response.type === 'year' ? 'Year' : 'Your answer'}
+        inputMode={response.type === 'numeric' ? 'decimal' : response.type === 'year' ? 'numeric' : 'text'}
+        unit={unit}
       />
     );
   }
