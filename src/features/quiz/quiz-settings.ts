@@ -98,4 +98,3 @@ export function settingsToParams(settings: QuizSettings): URLSearchParams {
   params.set('seed', settings.seed);
   return params;
 }
-
