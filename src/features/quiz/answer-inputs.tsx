@@ -98,6 +98,7 @@ function TypedInput({
         <span className="typed-answer__field">
           <input
             type="text"
+            className="text-field"
             inputMode={inputMode}
             autoComplete="off"
             spellCheck={inputMode === 'text'}
@@ -193,6 +194,7 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
           <label key={left.id} className="matching__row">
             <span className="matching__left">{left.text}</span>
             <select
+              className="text-field"
               value={response.pairs[left.id] ?? ''}
               onChange={(event) =>
                 onChange({ type: 'matching', pairs: { ...response.pairs, [left.id]: event.target.value } })

@@ -60,7 +60,7 @@ export function MistakesSection({ mistakes, hasAnswers, linkSalt }: Props) {
             <fieldset className="review-grouping">
               <legend>Group by</legend>
               {GROUPINGS.map((option) => (
-                <label key={option.value} className="review-grouping__option">
+                <label key={option.value} className="option">
                   <input
                     type="radio"
                     name="review-grouping"
