@@ -1,0 +1,107 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
+import { SECURITY_HEADERS } from '@/app/security-headers';
+import type { ServerConfig } from './config';
+import { PROJECT_ROOT, type ServerContent } from './content/server-content';
+import { DEFAULT_LIMITS, type AppContext, type Limits } from './context';
+import type { DatabaseHandle } from './db/open-database';
+import { HttpError } from './errors';
+import { createAccountLimiter } from './http/account-limiter';
+import { isDatabaseUnavailable } from './http/database-errors';
+import { logOptions } from './http/log-options';
+import { checkOrigin } from './http/origin-check';
+import { isAppRoute, serveApp } from './http/static-app';
+import { accountRoutes } from './routes/account-routes';
+import { assignmentRoutes } from './routes/assignment-routes';
+import { authRoutes } from './routes/auth-routes';
+import { classRoutes } from './routes/class-routes';
+import { opsRoutes } from './routes/ops-routes';
+import { studentRoutes } from './routes/student-routes';
+import { createAttemptCache } from './services/attempt-cache';
+import { createQuestionVersions } from './services/question-versions';
+
+export type AppOptions = {
+  config: ServerConfig;
+  database: DatabaseHandle;
+  content: ServerContent;
+  now?: () => Date;
+  limits?: Partial<Limits>;
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: DestinationStream;
+  /** The built app; `dist/` by default. Without one the server answers the API only. */
+  distDir?: string;
+};
+
+const VERSION = String(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version);
+
+function sendError(error: unknown, reply: FastifyReply) {
+  if (!(error instanceof Error)) return reply.code(500).send({ error: 'something went wrong on the server' });
+  if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.message });
+  if (isDatabaseUnavailable(error)) {
+    reply.log.warn({ err: error }, 'database unavailable');
+    return reply
+      .code(503)
+      .header('Retry-After', '5')
+      .send({ error: 'the database cannot be reached just now; try again in a moment' });
+  }
+  const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (status >= 400 && status < 500) return reply.code(status).send({ error: error.message });
+  reply.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ error: 'something went wrong on the server' });
+}
+
+/** The whole server as a Fastify instance, not yet listening: `main.ts` and the tests both use it. */
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; context: AppContext }> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const versions = createQuestionVersions(options.database.db, options.content);
+  const context: AppContext = {
+    config: options.config,
+    database: options.database,
+    content: options.content,
+    versions,
+    attemptCache: createAttemptCache(options.database.db, versions),
+    now: options.now ?? (() => new Date()),
+    limits,
+    signInTries: createAccountLimiter(limits.triesPerAccount, 15 * 60_000),
+    signUpTries: createAccountLimiter(limits.triesPerAccount, 15 * 60_000),
+  };
+  await versions.storeCurrent(context.now());
+
+  const app = Fastify({
+    logger: logOptions(options.config.logLevel, options.logStream),
+    bodyLimit: 16 * 1024,
+    trustProxy: options.config.trustProxy,
+    return503OnClosing: true,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+  app.addHook('onRequest', async (request) => checkOrigin(context, request));
+  app.setErrorHandler((error, _request, reply) => sendError(error, reply));
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, details) =>
+      new HttpError(429, `too many requests; try again in ${Math.ceil(details.ttl / 1000)} seconds`),
+  });
+  await app.register(opsRoutes(context, VERSION));
+  await app.register(authRoutes(context));
+  await app.register(accountRoutes(context));
+  await app.register(classRoutes(context));
+  await app.register(assignmentRoutes(context));
+  await app.register(studentRoutes(context));
+
+  const hasApp = await serveApp(app, options.distDir ?? join(PROJECT_ROOT, 'dist'));
+  app.setNotFoundHandler(async (request, reply) => {
+    if (hasApp && isAppRoute(request.method, request.url)) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'not found' });
+  });
+  return { app, context };
+}

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { loadContent } from '@/content/load-content';
+import { formatProblem } from '@/content/problem';
+import type { Question } from '@/content/question-schema';
+import { readContentFiles } from '@/content/read-content-files';
+import { fingerprintQuestion } from './question-fingerprint';
+
+export type VersionedQuestion = { question: Question; fingerprint: string };
+
+/** The checked banks the server asks from: the same files and checks as the build. */
+export type ServerContent = {
+  /** Today's version of each question, by question id. */
+  current: ReadonlyMap<string, VersionedQuestion>;
+};
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Loads and checks `questions/`; throws with every problem, as `npm run bank -- check` prints them. */
+export function loadServerContent(root = PROJECT_ROOT): ServerContent {
+  const { content, problems } = loadContent(readContentFiles(root));
+  if (problems.length > 0) {
+    throw new Error(`The question banks have problems:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  return {
+    current: new Map(
+      content.questions.map((question) => [
+        question.id,
+        { question, fingerprint: fingerprintQuestion(question) },
+      ]),
+    ),
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+// The tables as the query layer sees them. The SQL in migrations/ is what creates them; the schema
+// test checks that the two agree.
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const teachers = pgTable('teachers', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash'),
+  createdAt: at('created_at').notNull(),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  createdAt: at('created_at').notNull(),
+  lastSeenAt: at('last_seen_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+});
+
+export const passwordResets = pgTable('password_resets', {
+  tokenHash: text('token_hash').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+});
+
+export const classes = pgTable('classes', {
+  id: text('id').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  name: text('name').notNull(),
+  roster: jsonb('roster').$type<string[]>().notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const questionVersions = pgTable('question_versions', {
+  fingerprint: text('fingerprint').primaryKey(),
+  questionId: text('question_id').notNull(),
+  question: jsonb('question').notNull(),
+  firstSeenAt: at('first_seen_at').notNull(),
+});
+
+export const assignments = pgTable('assignments', {
+  id: text('id').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  classId: text('class_id'),
+  title: text('title').notNull(),
+  questionIds: jsonb('question_ids').$type<string[]>().notNull(),
+  mode: text('mode', { enum: ['practice', 'test'] }).notNull(),
+  minutes: integer('minutes').notNull(),
+  sameOrder: boolean('same_order').notNull(),
+  seed: text('seed').notNull(),
+  opensAt: at('opens_at'),
+  closesAt: at('closes_at'),
+  attemptsAllowed: integer('attempts_allowed').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export type AskedQuestion = { fingerprint: string; choiceOrder: string[]; leftOrder: string[] };
+
+export const attempts = pgTable('attempts', {
+  id: text('id').primaryKey(),
+  assignmentId: text('assignment_id').notNull(),
+  studentName: text('student_name').notNull(),
+  studentKey: text('student_key').notNull(),
+  number: integer('number').notNull(),
+  resumeCodeHash: text('resume_code_hash').notNull(),
+  questions: jsonb('questions').$type<AskedQuestion[]>().notNull(),
+  startedAt: at('started_at').notNull(),
+  deadlineAt: at('deadline_at'),
+  submittedAt: at('submitted_at'),
+});
+
+export const answers = pgTable('answers', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  attemptId: text('attempt_id').notNull(),
+  answerId: text('answer_id').notNull(),
+  questionIndex: integer('question_index').notNull(),
+  questionFingerprint: text('question_fingerprint').notNull(),
+  response: jsonb('response').notNull(),
+  points: doublePrecision('points').notNull(),
+  verdict: text('verdict', { enum: ['correct', 'partial', 'wrong', 'unanswered'] }).notNull(),
+  grade: jsonb('grade').notNull(),
+  locksQuestion: boolean('locks_question').notNull(),
+  receivedAt: at('received_at').notNull(),
+});
