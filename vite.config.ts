@@ -62,7 +62,29 @@ export default defineConfig({
   server: { port: 5173, host: '127.0.0.1' },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/server/**', '**/node_modules/**'],
+        },
+      },
+      {
+        // The classroom server: the real server on a free port, against PGlite and (with
+        // DATABASE_URL set) PostgreSQL. See docs/server.md.
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/server/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
       {
         extends: true,
         test: {

@@ -18,13 +18,17 @@ export type DatabaseHandle = {
   /** Lends one connection for a run of statements of its own (migrations, backup, restore). */
   withConnection<T>(work: (run: RunSql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: a copy of the whole data folder (the tests start each server from one). */
+  snapshot?: () => Promise<Blob>;
 };
 
 export type DatabaseOptions =
   | { databaseUrl: string; onPoolError?: (error: Error) => void }
   /** `template`: start from a copy of a data folder (tests), in memory. */
   | { dataDir: string }
-  | { template: Blob };
+  | { template: Blob }
+  /** An empty database in memory (tests). */
+  | { memory: true };
 
 function openPostgres(databaseUrl: string, onPoolError: (error: Error) => void): DatabaseHandle {
   const pool = new pg.Pool({
@@ -67,6 +71,7 @@ function wrapPglite(client: PGlite, release: () => void): DatabaseHandle {
       await client.close();
       release();
     },
+    snapshot: async () => client.dumpDataDir('none'),
   };
 }
 
@@ -75,6 +80,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if ('databaseUrl' in options) {
     return openPostgres(options.databaseUrl, options.onPoolError ?? (() => undefined));
   }
+  if ('memory' in options) return wrapPglite(await PGlite.create(), () => undefined);
   if ('template' in options) {
     return wrapPglite(await PGlite.create({ loadDataDir: options.template }), () => undefined);
   }
