@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
-import { preview } from 'vite';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { readConfig } from '@/server/config';
+import { startServer } from '@/server/start-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,17 +11,19 @@ declare module 'vitest' {
   }
 }
 
-/** Serves the production build (`npm run test:e2e` builds it first) on a free local port. */
+/**
+ * Serves the production build (`npm run test:e2e` builds it first) with the real server, as
+ * `npm start` does, on a free local port with an embedded database of its own.
+ */
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) throw new Error('No build in dist/: run `npm run build` first.');
-  const server = await preview({
-    preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false },
-    logLevel: 'warn',
-  });
-  const address = server.resolvedUrls?.local[0];
-  if (!address) throw new Error('The preview server did not report its address.');
-  project.provide('baseUrl', address.replace(/\/$/, ''));
+  const dataDir = mkdtempSync(join(tmpdir(), 'sq-e2e-'));
+  const read = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  const server = await startServer(read.config, { distDir: join(process.cwd(), 'dist') });
+  project.provide('baseUrl', server.url.replace(/\/$/, ''));
   return async () => {
     await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }
