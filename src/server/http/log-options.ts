@@ -6,6 +6,27 @@ export function maskIds(url: string): string {
   return url.replace(/\/([A-Za-z0-9_-]{4})[A-Za-z0-9_-]{18}(?=\/|$|\?)/g, '/$1…');
 }
 
+/** A query error's message names the query's parameters (answers, names): they are cut off. */
+function withoutParams(message: string): string {
+  return message.split(/\n?params:/)[0] ?? '';
+}
+
+function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: 'unknown error' };
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  return {
+    type: error.name,
+    message: withoutParams(error.message),
+    ...('code' in error && typeof error.code === 'string' ? { code: error.code } : {}),
+    ...(cause ? { cause: { type: cause.name, message: withoutParams(cause.message) } } : {}),
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .slice(0, 8)
+      .join('\n'),
+  };
+}
+
 /**
  * JSON logs (pino) with nothing secret in them: request lines carry method, masked URL and address
  * only (never headers or bodies), and the paths that could ever hold a secret are redacted.
@@ -30,6 +51,7 @@ export function logOptions(
       censor: '[redacted]',
     },
     serializers: {
+      err: safeError,
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: maskIds(request.url),
