@@ -8,6 +8,7 @@ import { openDatabase } from '@/server/db/open-database';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    pgliteEmptyTemplate: string;
   }
 }
 
@@ -18,12 +19,16 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const folder = mkdtempSync(join(tmpdir(), 'sq-template-'));
   const handle = await openDatabase({ memory: true });
+  const save = async (name: string) => {
+    const snapshot = await handle.snapshot?.();
+    if (!snapshot) throw new Error('PGlite gave no snapshot');
+    const path = join(folder, name);
+    writeFileSync(path, Buffer.from(await snapshot.arrayBuffer()));
+    return path;
+  };
+  project.provide('pgliteEmptyTemplate', await save('empty.tar'));
   await migrate(handle);
-  const snapshot = await handle.snapshot?.();
+  project.provide('pgliteTemplate', await save('migrated.tar'));
   await handle.close();
-  if (!snapshot) throw new Error('PGlite gave no snapshot');
-  const path = join(folder, 'template.tar');
-  writeFileSync(path, Buffer.from(await snapshot.arrayBuffer()));
-  project.provide('pgliteTemplate', path);
   return () => rmSync(folder, { recursive: true, force: true });
 }

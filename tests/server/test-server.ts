@@ -36,6 +36,11 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
+/** A PGlite database in memory with nothing in it, not even migrations (a copy made at setup). */
+export function emptyPglite(): Promise<DatabaseHandle> {
+  return openDatabase({ template: new Blob([readFileSync(inject('pgliteEmptyTemplate'))]) });
+}
+
 /** A migrated, empty database of the given kind. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
