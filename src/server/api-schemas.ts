@@ -8,6 +8,13 @@ import { MAX_PASSWORD_LENGTH } from './auth/passwords';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused
+const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
+
+/** PostgreSQL text and jsonb hold neither NUL nor half a surrogate pair: refused at the edge. */
+const storable = (text: string) => !UNSTORABLE.test(text);
+const STORABLE = 'has characters that cannot be stored';
+
 export const emailSchema = z
   .string()
   .trim()
@@ -38,7 +45,7 @@ export const personNameSchema = z
       .string()
       .min(1, 'the name is empty')
       .max(80, 'the name is over 80 characters')
-      .refine((text) => !CONTROL_CHARACTERS.test(text), 'the name has control characters'),
+      .refine((text) => !CONTROL_CHARACTERS.test(text) && storable(text), 'the name has control characters'),
   );
 
 export const MAX_ROSTER = 500;
@@ -93,6 +100,7 @@ const timesShape = {
 export const assignmentInputSchema = z
   .strictObject({
     ...assignmentSchema.shape,
+    title: assignmentSchema.shape.title.refine(storable, STORABLE),
     seed: assignmentSchema.shape.seed.optional(),
     ids: z.array(idSchema).min(1, 'the assignment has no questions').max(200),
     ...timesShape,
@@ -104,7 +112,7 @@ export const assignmentInputSchema = z
 
 /** What may change once students have the link: its title and when it opens and closes. */
 export const assignmentPatchSchema = z.strictObject({
-  title: assignmentSchema.shape.title.optional(),
+  title: assignmentSchema.shape.title.refine(storable, STORABLE).optional(),
   opensAt: instantSchema.nullable().optional(),
   closesAt: instantSchema.nullable().optional(),
   attemptsAllowed: timesShape.attemptsAllowed.optional(),
@@ -117,12 +125,13 @@ export const resumeSchema = z.strictObject({
   resumeCode: z.string().max(40),
 });
 
-const shortText = z.string().max(500, 'the answer is over 500 characters');
-const presentedIds = z.array(z.string().max(8)).max(50);
+const shortText = z.string().max(500, 'the answer is over 500 characters').refine(storable, STORABLE);
+const presentedId = z.string().max(8).refine(storable, STORABLE);
+const presentedIds = z.array(presentedId).max(50);
 
 /** A response as the student's device sends it, in the presented ids (c1, c2, …; l1, l2, …). */
 export const studentResponseSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('single'), choice: z.string().max(8).nullable() }),
+  z.strictObject({ type: z.literal('single'), choice: presentedId.nullable() }),
   z.strictObject({ type: z.literal('multiple'), choices: presentedIds }),
   z.strictObject({ type: z.literal('true-false'), value: z.boolean().nullable() }),
   z.strictObject({ type: z.literal('numeric'), text: shortText }),
@@ -130,7 +139,7 @@ export const studentResponseSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ordering'), order: presentedIds }),
   z.strictObject({
     type: z.literal('matching'),
-    pairs: z.record(z.string().max(8), z.string().max(8)).refine((pairs) => Object.keys(pairs).length <= 50),
+    pairs: z.record(presentedId, presentedId).refine((pairs) => Object.keys(pairs).length <= 50),
   }),
   z.strictObject({ type: z.literal('short-text'), text: shortText }),
 ]);

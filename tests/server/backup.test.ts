@@ -2,12 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase, TABLES } from '@/server/db/backup';
 import { openDatabase, type DatabaseHandle } from '@/server/db/open-database';
 import { oneOfEachType, rightAnswer } from './fixtures';
-import { Client, createPostgresDatabase, DATABASE_KINDS, emptyPglite, field, signedInTeacher, startTestServer, type TestServer } from './test-server';
+import {
+  Client,
+  createPostgresDatabase,
+  DATABASE_KINDS,
+  emptyPglite,
+  field,
+  signedInTeacher,
+  startTestServer,
+  type TestServer,
+} from './test-server';
 
 async function contents(handle: DatabaseHandle): Promise<Record<string, string[]>> {
   const result: Record<string, string[]> = {};
   for (const table of TABLES) {
-    const rows = await handle.withConnection((run) => run(`SELECT row_to_json(t)::text AS line FROM ${table} t`, []));
+    const rows = await handle.withConnection((run) =>
+      run(`SELECT row_to_json(t)::text AS line FROM ${table} t`, []),
+    );
     result[table] = rows.map((row) => String(row.line)).sort();
   }
   return result;
@@ -20,14 +31,27 @@ describe('backup and restore', () => {
     const { client } = await signedInTeacher(server.url);
     await client.post('/api/classes', { name: 'B', roster: 'Ana\n<i>Bo</i>' });
     const questions = oneOfEachType();
-    const created = await client.post('/api/assignments', { title: 'Backup', ids: questions.map((q) => q.id), mode: 'practice', minutes: 5, sameOrder: false });
-    const started = await new Client(server.url).post(`/api/student/assignments/${String(field(created.body, 'assignment', 'id'))}/attempts`, { name: 'Ana' });
+    const created = await client.post('/api/assignments', {
+      title: 'Backup',
+      ids: questions.map((q) => q.id),
+      mode: 'practice',
+      minutes: 5,
+      sameOrder: false,
+    });
+    const started = await new Client(server.url).post(
+      `/api/student/assignments/${String(field(created.body, 'assignment', 'id'))}/attempts`,
+      { name: 'Ana' },
+    );
     const attemptId = String(field(started.body, 'attempt', 'id'));
     const shown = field(started.body, 'attempt', 'questions');
     if (!Array.isArray(shown)) throw new Error('no questions');
     for (const q of shown) {
       const question = questions.find((candidate) => candidate.prompt === q.prompt)!;
-      await new Client(server.url).post(`/api/student/attempts/${attemptId}/answers`, { answerId: `backup-${q.index}`, index: q.index, response: rightAnswer(question, q) });
+      await new Client(server.url).post(`/api/student/attempts/${attemptId}/answers`, {
+        answerId: `backup-${q.index}`,
+        index: q.index,
+        response: rightAnswer(question, q),
+      });
     }
   });
   afterAll(() => server.stop());
@@ -48,7 +72,9 @@ describe('backup and restore', () => {
       expect(await restoreDatabase(target, lines)).toBe(count);
       expect(await contents(target)).toEqual(await contents(server.database));
       // The identity goes on after the restored answers.
-      const [next] = await target.withConnection((run) => run(`SELECT nextval(pg_get_serial_sequence('answers', 'seq'))::int AS n`, []));
+      const [next] = await target.withConnection((run) =>
+        run(`SELECT nextval(pg_get_serial_sequence('answers', 'seq'))::int AS n`, []),
+      );
       const [max] = await target.withConnection((run) => run('SELECT max(seq)::int AS n FROM answers', []));
       expect(Number(next?.n)).toBe(Number(max?.n) + 1);
       await expect(restoreDatabase(target, lines)).rejects.toThrow(/empty database/);

@@ -10,7 +10,10 @@ import { createPostgresDatabase, DATABASE_KINDS, emptyPglite, type DatabaseKind 
  * One case per migration: rows written with the schema before it, and what must hold after it.
  * A new migration without a case here fails the suite: write the rows its change could break.
  */
-const CASES: Record<number, { before: (run: RunSql) => Promise<void>; after: (run: RunSql) => Promise<void> }> = {
+const CASES: Record<
+  number,
+  { before: (run: RunSql) => Promise<void>; after: (run: RunSql) => Promise<void> }
+> = {
   1: {
     // Before the first migration the database is empty, but a server may have created the
     // migrations table already: it must survive.
@@ -82,10 +85,14 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
     for (const table of tables) {
       const { name } = getTableConfig(table);
       const rows = await handle.withConnection((run) =>
-        run('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name', [name]),
+        run('SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name', [
+          name,
+        ]),
       );
       const inDatabase = rows.map((row) => String(row.column_name));
-      const known = Object.values(getTableColumns(table)).map((column) => column.name).sort();
+      const known = Object.values(getTableColumns(table))
+        .map((column) => column.name)
+        .sort();
       expect([name, inDatabase]).toEqual([name, known]);
     }
   });
@@ -93,7 +100,9 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
   it('refuse a database newer than the code', async () => {
     const handle = await emptyDatabase(kind);
     await migrate(handle);
-    await handle.withConnection((run) => run(`INSERT INTO schema_migrations VALUES (999, '0999-future.sql', now())`, []));
+    await handle.withConnection((run) =>
+      run(`INSERT INTO schema_migrations VALUES (999, '0999-future.sql', now())`, []),
+    );
     await expect(migrate(handle)).rejects.toThrow(/newer than this code/);
   });
 });
