@@ -79,7 +79,9 @@ export async function startTestServer(
   kind: DatabaseKind,
   options: StartOptions & { config?: Partial<ServerConfig> } = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase(kind);
+  const database: TestDatabase = options.database
+    ? { handle: options.database, drop: async () => undefined }
+    : await createTestDatabase(kind);
   const server = await startServer(testConfig(options.config), {
     distDir: '/nonexistent',
     ...options,
