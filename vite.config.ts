@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './src/app/security-headers';
-import { contentPlugin } from './src/content/content-plugin';
+import { contentPlugin } from './src/build/content-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;

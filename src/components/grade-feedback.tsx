@@ -2,7 +2,7 @@ import catalog from 'virtual:content/catalog';
 import { Link } from 'react-router';
 import type { Question } from '@/content/question-schema';
 import type { Grade, GradePart } from '@/engine/grade';
-import { passageHref } from '@/lib/source-links';
+import { passageHref } from '@/navigation/source-links';
 import './grade-feedback.css';
 
 const VERDICTS = {

@@ -1,4 +1,4 @@
-import { foldWhitespace } from './fold-text';
+import { foldWhitespace } from '../domain/fold-text';
 import { questionSchema, type Question } from './question-schema';
 import type { Source } from './source-schema';
 

@@ -1,5 +1,5 @@
 import { numbersAsWritten } from './find-numbers';
-import { comparableText } from './fold-text';
+import { comparableText } from '../domain/fold-text';
 import type { Question } from './question-schema';
 import type { Source } from './source-schema';
 

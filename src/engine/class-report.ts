@@ -1,7 +1,7 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '../content/question-schema';
 import { gradeAnswer } from './grade-answer';
 import type { Grade } from './grade';
-import type { LearnerResponse } from './learner-response';
+import type { LearnerResponse } from '../domain/learner-response';
 
 export type StudentResult = {
   student: string;

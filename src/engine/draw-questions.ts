@@ -1,5 +1,5 @@
-import type { Question } from '@/content/question-schema';
-import type { Difficulty, Topic } from '@/content/schema-primitives';
+import type { Question } from '../content/question-schema';
+import type { Difficulty, Topic } from '../content/schema-primitives';
 import { findMatches, type Matches } from './filter-questions';
 import { bitOf, type QuestionFacets } from './question-index';
 import type { Random } from './random';

@@ -1,9 +1,9 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '../content/question-schema';
 import { NO_ANSWER, toGrade, type Grade } from './grade';
 import { gradeMatching, gradeOrdering } from './grade-arrangement-answer';
 import { gradeMultiple, gradeSingle, gradeTrueFalse } from './grade-choice-answer';
 import { gradeNumeric, gradeShortText, gradeYear } from './grade-typed-answer';
-import { isBlankResponse, type LearnerResponse, type ResponseOfType } from './learner-response';
+import { isBlankResponse, type LearnerResponse, type ResponseOfType } from '../domain/learner-response';
 import { inOrder, isPresentedQuestion, type PresentedQuestion } from './present-question';
 
 function expectedOf(question: Question): string {

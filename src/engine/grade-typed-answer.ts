@@ -1,7 +1,7 @@
-import { comparableText } from '@/content/fold-text';
-import type { QuestionOfType } from '@/content/question-schema';
+import { comparableText } from '../domain/fold-text';
+import type { QuestionOfType } from '../content/question-schema';
 import { NO_ANSWER, toGrade, type Grade } from './grade';
-import type { ResponseOfType } from './learner-response';
+import type { ResponseOfType } from '../domain/learner-response';
 import { parseNumber } from './parse-number';
 
 /** A number as the app shows it: "4,000", "46.35", "1.1", at most six decimals. */

@@ -1,6 +1,6 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '../content/question-schema';
 import type { Grade } from './grade';
-import type { LearnerResponse } from './learner-response';
+import type { LearnerResponse } from '../domain/learner-response';
 import type { QuizMode, QuizSession } from './quiz-session';
 
 /** One quiz a learner took: when it started and, once finished, when it ended. */

@@ -1,5 +1,5 @@
-import type { Question } from '@/content/question-schema';
-import { TOPICS } from '@/content/schema-primitives';
+import type { Question } from '../content/question-schema';
+import { TOPICS } from '../content/schema-primitives';
 
 /** The fields the filters look at: enough to count matches without loading whole questions. */
 export type QuestionFacets = Pick<Question, 'id' | 'bank' | 'type' | 'topics' | 'difficulty'>;

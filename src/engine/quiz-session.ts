@@ -1,8 +1,8 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '../content/question-schema';
 import { drawQuestions, type DrawSettings } from './draw-questions';
 import { gradeAnswer } from './grade-answer';
 import type { Grade } from './grade';
-import type { LearnerResponse } from './learner-response';
+import type { LearnerResponse } from '../domain/learner-response';
 import { presentQuestion, type PresentedQuestion } from './present-question';
 import { createRandom } from './random';
 

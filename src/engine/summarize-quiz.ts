@@ -1,4 +1,4 @@
-import { TOPICS, type Topic } from '@/content/schema-primitives';
+import { TOPICS, type Topic } from '../content/schema-primitives';
 import type { QuizSession } from './quiz-session';
 
 export type TopicScore = { topic: Topic; points: number; maxPoints: number };

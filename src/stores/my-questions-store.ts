@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { questionSchema, type Question } from '@/content/question-schema';
-import { safePersist } from '@/lib/safe-persist';
+import { safePersist } from './safe-persist';
 
 /** The bank a teacher's accepted imported questions join. */
 export const MY_QUESTIONS_BANK = 'my-questions';

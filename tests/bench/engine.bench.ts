@@ -3,7 +3,7 @@ import type { Question } from '@/content/question-schema';
 import { TOPICS, type Difficulty } from '@/content/schema-primitives';
 import { drawQuestions, type DrawSettings } from '@/engine/draw-questions';
 import { gradeAnswer } from '@/engine/grade-answer';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import { presentQuestion, type PresentedQuestion } from '@/engine/present-question';
 import { createRandom } from '@/engine/random';
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION } from '@/content/export-json';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '@/formats/export-json';
 import { questionSchema } from '@/content/question-schema';
 import { sourceSchema } from '@/content/source-schema';
 

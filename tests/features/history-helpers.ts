@@ -1,5 +1,5 @@
 import type { Question, QuestionOfType } from '@/content/question-schema';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import { finishQuiz, startQuiz, submitAnswer } from '@/engine/quiz-session';
 import { loadQuestions } from '@/lib/load-questions';
 import { useHistoryStore } from '@/stores/history-store';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useQuizStore } from '@/features/quiz/quiz-store';
 import { emptyProgress } from '@/engine/progress';
-import { storageNotices } from '@/lib/storage-notices';
+import { storageNotices } from '@/stores/storage-notices';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
 import { drawPool } from '../engine/fixtures';

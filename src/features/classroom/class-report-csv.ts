@@ -1,4 +1,4 @@
-import { writeCsv } from '@/content/formats/csv';
+import { writeCsv } from '@/formats/csv';
 import type { ClassReport } from '@/engine/class-report';
 
 /**

@@ -6,8 +6,8 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
-import { readResultCodes, type ResultLineProblem } from '@/lib/read-result-codes';
-import { passageHref } from '@/lib/source-links';
+import { readResultCodes, type ResultLineProblem } from '@/content/read-result-codes';
+import { passageHref } from '@/navigation/source-links';
 import { classReportCsv } from './class-report-csv';
 import './classroom.css';
 

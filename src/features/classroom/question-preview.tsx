@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { Question } from '@/content/question-schema';
 import { gradeAnswer } from '@/engine/grade-answer';
-import { passageHref } from '@/lib/source-links';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { passageHref } from '@/navigation/source-links';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 
 /** A question's answer and citation, folded away until the teacher opens it. */
 export function QuestionPreview({ question }: { question: Question }) {

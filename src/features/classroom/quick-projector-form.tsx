@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
 import { SelectField } from '@/components/select-field';
-import { encodeAssignment } from '@/lib/classroom-codes';
+import { encodeAssignment } from '@/content/classroom-codes';
 import { loadQuestions } from '@/lib/load-questions';
 
 /** A quiz for the projector without building an assignment: a bank, how many, and go. */

@@ -3,7 +3,7 @@ import { useLocation } from 'react-router';
 import type { Question } from '@/content/question-schema';
 import type { PresentedQuestion } from '@/engine/present-question';
 import { startQuiz } from '@/engine/quiz-session';
-import { decodeAssignment, type Assignment } from '@/lib/classroom-codes';
+import { decodeAssignment, type Assignment } from '@/content/classroom-codes';
 import { loadQuestions } from '@/lib/load-questions';
 
 export type LoadedAssignment =

@@ -5,7 +5,7 @@ import { proposeCitations } from '@/content/propose-citations';
 import type { Question } from '@/content/question-schema';
 import { TOPICS, type Topic } from '@/content/schema-primitives';
 import { gradeAnswer } from '@/engine/grade-answer';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 
 const OTHER = 'other';

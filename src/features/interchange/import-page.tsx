@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
-import { IMPORTERS, IMPORT_FORMATS, importFormatOf, type ImportFormat } from '@/content/formats/formats';
-import type { ImportResult } from '@/content/formats/format-types';
+import { IMPORTERS, IMPORT_FORMATS, importFormatOf, type ImportFormat } from '@/formats/formats';
+import type { ImportResult } from '@/formats/format-types';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
@@ -35,7 +35,7 @@ export function ImportPage() {
 
   async function saveYaml(fileName: string, format: ImportFormat, result: ImportResult) {
     // The YAML writer is only needed here, so it loads on this click.
-    const { importedBankYaml } = await import('@/content/formats/import-file');
+    const { importedBankYaml } = await import('@/formats/import-file');
     const { text } = importedBankYaml(fileName, format, result, 'imported.yaml');
     downloadText('imported.yaml', text, 'application/yaml');
   }

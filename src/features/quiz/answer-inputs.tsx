@@ -1,5 +1,5 @@
 import type { Choice } from '@/content/question-schema';
-import type { LearnerResponse, ResponseOfType } from '@/engine/learner-response';
+import type { LearnerResponse, ResponseOfType } from '@/domain/learner-response';
 import type { PresentedQuestion } from '@/engine/present-question';
 import { presentedChoices, presentedLeft } from '@/engine/present-question';
 import { OrderingInput } from './ordering-input';

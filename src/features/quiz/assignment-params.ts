@@ -1,4 +1,4 @@
-import { decodeAssignment, studentSeed, type Assignment } from '@/lib/classroom-codes';
+import { decodeAssignment, studentSeed, type Assignment } from '@/content/classroom-codes';
 import type { QuizSettings } from './quiz-settings';
 
 export type AssignmentTaking = { code: string; assignment: Assignment; student: string };

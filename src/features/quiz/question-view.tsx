@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { isBlankResponse, type LearnerResponse } from '@/engine/learner-response';
+import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { presentedChoices, type PresentedQuestion } from '@/engine/present-question';
 import type { QuizMode, Submission } from '@/engine/quiz-session';
 import { AnswerInput, blankResponse } from './answer-inputs';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { useQuizKeys } from './use-quiz-keys';
 
 type Props = {

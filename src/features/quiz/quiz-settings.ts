@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
+import { QUESTION_TYPES, type QuestionType } from '@/build/bank-schema';
 import { idSchema, topicSchema, type Difficulty, type Topic } from '@/content/schema-primitives';
 
 export const COUNT_OPTIONS = [5, 10, 20, 'all'] as const;

@@ -2,7 +2,7 @@ import catalog from 'virtual:content/catalog';
 import questionIndex from 'virtual:content/question-index';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
+import { QUESTION_TYPES, type QuestionType } from '@/build/bank-schema';
 import { TOPICS, type Difficulty, type Topic } from '@/content/schema-primitives';
 import { countMatches } from '@/engine/draw-questions';
 import { createSeed } from '@/engine/random';
@@ -10,7 +10,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { CheckboxGroup } from './checkbox-group';
-import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams, type QuizMode } from './quiz-settings';
 import './quiz.css';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Question } from '@/content/question-schema';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import {
   currentQuestion,
   finishQuiz,
@@ -14,8 +14,8 @@ import {
   type QuizSession,
 } from '@/engine/quiz-session';
 import type { DrawSettings } from '@/engine/draw-questions';
-import { quizSessionSchema } from '@/lib/quiz-session-schema';
-import { safePersist } from '@/lib/safe-persist';
+import { quizSessionSchema } from '@/stores/saved-quiz-schema';
+import { safePersist } from '@/stores/safe-persist';
 import { useHistoryStore } from '@/stores/history-store';
 
 /** A time limit the learner can extend or switch off (WCAG 2.2.1); `deadline` is ms since the epoch. */

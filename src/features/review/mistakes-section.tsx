@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { groupMistakes, type Mistake } from '@/engine/review-queue';
 import { isQuestionInBanks } from '@/hooks/use-due-questions';
 import { plural } from '@/lib/plural';
-import { practiceHref } from '@/lib/practice-links';
+import { practiceHref } from '@/navigation/practice-links';
 import { MistakeItem } from './mistake-item';
 import { groupKeyOf, groupLabel, groupRank, type Grouping } from './review-groups';
 

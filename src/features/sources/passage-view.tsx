@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { Passage } from '@/content/source-schema';
-import { findQuote } from '@/lib/find-quote';
+import { findQuote } from '@/content/find-quote';
 import { plural } from '@/lib/plural';
-import { passageHref } from '@/lib/source-links';
+import { passageHref } from '@/navigation/source-links';
 
 type Props = {
   sourceId: string;

@@ -2,7 +2,7 @@ import content from 'virtual:content/sources';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Passage, Source } from '@/content/source-schema';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { safeBackPath } from '@/lib/safe-back-path';
+import { safeBackPath } from '@/navigation/safe-back-path';
 import { PassageView } from './passage-view';
 import './source-page.css';
 
