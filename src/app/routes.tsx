@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '@/features/home/home-page';
+import { builtInContent } from './built-in-content';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -15,7 +16,7 @@ const QuizStartPage = lazy(async () => ({
 const QuizPlayPage = lazy(async () => {
   // The banks the quiz needs start loading with the screen's code, not after it: one round trip less.
   const banks = new URLSearchParams(window.location.search).get('banks')?.split(',') ?? [];
-  void import('@/lib/load-questions').then(({ loadQuestions }) => loadQuestions(banks));
+  void builtInContent.loadQuestions(banks);
   return { default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage };
 });
 const ClassroomPage = lazy(async () => ({
@@ -51,9 +52,11 @@ const ExportPage = lazy(async () => ({
 const ImportPage = lazy(async () => ({
   default: (await import('@/features/interchange/import-page')).ImportPage,
 }));
-const SourcePage = lazy(async () => ({
-  default: (await import('@/features/sources/source-page')).SourcePage,
-}));
+const SourcePage = lazy(async () => {
+  // The text starts loading with the reader's code.
+  void builtInContent.loadSources();
+  return { default: (await import('@/features/sources/source-page')).SourcePage };
+});
 
 export function AppRoutes() {
   return (

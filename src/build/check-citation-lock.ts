@@ -1,5 +1,6 @@
 import { compareWithLock, type CitationLock } from './citation-lock';
-import type { Content, TextFile } from './load-content';
+import type { Content } from '../domain/content';
+import type { TextFile } from './load-content';
 import { questionLocator } from './locate-question';
 import type { Problem } from './problem';
 

@@ -1,9 +1,9 @@
+import type { Source } from '../domain/source';
 import type { AuthoredQuestion } from './bank-schema';
 import { statesNumber } from '../content/find-numbers';
 import { comparableText, foldWhitespace } from '../domain/fold-text';
 import type { LocatedYaml, YamlPath } from './parse-yaml-file';
 import type { Problem } from './problem';
-import type { Source } from '../content/source-schema';
 
 const CATCH_ALL_CHOICE = /\b(all|none) of the (above|these|others)\b/i;
 
@@ -21,10 +21,16 @@ export function checkQuestion(
   at: YamlPath,
   located: LocatedYaml,
   sources: ReadonlyMap<string, Source>,
+  topicIds: ReadonlySet<string>,
 ): Problem[] {
   const problems: Problem[] = [];
   const report = (path: YamlPath, message: string) =>
     problems.push(located.problemAt([...at, ...path], `${question.id}: ${message}`));
+
+  question.topics.forEach((topic, index) => {
+    if (!topicIds.has(topic))
+      report(['topics', index], `unknown topic "${topic}" (see questions/topics.yaml)`);
+  });
 
   const quotes: string[] = [];
   question.citations.forEach((citation, index) => {

@@ -1,7 +1,7 @@
 import { foldWhitespace } from '../domain/fold-text';
 import type { LocatedYaml } from './parse-yaml-file';
 import type { Problem } from './problem';
-import type { SourceFile } from '../content/source-schema';
+import type { SourceFile } from './source-file-schema';
 
 function duplicatesIn(ids: readonly string[]): Set<string> {
   const seen = new Set<string>();

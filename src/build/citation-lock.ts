@@ -1,10 +1,11 @@
+import type { Question } from '../domain/question';
 import { z } from 'zod';
 import { passageKey } from '../content/count-citations';
-import type { Content, TextFile } from './load-content';
+import type { Content } from '../domain/content';
+import type { TextFile } from './load-content';
 import { parseYamlFile, validateAt } from './parse-yaml-file';
 import { fingerprintPassage } from './passage-fingerprint';
 import type { Problem } from './problem';
-import type { Question } from '../content/question-schema';
 import { idSchema } from '../content/schema-primitives';
 
 export const CITATION_LOCK_PATH = 'questions/citations.lock.json';

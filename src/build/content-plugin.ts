@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { toCatalog } from './to-catalog';
+import { toCatalog } from '../content/catalog';
 import { countCitations } from '../content/count-citations';
-import { loadContent, type Content } from './load-content';
+import type { Content } from '../domain/content';
+import { loadContent } from './load-content';
 import { formatProblem } from './problem';
 import { readContentFiles } from './read-content-files';
 

@@ -1,10 +1,15 @@
-import { QUESTION_TYPES, type QuestionType } from './bank-schema';
+import {
+  DIFFICULTIES,
+  QUESTION_TYPES,
+  type Difficulty,
+  type Question,
+  type QuestionType,
+  type Topic,
+} from '../domain/question';
 import { passageKey } from '../content/count-citations';
 import { findNumbers, numbersAsWritten } from '../content/find-numbers';
 import { foldWhitespace } from '../domain/fold-text';
-import type { Content } from './load-content';
-import type { Question } from '../content/question-schema';
-import { TOPICS, type Difficulty, type Topic } from '../content/schema-primitives';
+import type { Content } from '../domain/content';
 
 export type PassageCoverage = {
   source: string;
@@ -31,8 +36,6 @@ export type Coverage = {
   /** Single-choice questions whose answer is longer than every other choice: a give-away when common. */
   longestIsAnswer: { count: number; of: number };
 };
-
-const DIFFICULTIES: readonly Difficulty[] = [1, 2, 3];
 
 function tally<K>(
   keys: readonly K[],
@@ -86,7 +89,11 @@ export function computeCoverage(content: Content): Coverage {
       .flatMap((source) => source.sections.flatMap((section) => section.passages))
       .filter((passage) => passage.numbers.length > 0 && passage.questionIds.length === 0),
     byType: tally(QUESTION_TYPES, (question) => [question.type], content.questions),
-    byTopic: tally(TOPICS, (question) => question.topics, content.questions),
+    byTopic: tally(
+      content.topics.map((topic) => topic.id),
+      (question) => question.topics,
+      content.questions,
+    ),
     byDifficulty: tally(DIFFICULTIES, (question) => [question.difficulty], content.questions),
     longestIsAnswer: { count: singles.filter(isAnswerStrictlyLongest).length, of: singles.length },
   };

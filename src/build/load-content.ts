@@ -1,3 +1,6 @@
+import type { Bank, Content, TopicInfo } from '../domain/content';
+import type { Question } from '../domain/question';
+import type { Source } from '../domain/source';
 import { authoredQuestionSchema, bankHeaderSchema } from './bank-schema';
 import { checkQuestion } from './check-question';
 import { checkSource } from './check-source';
@@ -5,13 +8,16 @@ import { comparableText } from '../domain/fold-text';
 import { normalizeQuestion } from './normalize-question';
 import { parseYamlFile, validateAt, type LocatedYaml } from './parse-yaml-file';
 import { compareProblems, type Problem } from './problem';
-import type { Question } from '../content/question-schema';
-import { sourceFileSchema, toSource, type Source } from '../content/source-schema';
+import { topicsFileSchema } from './topics-file-schema';
+import { sourceFileSchema, toSource } from './source-file-schema';
 
 export type TextFile = { path: string; text: string };
-export type ContentFiles = { sources: TextFile[]; documents: TextFile[]; banks: TextFile[] };
-export type Bank = { id: string; title: string; description: string; file: string; questionIds: string[] };
-export type Content = { sources: Source[]; banks: Bank[]; questions: Question[] };
+export type ContentFiles = {
+  topics: TextFile;
+  sources: TextFile[];
+  documents: TextFile[];
+  banks: TextFile[];
+};
 
 function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
@@ -35,9 +41,31 @@ function reportRepeats(
   });
 }
 
+/** The topics file, checked; its problems are added to `problems`. */
+export function loadTopics(file: TextFile, problems: Problem[]): TopicInfo[] {
+  const parsed = parseYamlFile(file.path, file.text);
+  const valid = parsed.ok
+    ? validateAt(parsed.value.located, [], parsed.value.data, topicsFileSchema)
+    : parsed;
+  if (!parsed.ok || !valid.ok) {
+    problems.push(...(valid.ok ? [] : valid.problems));
+    return [];
+  }
+  const { located } = parsed.value;
+  problems.push(
+    ...reportRepeats(
+      valid.value.map((topic, index) => ({ key: topic.id, value: topic.id, located, path: [index, 'id'] })),
+      (id) => `the topic "${id}" is listed twice`,
+    ),
+  );
+  return valid.value;
+}
+
 /** Parses and checks every source and bank; the content is usable only when `problems` is empty. */
 export function loadContent(files: ContentFiles): { content: Content; problems: Problem[] } {
   const problems: Problem[] = [];
+  const topics = loadTopics(files.topics, problems);
+  const topicIds = new Set(topics.map((topic) => topic.id));
   const sources = new Map<string, Source>();
   const documents = new Map(files.documents.map((doc) => [baseName(doc.path), doc]));
   const sourceIds: Keyed[] = [];
@@ -87,7 +115,7 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
       }
       const question = checked.value;
       bankQuestionIds.push(question.id);
-      problems.push(...checkQuestion(question, at, located, sources));
+      problems.push(...checkQuestion(question, at, located, sources, topicIds));
       questionIds.push({ key: question.id, value: `${file.path}`, located, path: [...at, 'id'] });
       prompts.push({
         key: comparableText(question.prompt),
@@ -111,7 +139,7 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
     ...reportRepeats(prompts, (id, first) => `${id}: the same prompt as question "${first}"`),
   );
   return {
-    content: { sources: [...sources.values()], banks, questions },
+    content: { topics, sources: [...sources.values()], banks, questions },
     problems: problems.sort(compareProblems),
   };
 }

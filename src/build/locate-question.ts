@@ -1,4 +1,5 @@
-import type { Content, TextFile } from './load-content';
+import type { Content } from '../domain/content';
+import type { TextFile } from './load-content';
 import { parseYamlFile, type LocatedYaml, type YamlPath } from './parse-yaml-file';
 import type { Problem } from './problem';
 

@@ -1,5 +1,5 @@
+import type { Choice, Question } from '../domain/question';
 import type { AuthoredQuestion } from './bank-schema';
-import type { Choice, Question } from '../content/question-schema';
 
 const LETTERS = 'abcdefghij';
 

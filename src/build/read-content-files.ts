@@ -18,7 +18,9 @@ export function readContentFiles(root: string, bankPaths?: readonly string[]): C
   const banks = bankPaths
     ? bankPaths.map((path) => ({ path: relative(root, path) || path, text: readFileSync(path, 'utf8') }))
     : readAll(root, 'questions/banks', '.yaml');
+  const topicsPath = 'questions/topics.yaml';
   return {
+    topics: { path: topicsPath, text: readFileSync(join(root, topicsPath), 'utf8') },
     sources: readAll(root, 'questions/sources', '.yaml'),
     documents: readAll(root, 'questions/sources', '.txt'),
     banks,

@@ -1,48 +1,47 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
-import { idSchema } from './schema-primitives';
+import { ASSIGNMENT_LIMITS, type Assignment, type ClassResult } from '../domain/assignment';
+import { fnv1a32 } from '../domain/hash';
 import type { LearnerResponse } from '../domain/learner-response';
-import { learnerResponseSchema } from '../stores/saved-quiz-schema';
+import { QUIZ_MODES } from '../domain/quiz-mode';
+import { learnerResponseSchema } from './response-schema';
+import { idSchema } from './schema-primitives';
 
-/** What a teacher shares: everything a student's device needs to give exactly the same quiz. */
+const { titleLength, questions, minutes, studentNameLength } = ASSIGNMENT_LIMITS;
+
 export const assignmentSchema = z.object({
-  title: z.string().trim().min(1, 'the assignment has no title').max(120, 'the title is over 120 characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'the assignment has no title')
+    .max(titleLength, `the title is over ${titleLength} characters`),
   ids: z
     .array(idSchema)
     .min(1, 'the assignment has no questions')
-    .max(200, 'the assignment has over 200 questions'),
-  mode: z.enum(['practice', 'test']),
-  minutes: z.number().int().min(0).max(180),
-  /** Every student gets the questions in the same order; otherwise each student's own. */
+    .max(questions, `the assignment has over ${questions} questions`),
+  mode: z.enum(QUIZ_MODES),
+  minutes: z.number().int().min(0).max(minutes),
   sameOrder: z.boolean(),
   seed: z.string().regex(/^[a-z0-9]{1,16}$/),
-});
-export type Assignment = z.infer<typeof assignmentSchema>;
+}) satisfies z.ZodType<Assignment>;
 
-/** What a student hands back: the assignment, who they are and what they answered. */
 export const resultSchema = z.object({
   assignment: assignmentSchema,
   student: z
     .string()
     .trim()
     .min(1, 'the result has no student name')
-    .max(80, 'the student name is over 80 characters'),
-  /** One per assignment question, in the assignment's order; null when not answered. */
+    .max(studentNameLength, `the student name is over ${studentNameLength} characters`),
   responses: z.array(learnerResponseSchema.nullable()),
   finishedAt: z.number().int().nonnegative(),
-});
-export type ClassResult = z.infer<typeof resultSchema>;
+}) satisfies z.ZodType<ClassResult>;
 
 const KINDS = { assignment: 'A1', result: 'R1' } as const;
 type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** FNV-1a over the payload, as 6 base-32 characters: enough to catch a character lost in copying. */
 function checksum(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
-  }
-  return (hash >>> 2).toString(32).padStart(6, '0');
+  return (fnv1a32(text) >>> 2).toString(32).padStart(6, '0');
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -1,4 +1,5 @@
-import { decodeResult, encodeAssignment, type ClassResult } from './classroom-codes';
+import type { ClassResult } from '../domain/assignment';
+import { decodeResult, encodeAssignment } from './classroom-codes';
 
 export type ResultLineProblem = { line: number; problem: string };
 

@@ -1,4 +1,4 @@
-import type { Question } from '../content/question-schema';
+import type { QuestionType } from './question';
 
 /**
  * What a learner answered, one shape per question type. Ids refer to the question's choices
@@ -14,7 +14,19 @@ export type LearnerResponse =
   | { type: 'matching'; pairs: Readonly<Record<string, string>> }
   | { type: 'short-text'; text: string };
 
-export type ResponseOfType<T extends Question['type']> = Extract<LearnerResponse, { type: T }>;
+export type ResponseOfType<T extends QuestionType> = Extract<LearnerResponse, { type: T }>;
+
+/** What a learner has given before they touch a question: nothing, in the shape of each type. */
+export const BLANK_RESPONSES: { readonly [T in QuestionType]: Readonly<ResponseOfType<T>> } = Object.freeze({
+  single: { type: 'single', choice: null },
+  multiple: { type: 'multiple', choices: [] },
+  'true-false': { type: 'true-false', value: null },
+  numeric: { type: 'numeric', text: '' },
+  year: { type: 'year', text: '' },
+  ordering: { type: 'ordering', order: [] },
+  matching: { type: 'matching', pairs: {} },
+  'short-text': { type: 'short-text', text: '' },
+});
 
 function isBlankText(text: unknown): boolean {
   return typeof text !== 'string' || text.trim() === '';

@@ -52,3 +52,6 @@ export type Question = QuestionCommon &
   );
 
 export type QuestionOfType<T extends QuestionType> = Extract<Question, { type: T }>;
+
+/** The fields the draw's filters look at: enough to count matches without loading whole questions. */
+export type QuestionFacets = Pick<Question, 'id' | 'bank' | 'type' | 'topics' | 'difficulty'>;

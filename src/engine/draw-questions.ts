@@ -1,13 +1,7 @@
-import type { Question } from '../content/question-schema';
-import type { Difficulty, Topic } from '../content/schema-primitives';
+import type { Difficulty, Question, QuestionFacets, QuestionType, Topic } from '../domain/question';
 import { findMatches, type Matches } from './filter-questions';
-import { bitOf, type QuestionFacets } from './question-index';
 import type { Random } from './random';
 import { createIndexSampler } from './sample-indexes';
-
-export type { QuestionFacets } from './question-index';
-
-export type QuestionType = Question['type'];
 
 /** Which questions a quiz draws from, and how many. An empty or absent filter means "all". */
 export type DrawSettings = {
@@ -79,7 +73,7 @@ function sampleSpreadByTopic(
   const { topicBits } = matches.index;
   const taken = new Set<number>();
   const turns = random.shuffle(topics).map((topic) => {
-    const bit = bitOf.topic(topic);
+    const bit = matches.index.topicBit.get(topic) ?? 0;
     const ofTopic: number[] = [];
     for (let at = 0; at < matches.count; at += 1) {
       const position = positionAt(matches, at);

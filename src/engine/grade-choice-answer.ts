@@ -1,4 +1,4 @@
-import type { Choice, QuestionOfType } from '../content/question-schema';
+import type { Choice, QuestionOfType } from '../domain/question';
 import { NO_ANSWER, toGrade, type ChoicePart, type Grade } from './grade';
 import type { ResponseOfType } from '../domain/learner-response';
 

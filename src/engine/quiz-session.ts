@@ -1,4 +1,4 @@
-import type { Question } from '../content/question-schema';
+import type { Question } from '../domain/question';
 import { drawQuestions, type DrawSettings } from './draw-questions';
 import { gradeAnswer } from './grade-answer';
 import type { Grade } from './grade';

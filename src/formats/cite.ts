@@ -1,5 +1,5 @@
-import type { Question } from '../content/question-schema';
-import type { Source } from '../content/source-schema';
+import type { Question } from '../domain/question';
+import type { Source } from '../domain/source';
 
 /** One line per citation: `Source: <source title>, passage <passage id>: “<quote>”`. */
 export function citationLines(question: Question, sources: readonly Source[]): string[] {

@@ -1,4 +1,4 @@
-import type { Choice } from '../content/question-schema';
+import type { Choice } from '../domain/question';
 import type { DraftQuestion, SkippedQuestion } from './format-types';
 
 /** A question as an author writes it (bank-schema.ts), field order as in our banks. Not checked yet. */

@@ -1,4 +1,4 @@
-import type { Question } from '../content/question-schema';
+import type { Question } from '../domain/question';
 import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

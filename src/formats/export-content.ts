@@ -1,4 +1,4 @@
-import type { Content } from '../build/load-content';
+import type { Content } from '../domain/content';
 import { EXPORT_FORMATS, EXPORTERS, isExportFormat } from './formats';
 import type { ExportResult } from './format-types';
 

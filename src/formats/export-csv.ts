@@ -1,4 +1,4 @@
-import type { Question } from '../content/question-schema';
+import type { Question } from '../domain/question';
 import { normalizeNewlines } from './cite';
 import { CSV_COLUMNS, PAIR_SEPARATOR } from './csv-columns';
 import { writeCsv } from './csv';

@@ -1,4 +1,4 @@
-import type { Question } from '../content/question-schema';
+import type { Question } from '../domain/question';
 import { feedbackText } from './cite';
 import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
 import { escapeGift, giftNumber, giftRichText, giftWeight } from './gift-text';

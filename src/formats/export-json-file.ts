@@ -1,5 +1,5 @@
 import { exportJson } from './export-json';
-import type { Bank } from '../build/load-content';
+import type { Bank } from '../domain/content';
 import type { ExportInput, ExportResult } from './format-types';
 
 /**

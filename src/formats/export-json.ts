@@ -1,10 +1,10 @@
-import type { Content } from '../build/load-content';
+import type { Content } from '../domain/content';
 
 export const EXPORT_FORMAT = 'source-quiz';
 export const EXPORT_VERSION = 1;
 
 /** The whole content as one versioned JSON document (its shape is documented in README.md). */
-export function exportJson(content: Content) {
+export function exportJson(content: Pick<Content, 'sources' | 'banks' | 'questions'>) {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

@@ -1,4 +1,4 @@
-import type { Question } from '../content/question-schema';
+import type { Question } from '../domain/question';
 import { feedbackText } from './cite';
 import { multipleWeights } from './moodle-weights';
 import type { ExportInput, ExportResult } from './format-types';

@@ -1,5 +1,5 @@
-import type { Question } from '../content/question-schema';
-import type { Source } from '../content/source-schema';
+import type { Question, Topic } from '../domain/question';
+import type { Source } from '../domain/source';
 
 /** What every exporter reads: the questions to write and the sources their citations point into. */
 export type ExportInput = {
@@ -36,7 +36,9 @@ export type ImportResult = {
   /** A title the file gives its questions (a GIFT `$CATEGORY`), if any. */
   bankTitle?: string;
 };
-export type Importer = (text: string, fileName?: string) => ImportResult;
+/** What an importer may know besides the text: the file's name, and the topics the app lists. */
+export type ImportContext = { fileName?: string; knownTopics?: readonly Topic[] };
+export type Importer = (text: string, context?: ImportContext) => ImportResult;
 
 /** The bank every draft belongs to until an author files it. */
 export const IMPORTED_BANK = 'imported';

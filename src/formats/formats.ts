@@ -4,7 +4,7 @@ import { exportGift } from './export-gift';
 import { exportJsonFile } from './export-json-file';
 import { exportMoodleXml } from './export-moodle-xml';
 import { exportQti } from './export-qti';
-import type { Exporter, Importer } from './format-types';
+import type { Exporter, ImportContext, Importer } from './format-types';
 import { importAiken } from './import-aiken';
 import { importCsv } from './import-csv';
 import { importGift } from './import-gift';
@@ -21,10 +21,10 @@ export const EXPORTERS = {
 export type ExportFormat = keyof typeof EXPORTERS;
 
 export const IMPORTERS = {
-  gift: importGift,
+  gift: (text, context?: ImportContext) => importGift(text, context?.knownTopics),
   aiken: importAiken,
   csv: importCsv,
-  json: importJson,
+  json: (text, context?: ImportContext) => importJson(text, context?.fileName),
 } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof IMPORTERS;
 

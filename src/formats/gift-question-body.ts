@@ -1,5 +1,5 @@
+import type { Choice } from '../domain/question';
 import type { GIFTQuestion, NumericalChoice, NumericalFormat, TextFormat } from 'gift-pegjs';
-import type { Choice } from '../content/question-schema';
 import type { ImportProblem, QuestionBody } from './format-types';
 import { htmlToText } from './html-to-text';
 import { parseOrdinal } from './positions';

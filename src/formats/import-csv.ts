@@ -1,5 +1,4 @@
-import { QUESTION_TYPES, type QuestionType } from '../build/bank-schema';
-import type { Citation } from '../content/schema-primitives';
+import { QUESTION_TYPES, type QuestionType, type Citation } from '../domain/question';
 import { CSV_COLUMNS, NUMERIC_ANSWER, PAIR_SEPARATOR, type CsvColumn } from './csv-columns';
 import { fromSpreadsheetCell, parseCsv } from './csv';
 import { createIdGiver } from './draft-id';

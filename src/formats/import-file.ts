@@ -12,6 +12,7 @@ export function importFile(
   fileName: string,
   text: string,
   format?: string,
+  knownTopics?: readonly string[],
 ): { ok: true; format: ImportFormat; result: ImportResult } | { ok: false; message: string } {
   const chosen = format ?? importFormatOf(fileName, text);
   if (chosen === undefined) {
@@ -22,7 +23,7 @@ export function importFile(
   }
   if (!isImportFormat(chosen))
     return { ok: false, message: `Unknown format "${chosen}". Known formats: ${IMPORT_FORMATS.join(', ')}.` };
-  return { ok: true, format: chosen, result: IMPORTERS[chosen](text, fileName) };
+  return { ok: true, format: chosen, result: IMPORTERS[chosen](text, { fileName, knownTopics }) };
 }
 
 /** What the CLI prints: a summary for stdout, and each problem and note, located, for stderr. */

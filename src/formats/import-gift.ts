@@ -1,5 +1,5 @@
+import type { Difficulty, Topic } from '../domain/question';
 import { parse, type GIFTQuestion } from 'gift-pegjs';
-import { TOPICS, type Difficulty, type Topic } from '../content/schema-primitives';
 import { createIdGiver } from './draft-id';
 import {
   DEFAULT_DIFFICULTY,
@@ -24,9 +24,10 @@ function pickSentinel(text: string): string {
   return '\u0000';
 }
 
-const isTopic = (tag: string): tag is Topic => TOPICS.some((topic) => topic === tag);
-
-function topicsOf(tags: readonly string[] | null | undefined): Topic[] {
+// Tags that name a topic the app lists become topics; without that list, any tag shaped like a topic id.
+function topicsOf(tags: readonly string[] | null | undefined, known: readonly Topic[] | undefined): Topic[] {
+  const isTopic = (tag: string) =>
+    known ? known.includes(tag) : /^[a-z0-9]+(-[a-z0-9]+)*$/.test(tag) && !tag.startsWith('difficulty-');
   return [...new Set(tags?.filter(isTopic))];
 }
 
@@ -42,7 +43,7 @@ function difficultyOf(tags: readonly string[] | null | undefined): Difficulty {
  * numbers become numeric (or year, see isYearQuestion); matching whose answers are "1st", "2nd", …
  * becomes ordering. Essays are listed as problems, descriptions as notes; a category names the bank.
  */
-export function importGift(text: string): ImportResult {
+export function importGift(text: string, knownTopics?: readonly Topic[]): ImportResult {
   const sentinel = pickSentinel(text);
   const context: GiftContext = {
     restore: (value) => value.split(sentinel).join('&'),
@@ -104,7 +105,7 @@ export function importGift(text: string): ImportResult {
           id: giveId(context.restore(question.title ?? '') || question.id, prompt),
           bank: IMPORTED_BANK,
           prompt,
-          topics: topicsOf(question.tags),
+          topics: topicsOf(question.tags, knownTopics),
           difficulty: difficultyOf(question.tags),
           explanation,
           citations: [],

@@ -1,9 +1,10 @@
+import type { Source } from '../domain/source';
 import { z } from 'zod';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json';
-import type { Bank } from '../build/load-content';
+import type { Bank } from '../domain/content';
 import { questionSchema } from '../content/question-schema';
 import { idSchema, textSchema } from '../content/schema-primitives';
-import { sourceSchema, type Source } from '../content/source-schema';
+import { sourceSchema } from '../content/source-schema';
 import type { DraftQuestion, ImportProblem, ImportResult } from './format-types';
 import { locate, positionAt, scanJson, type JsonPath } from './json-locate';
 

@@ -1,4 +1,4 @@
-import type { QuestionOfType } from '../content/question-schema';
+import type { QuestionOfType } from '../domain/question';
 
 /** Percent weights as Moodle grades a multiple-answer question: right ones share 100, wrong ones share -100. */
 export function multipleWeights(question: QuestionOfType<'multiple'>): number[] {

@@ -1,4 +1,4 @@
-import type { Choice, Question } from '../content/question-schema';
+import type { Choice, Question } from '../domain/question';
 import { decimalText } from './number-text';
 import { presentationOrder } from './positions';
 import { el, paragraphs, type XmlElement } from './xml';

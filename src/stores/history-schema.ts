@@ -3,7 +3,8 @@ import { questionSchema } from '@/content/question-schema';
 import type { AnswerRecord, AttemptRecord, History } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
 import { TARGET_RETENTION, type Schedule } from '@/engine/schedule';
-import { gradeSchema, learnerResponseSchema } from './saved-quiz-schema';
+import { learnerResponseSchema } from '@/content/response-schema';
+import { gradeSchema } from './saved-quiz-schema';
 
 /** Milliseconds since the epoch. */
 const time = z.number().int().nonnegative();

@@ -1,7 +1,8 @@
+import type { Question } from '@/domain/question';
 import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { questionSchema, type Question } from '@/content/question-schema';
+import { questionSchema } from '@/content/question-schema';
 import { safePersist } from './safe-persist';
 
 /** The bank a teacher's accepted imported questions join. */

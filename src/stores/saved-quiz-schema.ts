@@ -1,22 +1,10 @@
+import { QUESTION_TYPES } from '@/domain/question';
 import { z } from 'zod';
 import { questionSchema } from '@/content/question-schema';
 import { difficultySchema, topicSchema } from '@/content/schema-primitives';
-import { QUESTION_TYPES } from '@/build/bank-schema';
 import type { Grade } from '@/engine/grade';
-import type { LearnerResponse } from '@/domain/learner-response';
+import { learnerResponseSchema } from '@/content/response-schema';
 import type { QuizSession } from '@/engine/quiz-session';
-
-/** Saved quiz data is untrusted: these schemas check it, field by field, before the app uses it. */
-export const learnerResponseSchema: z.ZodType<LearnerResponse> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('single'), choice: z.string().nullable() }),
-  z.object({ type: z.literal('multiple'), choices: z.array(z.string()) }),
-  z.object({ type: z.literal('true-false'), value: z.boolean().nullable() }),
-  z.object({ type: z.literal('numeric'), text: z.string() }),
-  z.object({ type: z.literal('year'), text: z.string() }),
-  z.object({ type: z.literal('ordering'), order: z.array(z.string()) }),
-  z.object({ type: z.literal('matching'), pairs: z.record(z.string(), z.string()) }),
-  z.object({ type: z.literal('short-text'), text: z.string() }),
-]);
 
 const gradePartSchema = z.discriminatedUnion('kind', [
   z.object({

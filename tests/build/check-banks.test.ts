@@ -36,6 +36,7 @@ describe('the bank checker', () => {
       /q-missing: no passage "diplomatic-relation" in source "development-cooperation"/,
     ],
     ['unknown-source.yaml', 11, /q-source: unknown source "development"/],
+    ['unknown-topic.yaml', 14, /q-topic: unknown topic "politics" \(see questions\/topics\.yaml\)/],
     [
       'duplicate-id.yaml',
       16,
@@ -70,6 +71,17 @@ describe('the bank checker', () => {
     expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [9, 'q-choices'],
       [31, 'questions[1].colour'],
+    ]);
+  });
+
+  it('checks the topics file: a topic listed twice is named with its line', () => {
+    const topics = {
+      path: 'questions/topics.yaml',
+      text: `${realContent.topics.text}- id: dates\n  name: Dates again\n`,
+    };
+    const messages = loadContent({ ...realContent, topics }).problems.map(formatProblem);
+    expect(messages).toEqual([
+      expect.stringMatching(/^questions\/topics\.yaml:\d+:\d+ {2}the topic "dates" is listed twice$/),
     ]);
   });
 

@@ -19,6 +19,7 @@ const fixture = (name: string) => {
   return { path, text: readFileSync(root + path, 'utf8') };
 };
 const original: ContentFiles = {
+  topics: { path: 'questions/topics.yaml', text: readFileSync(`${root}questions/topics.yaml`, 'utf8') },
   sources: [fixture('harbour-history.yaml')],
   documents: [fixture('harbour-history.txt')],
   banks: [fixture('harbour.yaml')],

@@ -12,6 +12,7 @@ const fixture = (name: string) => {
 
 function harbourContent() {
   const { content, problems } = loadContent({
+    topics: { path: 'questions/topics.yaml', text: readFileSync(`${root}questions/topics.yaml`, 'utf8') },
     sources: [fixture('harbour-history.yaml')],
     documents: [fixture('harbour-history.txt')],
     banks: [fixture('harbour.yaml')],

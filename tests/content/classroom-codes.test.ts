@@ -6,9 +6,8 @@ import {
   encodeAssignment,
   encodeResult,
   studentSeed,
-  type Assignment,
-  type ClassResult,
 } from '@/content/classroom-codes';
+import type { Assignment, ClassResult } from '@/domain/assignment';
 import { readResultCodes } from '@/content/read-result-codes';
 
 const assignment: Assignment = {

@@ -1,5 +1,4 @@
-import type { Question, QuestionOfType } from '@/content/question-schema';
-import type { Difficulty, Topic } from '@/content/schema-primitives';
+import type { Question, QuestionOfType, Difficulty, Topic } from '@/domain/question';
 
 type Common = Omit<QuestionOfType<'true-false'>, 'type' | 'answer'>;
 

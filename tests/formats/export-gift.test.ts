@@ -1,3 +1,4 @@
+import type { Question } from '@/domain/question';
 import fc from 'fast-check';
 import { parse, type GIFTQuestion } from 'gift-pegjs';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { multipleWeights } from '@/formats/moodle-weights';
 import { escapeGift } from '@/formats/gift-text';
 import { importGift } from '@/formats/import-gift';
 import { ordinal } from '@/formats/positions';
-import type { Question } from '@/content/question-schema';
 import { realContent } from './load-test-content';
 
 /** gift-pegjs leaves escapes undecoded on the right of a matching pair (a parser quirk our importer undoes). */

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
+import type { Question } from '@/domain/question';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportMoodleXml } from '@/formats/export-moodle-xml';
 import { qtiPackageFiles } from '@/formats/export-qti';
 import { xmlSafe } from '@/formats/xml';
-import type { Question } from '@/content/question-schema';
 import { realContent } from './load-test-content';
 
 /** Parses XML with the browser's parser and fails on any well-formedness error. */

@@ -246,7 +246,8 @@ describe('GIFT import: broken files', () => {
   });
 
   it('reads topics and difficulty from [tag:…] comments', () => {
-    const [draft] = importGift('// [tag:dates] [tag:difficulty-3] [tag:other]\nWhen? {#1977}\n').drafts;
+    const text = '// [tag:dates] [tag:difficulty-3] [tag:other]\nWhen? {#1977}\n';
+    const [draft] = importGift(text, ['dates', 'amounts']).drafts;
     expect(draft).toMatchObject({ type: 'year', topics: ['dates'], difficulty: 3 });
   });
 

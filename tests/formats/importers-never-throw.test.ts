@@ -108,7 +108,7 @@ describe('importers never throw', () => {
     );
     fc.assert(
       fc.property(text, (input) => {
-        const result = importer(input, `file.${format}`);
+        const result = importer(input, { fileName: `file.${format}` });
         for (const problem of [...result.problems, ...result.notes]) {
           expect(problem.line).toBeGreaterThanOrEqual(1);
           expect(problem.message).not.toBe('');

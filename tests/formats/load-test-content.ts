@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importJson } from '@/formats/import-json';
 import type { ExportInput } from '@/formats/format-types';
-import { loadContent, type Content } from '@/build/load-content';
+import { loadContent } from '@/build/load-content';
+import type { Content } from '@/domain/content';
 import { readContentFiles } from '@/build/read-content-files';
 
 /** Vitest runs from the project root; import.meta.url is not a file URL under jsdom. */

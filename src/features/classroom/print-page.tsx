@@ -1,7 +1,7 @@
-import catalog from 'virtual:content/catalog';
 import { Link, useSearchParams } from 'react-router';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { presentedChoices, presentedLeft, type PresentedQuestion } from '@/engine/present-question';
+import { useSourceTitle } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
@@ -83,6 +83,7 @@ function WorksheetQuestion({ presented, number }: { presented: PresentedQuestion
 
 function KeyEntry({ presented, number }: { presented: PresentedQuestion; number: number }) {
   const { question } = presented;
+  const sourceTitle = useSourceTitle();
   const choices = presentedChoices(presented);
   const letterOf = (id: string) => LETTERS[choices.findIndex((choice) => choice.id === id)] ?? '?';
   const letters =
@@ -110,9 +111,7 @@ function KeyEntry({ presented, number }: { presented: PresentedQuestion; number:
       <p>{question.explanation}</p>
       {question.citations.map((citation) => (
         <p key={`${citation.source}/${citation.passage}`} className="sheet__source">
-          “{citation.quote}” —{' '}
-          {catalog.sources.find((s) => s.id === citation.source)?.title ?? citation.source}, passage{' '}
-          {citation.passage}
+          “{citation.quote}” — {sourceTitle(citation.source)}, passage {citation.passage}
         </p>
       ))}
     </li>

@@ -1,8 +1,8 @@
-import catalog from 'virtual:content/catalog';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { presentedChoices, presentedLeft, type PresentedQuestion } from '@/engine/present-question';
+import { useSourceTitle } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
@@ -20,6 +20,7 @@ function isRightChoice(presented: PresentedQuestion, choiceId: string): boolean 
 
 function Slide({ presented, isRevealed }: { presented: PresentedQuestion; isRevealed: boolean }) {
   const { question } = presented;
+  const sourceTitle = useSourceTitle();
   const choices =
     question.type === 'true-false'
       ? [
@@ -66,8 +67,7 @@ function Slide({ presented, isRevealed }: { presented: PresentedQuestion; isReve
           <p>{question.explanation}</p>
           {question.citations.map((citation) => (
             <blockquote key={`${citation.source}/${citation.passage}`}>
-              “{citation.quote}”{' '}
-              <cite>— {catalog.sources.find((s) => s.id === citation.source)?.title ?? citation.source}</cite>
+              “{citation.quote}” <cite>— {sourceTitle(citation.source)}</cite>
             </blockquote>
           ))}
         </div>

@@ -1,5 +1,5 @@
+import type { Question } from '@/domain/question';
 import { Link } from 'react-router';
-import type { Question } from '@/content/question-schema';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { passageHref } from '@/navigation/source-links';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';

@@ -1,15 +1,16 @@
-import catalog from 'virtual:content/catalog';
-import { use, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
 import { SelectField } from '@/components/select-field';
 import { encodeAssignment } from '@/content/classroom-codes';
-import { loadQuestions } from '@/lib/load-questions';
+import { useCatalog } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
 
 /** A quiz for the projector without building an assignment: a bank, how many, and go. */
 export function QuickProjectorForm() {
-  const pool = use(loadQuestions());
+  const pool = useQuestions([], { withMyQuestions: false });
+  const catalog = useCatalog();
   const navigate = useNavigate();
   const countId = useId();
   const [bank, setBank] = useState('');

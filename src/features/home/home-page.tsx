@@ -1,6 +1,6 @@
-import catalog from 'virtual:content/catalog';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { useCatalog } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import './home-page.css';
@@ -10,6 +10,8 @@ const DueToday = lazy(async () => ({ default: (await import('./due-today')).DueT
 
 export function HomePage() {
   usePageTitle(undefined);
+  const catalog = useCatalog();
+  const topicNames = new Map(catalog.topics.map((topic) => [topic.id, topic.name]));
   const questionCount = catalog.banks.reduce((sum, bank) => sum + bank.questionCount, 0);
   return (
     <>
@@ -65,7 +67,7 @@ export function HomePage() {
               <ul className="tag-list" aria-label="Topics">
                 {bank.topics.map((topic) => (
                   <li key={topic} className="tag">
-                    {topic}
+                    {topicNames.get(topic) ?? topic}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import { IMPORTERS, IMPORT_FORMATS, importFormatOf, type ImportFormat } from '@/formats/formats';
 import type { ImportResult } from '@/formats/format-types';
+import { useCatalog } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
@@ -18,6 +19,7 @@ export function ImportPage() {
   const fileId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const mine = useMyQuestionsStore((state) => state.questions);
+  const knownTopics = useCatalog().topics.map((topic) => topic.id);
 
   async function read(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -30,7 +32,11 @@ export function ImportPage() {
         problem: `the format cannot be told from the name: use .gift, .txt (GIFT or Aiken), .csv or .json (${IMPORT_FORMATS.join(', ')})`,
       });
     }
-    setLoaded({ fileName: file.name, format, result: IMPORTERS[format](text, file.name) });
+    setLoaded({
+      fileName: file.name,
+      format,
+      result: IMPORTERS[format](text, { fileName: file.name, knownTopics }),
+    });
   }
 
   async function saveYaml(fileName: string, format: ImportFormat, result: ImportResult) {

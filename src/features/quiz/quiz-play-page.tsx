@@ -1,12 +1,12 @@
-import { use, useCallback, useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { DrawSettings } from '@/engine/draw-questions';
 import { currentQuestion } from '@/engine/quiz-session';
 import { createSeed } from '@/engine/random';
+import { useCatalog } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
-import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { assignmentFromParams } from './assignment-params';
 import { QuestionView } from './question-view';
 import { QuizResults } from './quiz-results';
@@ -26,7 +26,8 @@ export function QuizPlayPage() {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const fromAssignment = assignmentFromParams(searchParams);
-  const parsed = fromAssignment ?? settingsFromParams(searchParams);
+  const knownTopics = useCatalog().topics.map((topic) => topic.id);
+  const parsed = fromAssignment ?? settingsFromParams(searchParams, knownTopics);
   const taking = fromAssignment?.ok ? fromAssignment.taking : undefined;
   // An assignment's session belongs to its code and student; any other to its settings.
   const keyOf = (settings: QuizSettings) =>
@@ -35,10 +36,7 @@ export function QuizPlayPage() {
       : settingsToParams(settings).toString();
   const key = parsed.ok ? keyOf(parsed.settings) : null;
   const banks = parsed.ok ? parsed.settings.banks : [];
-  const loaded = use(loadQuestions(banks));
-  // The teacher's accepted imports are a bank of their own, kept on this device.
-  const mine = useMyQuestionsStore((state) => state.questions);
-  const pool = banks.length === 0 || banks.includes(MY_QUESTIONS_BANK) ? [...loaded, ...mine] : loaded;
+  const pool = useQuestions(banks);
   const { session, sessionKey, timer } = useQuizStore();
   const store = useQuizStore.getState();
   const isCurrent = key !== null && sessionKey === key && session !== null;

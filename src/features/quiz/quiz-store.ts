@@ -1,7 +1,8 @@
+import type { Question } from '@/domain/question';
+import type { QuizMode } from '@/domain/quiz-mode';
 import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Question } from '@/content/question-schema';
 import type { LearnerResponse } from '@/domain/learner-response';
 import {
   currentQuestion,
@@ -10,7 +11,6 @@ import {
   goToQuestion,
   startQuiz,
   submitAnswer,
-  type QuizMode,
   type QuizSession,
 } from '@/engine/quiz-session';
 import type { DrawSettings } from '@/engine/draw-questions';

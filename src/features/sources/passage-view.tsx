@@ -1,6 +1,6 @@
+import type { Passage } from '@/domain/source';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { Passage } from '@/content/source-schema';
 import { findQuote } from '@/content/find-quote';
 import { plural } from '@/lib/plural';
 import { passageHref } from '@/navigation/source-links';
