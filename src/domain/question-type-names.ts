@@ -1,4 +1,4 @@
-import type { QuestionType } from '../build/bank-schema';
+import type { QuestionType } from './question';
 
 export const QUESTION_TYPE_NAMES: Record<QuestionType, string> = {
   single: 'Single choice',

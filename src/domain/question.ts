@@ -36,20 +36,24 @@ type QuestionCommon = {
   citations: Citation[];
 };
 
+// Each type's fields beside the common ones, flattened into one object type per question type.
+type WithCommon<T> = T extends unknown
+  ? { [K in keyof (QuestionCommon & T)]: (QuestionCommon & T)[K] }
+  : never;
+
 /** A question as the app, the engine and the JSON export see it. Choices have ids; `answer` refers to them. */
-export type Question = QuestionCommon &
-  (
-    | { type: 'single'; choices: Choice[]; answer: string }
-    | { type: 'multiple'; choices: Choice[]; answer: string[] }
-    | { type: 'true-false'; answer: boolean }
-    | { type: 'numeric'; answer: { value: number; tolerance: number; unit: string } }
-    | { type: 'year'; answer: number }
-    /** Choices listed in the right order; `answer` repeats their ids in that order. */
-    | { type: 'ordering'; choices: Choice[]; answer: string[] }
-    /** `left` is matched with `choices`; `answer` pairs their ids. */
-    | { type: 'matching'; left: Choice[]; choices: Choice[]; answer: { left: string; choice: string }[] }
-    | { type: 'short-text'; answer: string[] }
-  );
+export type Question = WithCommon<
+  | { type: 'single'; choices: Choice[]; answer: string }
+  | { type: 'multiple'; choices: Choice[]; answer: string[] }
+  | { type: 'true-false'; answer: boolean }
+  | { type: 'numeric'; answer: { value: number; tolerance: number; unit: string } }
+  | { type: 'year'; answer: number }
+  /** Choices listed in the right order; `answer` repeats their ids in that order. */
+  | { type: 'ordering'; choices: Choice[]; answer: string[] }
+  /** `left` is matched with `choices`; `answer` pairs their ids. */
+  | { type: 'matching'; left: Choice[]; choices: Choice[]; answer: { left: string; choice: string }[] }
+  | { type: 'short-text'; answer: string[] }
+>;
 
 export type QuestionOfType<T extends QuestionType> = Extract<Question, { type: T }>;
 

@@ -1,28 +1,8 @@
-import type { Difficulty, Question, QuestionFacets, QuestionType, Topic } from '../domain/question';
+import type { Question, QuestionFacets, Topic } from '../domain/question';
+import type { DrawSettings } from './draw-settings';
 import { findMatches, type Matches } from './filter-questions';
 import type { Random } from './random';
 import { createIndexSampler } from './sample-indexes';
-
-/** Which questions a quiz draws from, and how many. An empty or absent filter means "all". */
-export type DrawSettings = {
-  banks?: readonly string[];
-  topics?: readonly Topic[];
-  types?: readonly QuestionType[];
-  difficulties?: readonly Difficulty[];
-  /** Particular questions only (practising the ones missed, reviewing mistakes). */
-  ids?: readonly string[];
-  count: number | 'all';
-  /**
-   * Recently seen question ids, most recent first, left out when enough others match. When too few
-   * do, they come back, those seen longest ago first. Leave this out of settings a link shares.
-   */
-  excludeIds?: readonly string[];
-  /**
-   * With `ids`: the questions come in the order the ids are listed (the first `count` of them), not
-   * shuffled, and recently seen ones are not left out ("due questions, most overdue first").
-   */
-  keepOrder?: boolean;
-};
 
 export type DrawResult = {
   questions: Question[];

@@ -1,5 +1,5 @@
 import type { QuestionFacets } from '../domain/question';
-import type { DrawSettings } from './draw-questions';
+import type { DrawSettings } from './draw-settings';
 import { bitOf, indexQuestions, listKey, type Facet, type QuestionIndex } from './question-index';
 
 /**

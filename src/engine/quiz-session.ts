@@ -1,5 +1,6 @@
 import type { Question } from '../domain/question';
-import { drawQuestions, type DrawSettings } from './draw-questions';
+import { drawQuestions } from './draw-questions';
+import type { DrawSettings } from './draw-settings';
 import { gradeAnswer } from './grade-answer';
 import type { Grade } from './grade';
 import type { LearnerResponse } from '../domain/learner-response';

@@ -35,7 +35,7 @@ const gradePartSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const gradeSchema: z.ZodType<Grade> = z.object({
+export const gradeSchema = z.object({
   questionId: z.string(),
   points: z.number().min(0).max(1),
   maxPoints: z.literal(1),
@@ -45,9 +45,9 @@ export const gradeSchema: z.ZodType<Grade> = z.object({
   expected: z.string(),
   parts: z.array(gradePartSchema).optional(),
   note: z.string().optional(),
-});
+}) satisfies z.ZodType<Grade>;
 
-export const quizSessionSchema: z.ZodType<QuizSession> = z.object({
+export const quizSessionSchema = z.object({
   version: z.literal(1),
   seed: z.string(),
   settings: z.object({
@@ -58,6 +58,7 @@ export const quizSessionSchema: z.ZodType<QuizSession> = z.object({
     ids: z.array(z.string()).optional(),
     count: z.union([z.literal('all'), z.number()]),
     excludeIds: z.array(z.string()).optional(),
+    keepOrder: z.boolean().optional(),
   }),
   mode: z.enum(['practice', 'test']),
   questions: z.array(
@@ -71,4 +72,4 @@ export const quizSessionSchema: z.ZodType<QuizSession> = z.object({
   draw: z.object({ available: z.number(), requested: z.number(), isShort: z.boolean() }),
   startedAt: z.number(),
   finishedAt: z.number().optional(),
-});
+}) satisfies z.ZodType<QuizSession>;

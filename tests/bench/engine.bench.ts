@@ -13,7 +13,8 @@ const TOPICS = [
   'places',
   'sectors',
 ];
-import { drawQuestions, type DrawSettings } from '@/engine/draw-questions';
+import { drawQuestions } from '@/engine/draw-questions';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { gradeAnswer } from '@/engine/grade-answer';
 import type { LearnerResponse } from '@/domain/learner-response';
 import { presentQuestion, type PresentedQuestion } from '@/engine/present-question';

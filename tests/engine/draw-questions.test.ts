@@ -14,7 +14,8 @@ const TOPICS = [
   'places',
   'sectors',
 ];
-import { countMatches, drawQuestions, type DrawSettings } from '@/engine/draw-questions';
+import { countMatches, drawQuestions } from '@/engine/draw-questions';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { createRandom } from '@/engine/random';
 import { drawPool } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { DrawSettings } from '@/engine/draw-questions';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { currentQuestion } from '@/engine/quiz-session';
 import { createSeed } from '@/engine/random';
 import { useCatalog } from '@/hooks/use-content';

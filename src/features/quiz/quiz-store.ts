@@ -13,7 +13,7 @@ import {
   submitAnswer,
   type QuizSession,
 } from '@/engine/quiz-session';
-import type { DrawSettings } from '@/engine/draw-questions';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { quizSessionSchema } from '@/stores/saved-quiz-schema';
 import { safePersist } from '@/stores/safe-persist';
 import { useHistoryStore } from '@/stores/history-store';
@@ -87,7 +87,7 @@ export const useQuizStore = create<QuizState>()(
         ),
       timerTurnedOff: () => set(({ timer }) => (timer ? { timer: { ...timer, isOff: true } } : {})),
     }),
-    safePersist({
+    safePersist<QuizState, Pick<QuizState, 'session' | 'sessionKey' | 'timer'>>({
       name: 'quiz',
       describedAs: 'quiz in progress',
       version: 1,
