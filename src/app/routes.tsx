@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '@/features/home/home-page';
+import { ROUTES } from '@/navigation/paths';
 import { builtInContent } from './built-in-content';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -62,7 +63,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route
-        path="classroom/projector"
+        path={ROUTES.projector}
         element={
           <Suspense fallback={<p role="status">Loading…</p>}>
             <ProjectorPage />
@@ -70,21 +71,21 @@ export function AppRoutes() {
         }
       />
       <Route element={<Layout />}>
-        <Route index element={<HomePage />} />
-        <Route path="quiz" element={<QuizStartPage />} />
-        <Route path="quiz/play" element={<QuizPlayPage />} />
-        <Route path="review" element={<ReviewPage />} />
-        <Route path="progress" element={<ProgressPage />} />
-        <Route path="classroom" element={<ClassroomPage />} />
-        <Route path="classroom/new" element={<AssignmentBuilderPage />} />
-        <Route path="classroom/assignment" element={<AssignmentPage />} />
-        <Route path="classroom/report" element={<ClassReportPage />} />
-        <Route path="classroom/print" element={<PrintPage />} />
-        <Route path="a" element={<StudentStartPage />} />
-        <Route path="export" element={<ExportPage />} />
-        <Route path="import" element={<ImportPage />} />
-        <Route path="sources" element={<SourceListPage />} />
-        <Route path="sources/:sourceId/:passageId?" element={<SourcePage />} />
+        <Route path={ROUTES.home} element={<HomePage />} />
+        <Route path={ROUTES.quizStart} element={<QuizStartPage />} />
+        <Route path={ROUTES.quizPlay} element={<QuizPlayPage />} />
+        <Route path={ROUTES.review} element={<ReviewPage />} />
+        <Route path={ROUTES.progress} element={<ProgressPage />} />
+        <Route path={ROUTES.classroom} element={<ClassroomPage />} />
+        <Route path={ROUTES.assignmentBuilder} element={<AssignmentBuilderPage />} />
+        <Route path={ROUTES.assignment} element={<AssignmentPage />} />
+        <Route path={ROUTES.classReport} element={<ClassReportPage />} />
+        <Route path={ROUTES.print} element={<PrintPage />} />
+        <Route path={ROUTES.studentStart} element={<StudentStartPage />} />
+        <Route path={ROUTES.export} element={<ExportPage />} />
+        <Route path={ROUTES.import} element={<ImportPage />} />
+        <Route path={ROUTES.sources} element={<SourceListPage />} />
+        <Route path={ROUTES.source} element={<SourcePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

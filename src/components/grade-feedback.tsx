@@ -2,7 +2,7 @@ import type { Question } from '@/domain/question';
 import { Link } from 'react-router';
 import type { Grade, GradePart } from '@/engine/grade';
 import { useSourceTitle } from '@/hooks/use-content';
-import { passageHref } from '@/navigation/source-links';
+import { paths } from '@/navigation/paths';
 import './grade-feedback.css';
 
 const VERDICTS = {
@@ -112,7 +112,7 @@ export function GradeFeedback({
             <blockquote className="citation__quote">{citation.quote}</blockquote>
             <figcaption>
               <Link
-                to={`${passageHref(citation.source, citation.passage, citation.quote)}&back=${encodeURIComponent(backTo)}`}
+                to={paths.passage(citation.source, citation.passage, { quote: citation.quote, back: backTo })}
               >
                 Read it in “{sourceTitle(citation.source)}”
               </Link>

@@ -1,5 +1,6 @@
 import { fnv1a32 } from '@/domain/hash';
 import { createSeed } from '@/engine/random';
+import { paths } from './paths';
 
 // A quiz link names at most this many questions (see the quiz's link schema).
 const MAX_IDS = 500;
@@ -19,5 +20,5 @@ export function practiceHref(
   if (options.keepOrder) params.set('order', 'listed');
   // The same list gives the same seed, so the same link.
   params.set('seed', createSeed(fnv1a32(`${salt}|${listed.join(',')}`)));
-  return `/quiz/play?${params.toString()}`;
+  return paths.quizPlay(params);
 }

@@ -8,6 +8,9 @@ import { parse } from 'yaml';
 import { bankFileSchema } from '@/build/bank-schema';
 import { ROOT } from './load-test-content';
 
+// Each test starts tsx in a child process, which takes seconds on a busy two-core machine.
+const SPAWNS_A_PROCESS = { timeout: 30_000 };
+
 function bank(...args: string[]) {
   const run = spawnSync('node_modules/.bin/tsx', ['src/cli/bank.ts', ...args], {
     cwd: ROOT,
@@ -18,7 +21,7 @@ function bank(...args: string[]) {
 
 const GIFT_FIXTURES = join(ROOT, '../shared/fixtures/gift');
 
-describe('npm run bank -- export --format …', () => {
+describe('npm run bank -- export --format …', SPAWNS_A_PROCESS, () => {
   const dir = mkdtempSync(join(tmpdir(), 'bank-formats-'));
 
   it('writes one bank as GIFT to stdout', () => {
@@ -60,7 +63,7 @@ describe('npm run bank -- export --format …', () => {
   });
 });
 
-describe('npm run bank -- import', () => {
+describe('npm run bank -- import', SPAWNS_A_PROCESS, () => {
   const dir = mkdtempSync(join(tmpdir(), 'bank-import-'));
 
   it('imports a GIFT file, prints a summary, and writes a draft bank that check rejects for its missing citations', () => {

@@ -13,6 +13,7 @@ import { useQuestions } from '@/hooks/use-questions';
 import { plural } from '@/lib/plural';
 import { QuestionPreview } from './question-preview';
 import './classroom.css';
+import { paths } from '@/navigation/paths';
 
 /** A teacher picks questions (by bank, topic, search or one by one) and settings, and gets a link. */
 export function AssignmentBuilderPage() {
@@ -63,7 +64,7 @@ export function AssignmentBuilderPage() {
           )
         : selected;
     const code = encodeAssignment({ title: title.trim(), ids: chosen, mode, minutes, sameOrder, seed });
-    void navigate(`/classroom/assignment#${code}`);
+    void navigate(paths.assignment(code));
   }
 
   return (

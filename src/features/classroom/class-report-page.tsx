@@ -7,7 +7,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
 import { readResultCodes, type ResultLineProblem } from '@/content/read-result-codes';
-import { passageHref } from '@/navigation/source-links';
+import { paths } from '@/navigation/paths';
 import { classReportCsv } from './class-report-csv';
 import './classroom.css';
 
@@ -173,7 +173,7 @@ function ReportView({ title, report }: { title: string; report: ClassReport }) {
         {report.passages.map((entry) => (
           <li key={`${entry.source}/${entry.passage}`}>
             <strong>{percent(entry.shareWrong)} wrong</strong> over {plural(entry.answerCount, 'answer')} ·{' '}
-            <Link to={passageHref(entry.source, entry.passage, entry.quote)}>
+            <Link to={paths.passage(entry.source, entry.passage, { quote: entry.quote })}>
               {sourceTitle(entry.source)}, {entry.passage}
             </Link>
             <blockquote className="citation__quote">{entry.quote}</blockquote>
@@ -201,10 +201,10 @@ function ReportView({ title, report }: { title: string; report: ClassReport }) {
                   <>
                     {' '}
                     <Link
-                      to={passageHref(
+                      to={paths.passage(
                         entry.question.citations[0].source,
                         entry.question.citations[0].passage,
-                        entry.question.citations[0].quote,
+                        { quote: entry.question.citations[0].quote },
                       )}
                       className="muted"
                     >

@@ -6,6 +6,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
 import './print.css';
+import { paths } from '@/navigation/paths';
 
 const LETTERS = 'ABCDEFGHIJ';
 
@@ -132,10 +133,10 @@ export function PrintPage() {
         <button type="button" className="button" onClick={() => window.print()}>
           Print
         </button>
-        <Link to={isKey ? `/classroom/print#${code}` : `/classroom/print?key=1#${code}`}>
+        <Link to={paths.print(code, { isAnswerKey: !isKey })}>
           {isKey ? 'Show the worksheet' : 'Show the answer key'}
         </Link>
-        <Link to={`/classroom/assignment#${code}`}>Back to the assignment</Link>
+        <Link to={paths.assignment(code)}>Back to the assignment</Link>
       </div>
       <header className="sheet__header">
         <h1>

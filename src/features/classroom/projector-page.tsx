@@ -8,6 +8,7 @@ import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
 import { useCountdown } from './use-countdown';
 import './projector.css';
+import { paths } from '@/navigation/paths';
 
 const LETTERS = 'ABCDEFGHIJ';
 
@@ -147,7 +148,7 @@ export function ProjectorPage() {
         >
           Keys (?)
         </button>
-        <Link to={`/classroom/assignment#${loaded.code}`} className="projector__exit">
+        <Link to={paths.assignment(loaded.code)} className="projector__exit">
           Exit
         </Link>
       </header>

@@ -1,7 +1,7 @@
 import type { Question } from '@/domain/question';
 import { Link } from 'react-router';
 import { gradeAnswer } from '@/engine/grade-answer';
-import { passageHref } from '@/navigation/source-links';
+import { paths } from '@/navigation/paths';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 
 /** A question's answer and citation, folded away until the teacher opens it. */
@@ -22,7 +22,9 @@ export function QuestionPreview({ question }: { question: Question }) {
       {question.citations.map((citation) => (
         <blockquote key={`${citation.source}/${citation.passage}`} className="citation__quote">
           {citation.quote}{' '}
-          <Link to={passageHref(citation.source, citation.passage, citation.quote)}>(source)</Link>
+          <Link to={paths.passage(citation.source, citation.passage, { quote: citation.quote })}>
+            (source)
+          </Link>
         </blockquote>
       ))}
     </details>

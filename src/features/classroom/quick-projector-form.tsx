@@ -6,6 +6,7 @@ import { SelectField } from '@/components/select-field';
 import { encodeAssignment } from '@/content/classroom-codes';
 import { useCatalog } from '@/hooks/use-content';
 import { useQuestions } from '@/hooks/use-questions';
+import { paths } from '@/navigation/paths';
 
 /** A quiz for the projector without building an assignment: a bank, how many, and go. */
 export function QuickProjectorForm() {
@@ -29,7 +30,7 @@ export function QuickProjectorForm() {
       sameOrder: true,
       seed,
     });
-    void navigate(`/classroom/projector#${code}`);
+    void navigate(paths.projector(code));
   }
 
   return (

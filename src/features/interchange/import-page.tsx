@@ -9,6 +9,7 @@ import { plural } from '@/lib/plural';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { DraftReview } from './draft-review';
 import './interchange.css';
+import { paths } from '@/navigation/paths';
 
 type Loaded =
   { fileName: string; format: ImportFormat; result: ImportResult } | { fileName: string; problem: string };
@@ -114,7 +115,7 @@ export function ImportPage() {
       ) : (
         <>
           <p>
-            <Link to={`/quiz?banks=${MY_QUESTIONS_BANK}`}>Practise my {plural(mine.length, 'question')}</Link>
+            <Link to={paths.quizStart(MY_QUESTIONS_BANK)}>Practise my {plural(mine.length, 'question')}</Link>
           </p>
           <ul className="my-questions">
             {mine.map((question) => (

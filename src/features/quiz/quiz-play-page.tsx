@@ -9,11 +9,13 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { assignmentFromParams } from './assignment-params';
 import { QuestionView } from './question-view';
+import { quizEvents } from './quiz-events';
 import { QuizResults } from './quiz-results';
 import { settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
 import { useQuizStore } from './quiz-store';
 import { QuizTimer } from './quiz-timer';
 import './quiz.css';
+import { paths } from '@/navigation/paths';
 
 function drawSettingsOf(settings: QuizSettings): DrawSettings {
   const { banks, topics, types, difficulties, ids, count, keepOrder } = settings;
@@ -43,7 +45,7 @@ export function QuizPlayPage() {
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
 
   const start = (settings: QuizSettings) =>
-    useQuizStore.getState().quizStarted({
+    quizEvents.started({
       key: keyOf(settings),
       pool,
       settings: drawSettingsOf(settings),
@@ -58,7 +60,7 @@ export function QuizPlayPage() {
     if (parsed.ok && !isCurrent) start(parsed.settings);
   });
 
-  const finish = useCallback(() => useQuizStore.getState().quizFinished(Date.now()), []);
+  const finish = useCallback(() => quizEvents.finished(Date.now()), []);
 
   if (!parsed.ok) {
     return (
@@ -72,7 +74,7 @@ export function QuizPlayPage() {
           The link is damaged or was changed: {parsed.problem}.
         </p>
         <p>
-          <Link to="/quiz">Start a new quiz</Link>
+          <Link to={paths.quizStart()}>Start a new quiz</Link>
         </p>
       </>
     );
@@ -82,7 +84,7 @@ export function QuizPlayPage() {
   const { settings } = parsed;
   const goTo = (next: Partial<QuizSettings>) =>
     void navigate(
-      `/quiz/play?${settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) }).toString()}`,
+      paths.quizPlay(settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) })),
     );
   const backTo = pathname + search;
 
@@ -92,7 +94,7 @@ export function QuizPlayPage() {
         <h1>No questions match</h1>
         <p>None of the questions fits these choices. Start again with fewer filters.</p>
         <p>
-          <Link to="/quiz">Choose again</Link>
+          <Link to={paths.quizStart()}>Choose again</Link>
         </p>
       </>
     );
@@ -138,7 +140,7 @@ export function QuizPlayPage() {
         index={session.currentIndex}
         total={session.questions.length}
         backTo={backTo}
-        onSubmit={(response) => store.answerSubmitted(response, Date.now())}
+        onSubmit={(response) => quizEvents.answered(response, Date.now())}
         onNext={() => store.nextRequested()}
         onPrevious={() => store.questionChosen(session.currentIndex - 1)}
         onFinish={finish}

@@ -19,6 +19,7 @@ import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-st
 import { CheckboxGroup } from './checkbox-group';
 import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams } from './quiz-settings';
 import './quiz.css';
+import { paths } from '@/navigation/paths';
 
 export function QuizStartPage() {
   usePageTitle('Start a quiz');
@@ -80,7 +81,7 @@ export function QuizStartPage() {
       minutes: hasTimer ? minutes : 0,
       seed: chosenSeed ?? createSeed(Math.random()),
     });
-    void navigate(`/quiz/play?${params.toString()}`);
+    void navigate(paths.quizPlay(params));
   }
 
   return (

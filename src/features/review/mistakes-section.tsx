@@ -7,6 +7,7 @@ import { practiceHref } from '@/navigation/practice-links';
 import { MistakeItem } from './mistake-item';
 import { useCatalog, useSources } from '@/hooks/use-content';
 import { reviewGroups, type Grouping } from './review-groups';
+import { paths } from '@/navigation/paths';
 
 const GROUPINGS: { value: Grouping; label: string }[] = [
   { value: 'topic', label: 'Topic' },
@@ -56,7 +57,7 @@ export function MistakesSection({ mistakes, hasAnswers, linkSalt }: Props) {
           {hasAnswers
             ? 'Nothing to review: your latest answer to every question you have answered was right.'
             : 'You have not answered any questions yet. Questions you get wrong will be listed here.'}{' '}
-          <Link to="/quiz">Start a quiz</Link>
+          <Link to={paths.quizStart()}>Start a quiz</Link>
         </p>
       ) : (
         <>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useSources } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
+import { paths } from '@/navigation/paths';
 
 export function SourceListPage() {
   usePageTitle('Sources');
@@ -17,7 +18,7 @@ export function SourceListPage() {
         {sources.map((source) => (
           <li key={source.id} className="card">
             <h2 className="card__title">
-              <Link to={`/sources/${source.id}`}>{source.title}</Link>
+              <Link to={paths.source(source.id)}>{source.title}</Link>
             </h2>
             <p className="card__meta">
               {plural(source.sections.length, 'section')} · {plural(source.passages.length, 'passage')}

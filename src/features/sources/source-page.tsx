@@ -5,6 +5,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { safeBackPath } from '@/navigation/safe-back-path';
 import { PassageView } from './passage-view';
 import './source-page.css';
+import { paths } from '@/navigation/paths';
 
 /** Consecutive list items are shown as one list, as in the document. */
 function groupPassages(passages: readonly Passage[]): Passage[][] {
@@ -71,7 +72,7 @@ export function SourcePage() {
           There is no document called “{sourceId}”. The link may be mistyped or out of date.
         </p>
         <p>
-          <Link to="/sources">See all documents</Link>
+          <Link to={paths.sources()}>See all documents</Link>
         </p>
       </>
     );
@@ -100,7 +101,7 @@ export function SourcePage() {
               ← Back to the quiz
             </Link>
           ) : (
-            <Link to="/sources">Sources</Link>
+            <Link to={paths.sources()}>Sources</Link>
           )}
         </p>
         <h1 id="source-title">{source.title}</h1>
