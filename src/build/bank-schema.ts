@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUESTION_TYPES } from '../domain/question';
 import {
   citationSchema,
   difficultySchema,
@@ -66,22 +67,10 @@ export const authoredQuestionSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: () =>
-      'type must be one of: single, multiple, true-false, numeric, year, ordering, matching, short-text',
+    error: () => `type must be one of: ${QUESTION_TYPES.join(', ')}`,
   },
 );
 export type AuthoredQuestion = z.infer<typeof authoredQuestionSchema>;
-export type QuestionType = AuthoredQuestion['type'];
-export const QUESTION_TYPES: readonly QuestionType[] = [
-  'single',
-  'multiple',
-  'true-false',
-  'numeric',
-  'year',
-  'ordering',
-  'matching',
-  'short-text',
-];
 
 export const bankFileSchema = z.strictObject({
   id: idSchema,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { toCatalog } from '../content/catalog';
+import { facetsOf } from '../content/content-access';
 import { countCitations } from '../content/count-citations';
 import type { Content } from '../domain/content';
 import { loadContent } from './load-content';
@@ -21,15 +22,7 @@ function moduleCode(name: string, content: Content): string | undefined {
     case `${PREFIX}sources`:
       return json({ sources: content.sources, citationCounts: countCitations(content.questions) });
     case `${PREFIX}question-index`:
-      return json(
-        content.questions.map(({ id, bank, type, topics, difficulty }) => ({
-          id,
-          bank,
-          type,
-          topics,
-          difficulty,
-        })),
-      );
+      return json(facetsOf(content.questions));
     case `${PREFIX}bank-loaders`:
       return `export default {\n${content.banks
         .map(

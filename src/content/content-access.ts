@@ -38,21 +38,18 @@ export function cachedBankLoader(
   };
 }
 
+/** What the draw's filters read of each question: enough to count matches without the whole banks. */
+export function facetsOf(questions: readonly Question[]): QuestionFacets[] {
+  return questions.map(({ id, bank, type, topics, difficulty }) => ({ id, bank, type, topics, difficulty }));
+}
+
 /** Content already in memory as access: what tests and tools use in place of the built-in banks. */
 export function contentAccessOf(content: Content): ContentAccess {
   const sources = Promise.resolve({
     sources: content.sources,
     citationCounts: countCitations(content.questions),
   });
-  const index = Promise.resolve(
-    content.questions.map(({ id, bank, type, topics, difficulty }) => ({
-      id,
-      bank,
-      type,
-      topics,
-      difficulty,
-    })),
-  );
+  const index = Promise.resolve(facetsOf(content.questions));
   return {
     catalog: toCatalog(content),
     loadSources: () => sources,

@@ -1,19 +1,7 @@
 import type { Question, Difficulty } from '@/domain/question';
 import { bench, describe } from 'vitest';
-// Ten topics, as many as the real banks use.
-const TOPICS = [
-  'dates',
-  'amounts',
-  'programmes',
-  'organisations',
-  'trade',
-  'education',
-  'science',
-  'history',
-  'places',
-  'sectors',
-];
 import { drawQuestions } from '@/engine/draw-questions';
+import { TOPICS } from '../engine/fixtures';
 import type { DrawSettings } from '@/engine/draw-settings';
 import { gradeAnswer } from '@/engine/grade-answer';
 import type { LearnerResponse } from '@/domain/learner-response';

@@ -1,20 +1,8 @@
 import type { Question, Difficulty, Topic } from '@/domain/question';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// Ten topics, as many as the real banks use.
-const TOPICS = [
-  'dates',
-  'amounts',
-  'programmes',
-  'organisations',
-  'trade',
-  'education',
-  'science',
-  'history',
-  'places',
-  'sectors',
-];
 import { countMatches, drawQuestions } from '@/engine/draw-questions';
+import { TOPICS } from './fixtures';
 import type { DrawSettings } from '@/engine/draw-settings';
 import { createRandom } from '@/engine/random';
 import { drawPool } from './fixtures';

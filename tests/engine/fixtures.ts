@@ -1,5 +1,19 @@
 import type { Question, QuestionOfType, Difficulty, Topic } from '@/domain/question';
 
+/** Ten topics, as many as the real banks use. */
+export const TOPICS = [
+  'dates',
+  'amounts',
+  'programmes',
+  'organisations',
+  'trade',
+  'education',
+  'science',
+  'history',
+  'places',
+  'sectors',
+];
+
 type Common = Omit<QuestionOfType<'true-false'>, 'type' | 'answer'>;
 
 function common(id: string, topics: Topic[], difficulty: Difficulty = 1, bank = 'fixtures'): Common {
