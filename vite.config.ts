@@ -2,8 +2,8 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
-import { SECURITY_HEADERS } from './src/app/security-headers';
-import { contentPlugin } from './src/content/content-plugin';
+import { SECURITY_HEADERS } from './src/build/security-headers';
+import { contentPlugin } from './src/build/content-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;

@@ -4,14 +4,15 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { StorageNoticeBanner } from '@/components/storage-notice-banner';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
+import { paths } from '@/navigation/paths';
 
 const NAV = [
-  { to: '/', label: 'Home', end: true },
-  { to: '/quiz', label: 'Quiz', end: false },
-  { to: '/review', label: 'Review', end: false },
-  { to: '/progress', label: 'Progress', end: false },
-  { to: '/sources', label: 'Sources', end: false },
-  { to: '/classroom', label: 'Classroom', end: false },
+  { to: paths.home(), label: 'Home', end: true },
+  { to: paths.quizStart(), label: 'Quiz', end: false },
+  { to: paths.review(), label: 'Review', end: false },
+  { to: paths.progress(), label: 'Progress', end: false },
+  { to: paths.sources(), label: 'Sources', end: false },
+  { to: paths.classroom(), label: 'Classroom', end: false },
 ];
 
 export function Layout() {
@@ -42,7 +43,7 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <NavLink to="/" className="site-header__brand">
+          <NavLink to={paths.home()} className="site-header__brand">
             <img src="/favicon.svg" alt="" width="28" height="28" />
             Source Quiz
           </NavLink>

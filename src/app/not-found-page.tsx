@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { paths } from '@/navigation/paths';
 
 export function NotFoundPage() {
   usePageTitle('Page not found');
@@ -8,7 +9,7 @@ export function NotFoundPage() {
       <h1>Page not found</h1>
       <p>There is nothing at this address. It may be mistyped, or the link may be out of date.</p>
       <p>
-        <Link to="/">Go to the home page</Link>
+        <Link to={paths.home()}>Go to the home page</Link>
       </p>
     </>
   );

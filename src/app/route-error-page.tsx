@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { paths } from '@/navigation/paths';
 
 /** Shown instead of a blank page when a screen fails to load (for example, offline) or throws. */
 export function RouteErrorPage({ error }: { error: Error }) {
@@ -11,7 +12,7 @@ export function RouteErrorPage({ error }: { error: Error }) {
         This page could not be shown ({error.message}). Nothing you saved is lost.
       </p>
       <p>
-        <Link to="/">Go to the home page</Link> or reload the page.
+        <Link to={paths.home()}>Go to the home page</Link> or reload the page.
       </p>
     </>
   );

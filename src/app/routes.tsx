@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { HomePage } from '@/features/home/home-page';
+import { ROUTES } from '@/navigation/paths';
+import { builtInContent } from './built-in-content';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
@@ -15,7 +17,7 @@ const QuizStartPage = lazy(async () => ({
 const QuizPlayPage = lazy(async () => {
   // The banks the quiz needs start loading with the screen's code, not after it: one round trip less.
   const banks = new URLSearchParams(window.location.search).get('banks')?.split(',') ?? [];
-  void import('@/lib/load-questions').then(({ loadQuestions }) => loadQuestions(banks));
+  void builtInContent.loadQuestions(banks);
   return { default: (await import('@/features/quiz/quiz-play-page')).QuizPlayPage };
 });
 const ClassroomPage = lazy(async () => ({
@@ -51,15 +53,17 @@ const ExportPage = lazy(async () => ({
 const ImportPage = lazy(async () => ({
   default: (await import('@/features/interchange/import-page')).ImportPage,
 }));
-const SourcePage = lazy(async () => ({
-  default: (await import('@/features/sources/source-page')).SourcePage,
-}));
+const SourcePage = lazy(async () => {
+  // The text starts loading with the reader's code.
+  void builtInContent.loadSources();
+  return { default: (await import('@/features/sources/source-page')).SourcePage };
+});
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route
-        path="classroom/projector"
+        path={ROUTES.projector}
         element={
           <Suspense fallback={<p role="status">Loading…</p>}>
             <ProjectorPage />
@@ -67,21 +71,21 @@ export function AppRoutes() {
         }
       />
       <Route element={<Layout />}>
-        <Route index element={<HomePage />} />
-        <Route path="quiz" element={<QuizStartPage />} />
-        <Route path="quiz/play" element={<QuizPlayPage />} />
-        <Route path="review" element={<ReviewPage />} />
-        <Route path="progress" element={<ProgressPage />} />
-        <Route path="classroom" element={<ClassroomPage />} />
-        <Route path="classroom/new" element={<AssignmentBuilderPage />} />
-        <Route path="classroom/assignment" element={<AssignmentPage />} />
-        <Route path="classroom/report" element={<ClassReportPage />} />
-        <Route path="classroom/print" element={<PrintPage />} />
-        <Route path="a" element={<StudentStartPage />} />
-        <Route path="export" element={<ExportPage />} />
-        <Route path="import" element={<ImportPage />} />
-        <Route path="sources" element={<SourceListPage />} />
-        <Route path="sources/:sourceId/:passageId?" element={<SourcePage />} />
+        <Route path={ROUTES.home} element={<HomePage />} />
+        <Route path={ROUTES.quizStart} element={<QuizStartPage />} />
+        <Route path={ROUTES.quizPlay} element={<QuizPlayPage />} />
+        <Route path={ROUTES.review} element={<ReviewPage />} />
+        <Route path={ROUTES.progress} element={<ProgressPage />} />
+        <Route path={ROUTES.classroom} element={<ClassroomPage />} />
+        <Route path={ROUTES.assignmentBuilder} element={<AssignmentBuilderPage />} />
+        <Route path={ROUTES.assignment} element={<AssignmentPage />} />
+        <Route path={ROUTES.classReport} element={<ClassReportPage />} />
+        <Route path={ROUTES.print} element={<PrintPage />} />
+        <Route path={ROUTES.studentStart} element={<StudentStartPage />} />
+        <Route path={ROUTES.export} element={<ExportPage />} />
+        <Route path={ROUTES.import} element={<ImportPage />} />
+        <Route path={ROUTES.sources} element={<SourceListPage />} />
+        <Route path={ROUTES.source} element={<SourcePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

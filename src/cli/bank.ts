@@ -9,15 +9,15 @@ import {
   serializeCitationLock,
   type CitationLock,
   type ConfirmScope,
-} from '@/content/citation-lock';
-import { checkCitationLock } from '@/content/check-citation-lock';
-import { computeCoverage } from '@/content/coverage';
-import { exportJson } from '@/content/export-json';
-import { exportContent as exportInFormat, skippedLines } from '@/content/formats/export-content';
-import { importedBankYaml, importFile, importReport } from '@/content/formats/import-file';
-import { loadContent, type ContentFiles } from '@/content/load-content';
-import { compareProblems, formatProblem, type Problem } from '@/content/problem';
-import { readContentFiles } from '@/content/read-content-files';
+} from '../build/citation-lock';
+import { checkCitationLock } from '../build/check-citation-lock';
+import { computeCoverage } from '../build/coverage';
+import { exportJson } from '../formats/export-json';
+import { exportContent as exportInFormat, skippedLines } from '../formats/export-content';
+import { importedBankYaml, importFile, importReport } from '../formats/import-file';
+import { loadContent, loadTopics, type ContentFiles } from '../build/load-content';
+import { compareProblems, formatProblem, type Problem } from '../build/problem';
+import { readContentFiles } from '../build/read-content-files';
 import { formatCoverage } from './format-coverage';
 
 const USAGE = `Usage: npm run bank -- <command>
@@ -190,7 +190,14 @@ function importQuestions(args: string[]) {
   const [file] = positionals;
   if (file === undefined || positionals.length > 1) fail(`import takes one file.\n\n${USAGE}`);
   if (!existsSync(file)) fail(`No file ${file}.`);
-  const imported = importFile(file, readFileSync(file, 'utf8'), values.format);
+  const topicsPath = 'questions/topics.yaml';
+  const topicsFile = {
+    path: topicsPath,
+    text: existsSync(topicsPath) ? readFileSync(topicsPath, 'utf8') : '',
+  };
+  // Tags that name our topics become topics; outside a checkout of this project, none do.
+  const topics = loadTopics(topicsFile, []).map((topic) => topic.id);
+  const imported = importFile(file, readFileSync(file, 'utf8'), values.format, topics);
   if (!imported.ok) fail(`${imported.message}\n\n${USAGE}`);
   const report = importReport(file, imported.format, imported.result);
   for (const line of report.details) console.error(line);

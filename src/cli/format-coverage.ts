@@ -1,4 +1,4 @@
-import type { Coverage, Tally } from '@/content/coverage';
+import type { Coverage, Tally } from '../build/coverage';
 
 /** Joins items with ", " into lines no wider than `width`; lines after the first start at `indent`. */
 function wrapList(items: readonly string[], indent: number, width: number): string[] {

@@ -1,8 +1,8 @@
-import catalog from 'virtual:content/catalog';
+import type { Question } from '@/domain/question';
 import { Link } from 'react-router';
-import type { Question } from '@/content/question-schema';
 import type { Grade, GradePart } from '@/engine/grade';
-import { passageHref } from '@/lib/source-links';
+import { useSourceTitle } from '@/hooks/use-content';
+import { paths } from '@/navigation/paths';
 import './grade-feedback.css';
 
 const VERDICTS = {
@@ -79,6 +79,7 @@ export function GradeFeedback({
   grade: Grade;
   backTo: string;
 }) {
+  const sourceTitle = useSourceTitle();
   const showParts = grade.parts && grade.parts.length > 0 && question.type !== 'single';
   return (
     <div className="feedback">
@@ -106,15 +107,14 @@ export function GradeFeedback({
       )}
       <p className="feedback__explanation">{question.explanation}</p>
       {question.citations.map((citation) => {
-        const source = catalog.sources.find((candidate) => candidate.id === citation.source);
         return (
           <figure key={`${citation.source}/${citation.passage}`} className="citation">
             <blockquote className="citation__quote">{citation.quote}</blockquote>
             <figcaption>
               <Link
-                to={`${passageHref(citation.source, citation.passage, citation.quote)}&back=${encodeURIComponent(backTo)}`}
+                to={paths.passage(citation.source, citation.passage, { quote: citation.quote, back: backTo })}
               >
-                Read it in “{source?.title ?? citation.source}”
+                Read it in “{sourceTitle(citation.source)}”
               </Link>
             </figcaption>
           </figure>

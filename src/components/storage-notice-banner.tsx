@@ -1,6 +1,6 @@
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { downloadText } from '@/lib/download-text';
-import { dismissStorageNotice, type StorageNotice } from '@/lib/storage-notices';
+import { dismissStorageNotice, type StorageNotice } from '@/stores/storage-notices';
 
 function downloadKeptValue(notice: StorageNotice): void {
   if (notice.keptValue) {

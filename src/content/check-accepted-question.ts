@@ -1,6 +1,7 @@
-import { foldWhitespace } from './fold-text';
-import { questionSchema, type Question } from './question-schema';
-import type { Source } from './source-schema';
+import type { Question } from '../domain/question';
+import type { Source } from '../domain/source';
+import { foldWhitespace } from '../domain/fold-text';
+import { questionSchema } from './question-schema';
 
 /**
  * The checks an imported question passes before it joins a bank, as the bank checker does: a valid

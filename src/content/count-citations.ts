@@ -1,4 +1,4 @@
-import type { Question } from './question-schema';
+import type { Question } from '../domain/question';
 
 export const passageKey = (source: string, passage: string) => `${source}/${passage}`;
 

@@ -1,7 +1,7 @@
+import type { Question } from '../domain/question';
+import type { Source } from '../domain/source';
 import { numbersAsWritten } from './find-numbers';
-import { comparableText } from './fold-text';
-import type { Question } from './question-schema';
-import type { Source } from './source-schema';
+import { comparableText } from '../domain/fold-text';
 
 export type CitationProposal = { source: string; passage: string; quote: string; score: number };
 

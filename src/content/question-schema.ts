@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import type { Choice, Question } from '../domain/question';
 import { citationSchema, difficultySchema, idSchema, textSchema, topicSchema } from './schema-primitives';
 
-export const choiceSchema = z.strictObject({ id: z.string().min(1), text: textSchema });
-export type Choice = z.infer<typeof choiceSchema>;
+export const choiceSchema = z.strictObject({
+  id: z.string().min(1),
+  text: textSchema,
+}) satisfies z.ZodType<Choice>;
 
 const common = {
   id: idSchema,
@@ -15,8 +18,8 @@ const common = {
 };
 
 /**
- * A question as the app, the engine and the JSON export see it. Choices have ids; `answer`
- * refers to them. One shape per type, documented in README.md ("The JSON export").
+ * Checks a question (`src/domain/question.ts`) wherever one enters from outside: saved history, an
+ * import, a backup. One shape per type, documented in README.md ("The JSON export").
  */
 export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -41,19 +44,15 @@ export const questionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('ordering'),
-    /** Listed in the right order; `answer` repeats their ids in that order. */
     choices: z.array(choiceSchema).min(2),
     answer: z.array(z.string()).min(2),
   }),
   z.strictObject({
     ...common,
     type: z.literal('matching'),
-    /** The left-hand side, each to be matched with one of `choices`. */
     left: z.array(choiceSchema).min(2),
     choices: z.array(choiceSchema).min(2),
     answer: z.array(z.strictObject({ left: z.string(), choice: z.string() })).min(2),
   }),
   z.strictObject({ ...common, type: z.literal('short-text'), answer: z.array(textSchema).min(1) }),
-]);
-export type Question = z.infer<typeof questionSchema>;
-export type QuestionOfType<T extends Question['type']> = Extract<Question, { type: T }>;
+]) satisfies z.ZodType<Question>;

@@ -1,33 +1,6 @@
 import { z } from 'zod';
+import type { Passage, Source } from '../domain/source';
 import { idSchema, textSchema } from './schema-primitives';
-
-/** A source file as an author writes it: `questions/sources/<id>.yaml`. */
-export const sourceFileSchema = z.strictObject({
-  id: idSchema,
-  title: textSchema,
-  /** The verbatim document beside it, which every passage must come from. */
-  file: textSchema,
-  /** Page furniture (menu crumbs) that the reader leaves out. */
-  omitted: z.array(textSchema).default([]),
-  sections: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        title: textSchema,
-        passages: z
-          .array(
-            z.strictObject({
-              id: idSchema,
-              kind: z.enum(['paragraph', 'item']).default('paragraph'),
-              text: textSchema,
-            }),
-          )
-          .min(1),
-      }),
-    )
-    .min(1),
-});
-export type SourceFile = z.infer<typeof sourceFileSchema>;
 
 /** A passage as the app and the export see it: flat, naming its section. */
 export const passageSchema = z.strictObject({
@@ -35,24 +8,11 @@ export const passageSchema = z.strictObject({
   section: idSchema,
   kind: z.enum(['paragraph', 'item']),
   text: textSchema,
-});
-export type Passage = z.infer<typeof passageSchema>;
+}) satisfies z.ZodType<Passage>;
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
   title: textSchema,
   sections: z.array(z.strictObject({ id: idSchema, title: textSchema })),
   passages: z.array(passageSchema),
-});
-export type Source = z.infer<typeof sourceSchema>;
-
-export function toSource(file: SourceFile): Source {
-  return {
-    id: file.id,
-    title: file.title,
-    sections: file.sections.map(({ id, title }) => ({ id, title })),
-    passages: file.sections.flatMap((section) =>
-      section.passages.map((passage) => ({ ...passage, section: section.id })),
-    ),
-  };
-}
+}) satisfies z.ZodType<Source>;

@@ -1,7 +1,8 @@
-import type { Question } from '@/content/question-schema';
+import { percentOf, roundPoints } from '../domain/round';
+import type { Question } from '../domain/question';
 import { gradeAnswer } from './grade-answer';
 import type { Grade } from './grade';
-import type { LearnerResponse } from './learner-response';
+import type { LearnerResponse } from '../domain/learner-response';
 
 export type StudentResult = {
   student: string;
@@ -48,8 +49,6 @@ export type ClassReport = {
   missingIds: string[];
 };
 
-const round = (value: number) => Math.round(value * 1e6) / 1e6;
-
 function mostCommon(texts: readonly string[]): { text: string; count: number } | undefined {
   const counts = new Map<string, number>();
   for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
@@ -74,13 +73,13 @@ export function buildClassReport(
         const question = questions[index];
         return question ? [gradeAnswer(question, responses[index] ?? null)] : [];
       });
-      const points = round(grades.reduce((sum, grade) => sum + grade.points, 0));
+      const points = roundPoints(grades.reduce((sum, grade) => sum + grade.points, 0));
       const maxPoints = grades.length;
       return {
         student,
         points,
         maxPoints,
-        percent: maxPoints ? Math.round((100 * points) / maxPoints) : 0,
+        percent: percentOf(points, maxPoints),
         grades,
       };
     })
@@ -100,8 +99,8 @@ export function buildClassReport(
     return {
       id,
       question: questions[index],
-      shareRight: round(grades.filter((grade) => grade.isCorrect).length / count),
-      averagePoints: round(grades.reduce((sum, grade) => sum + grade.points, 0) / count),
+      shareRight: roundPoints(grades.filter((grade) => grade.isCorrect).length / count),
+      averagePoints: roundPoints(grades.reduce((sum, grade) => sum + grade.points, 0) / count),
       mostChosenWrong: mostCommon(
         grades
           .filter((grade) => !grade.isCorrect && grade.verdict !== 'unanswered')
@@ -137,7 +136,7 @@ export function buildClassReport(
   const passages = [...byPassage.values()]
     .map(({ wrong, ...entry }) => ({
       ...entry,
-      shareWrong: entry.answerCount ? round(wrong / entry.answerCount) : 0,
+      shareWrong: entry.answerCount ? roundPoints(wrong / entry.answerCount) : 0,
     }))
     .sort((left, right) => right.shareWrong - left.shareWrong || right.answerCount - left.answerCount);
 

@@ -1,34 +1,8 @@
-import type { Question } from '@/content/question-schema';
-import type { Difficulty, Topic } from '@/content/schema-primitives';
+import type { Question, QuestionFacets, Topic } from '../domain/question';
+import type { DrawSettings } from './draw-settings';
 import { findMatches, type Matches } from './filter-questions';
-import { bitOf, type QuestionFacets } from './question-index';
 import type { Random } from './random';
 import { createIndexSampler } from './sample-indexes';
-
-export type { QuestionFacets } from './question-index';
-
-export type QuestionType = Question['type'];
-
-/** Which questions a quiz draws from, and how many. An empty or absent filter means "all". */
-export type DrawSettings = {
-  banks?: readonly string[];
-  topics?: readonly Topic[];
-  types?: readonly QuestionType[];
-  difficulties?: readonly Difficulty[];
-  /** Particular questions only (practising the ones missed, reviewing mistakes). */
-  ids?: readonly string[];
-  count: number | 'all';
-  /**
-   * Recently seen question ids, most recent first, left out when enough others match. When too few
-   * do, they come back, those seen longest ago first. Leave this out of settings a link shares.
-   */
-  excludeIds?: readonly string[];
-  /**
-   * With `ids`: the questions come in the order the ids are listed (the first `count` of them), not
-   * shuffled, and recently seen ones are not left out ("due questions, most overdue first").
-   */
-  keepOrder?: boolean;
-};
 
 export type DrawResult = {
   questions: Question[];
@@ -79,7 +53,7 @@ function sampleSpreadByTopic(
   const { topicBits } = matches.index;
   const taken = new Set<number>();
   const turns = random.shuffle(topics).map((topic) => {
-    const bit = bitOf.topic(topic);
+    const bit = matches.index.topicBit.get(topic) ?? 0;
     const ofTopic: number[] = [];
     for (let at = 0; at < matches.count; at += 1) {
       const position = positionAt(matches, at);

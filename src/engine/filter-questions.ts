@@ -1,12 +1,6 @@
-import type { DrawSettings } from './draw-questions';
-import {
-  bitOf,
-  indexQuestions,
-  listKey,
-  type Facet,
-  type QuestionFacets,
-  type QuestionIndex,
-} from './question-index';
+import type { QuestionFacets } from '../domain/question';
+import type { DrawSettings } from './draw-settings';
+import { bitOf, indexQuestions, listKey, type Facet, type QuestionIndex } from './question-index';
 
 /**
  * Settings' filters as bit masks over the index; null means "no filter", and a mask of 0 (values
@@ -42,7 +36,7 @@ function compileFilter(index: QuestionIndex, settings: DrawSettings): CompiledFi
     banks,
     types: maskOf(settings.types, bitOf.type),
     difficulties: maskOf(settings.difficulties, bitOf.difficulty),
-    topics: maskOf(settings.topics, bitOf.topic),
+    topics: maskOf(settings.topics, (topic) => index.topicBit.get(topic) ?? 0),
     named,
   };
 }

@@ -1,30 +1,35 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '../domain/question';
 import { NO_ANSWER, toGrade, type Grade } from './grade';
 import { gradeMatching, gradeOrdering } from './grade-arrangement-answer';
 import { gradeMultiple, gradeSingle, gradeTrueFalse } from './grade-choice-answer';
 import { gradeNumeric, gradeShortText, gradeYear } from './grade-typed-answer';
-import { isBlankResponse, type LearnerResponse, type ResponseOfType } from './learner-response';
+import {
+  BLANK_RESPONSES,
+  isBlankResponse,
+  type LearnerResponse,
+  type ResponseOfType,
+} from '../domain/learner-response';
 import { inOrder, isPresentedQuestion, type PresentedQuestion } from './present-question';
 
 function expectedOf(question: Question): string {
   // Grading a blank answer of the right type yields the readable right answer of any question.
   switch (question.type) {
     case 'single':
-      return gradeSingle(question, { type: 'single', choice: null }, question.choices, true).expected;
+      return gradeSingle(question, BLANK_RESPONSES.single, question.choices, true).expected;
     case 'multiple':
-      return gradeMultiple(question, { type: 'multiple', choices: [] }, question.choices, true).expected;
+      return gradeMultiple(question, BLANK_RESPONSES.multiple, question.choices, true).expected;
     case 'true-false':
-      return gradeTrueFalse(question, { type: 'true-false', value: null }, true).expected;
+      return gradeTrueFalse(question, BLANK_RESPONSES['true-false'], true).expected;
     case 'numeric':
-      return gradeNumeric(question, { type: 'numeric', text: '' }, true).expected;
+      return gradeNumeric(question, BLANK_RESPONSES.numeric, true).expected;
     case 'year':
-      return gradeYear(question, { type: 'year', text: '' }, true).expected;
+      return gradeYear(question, BLANK_RESPONSES.year, true).expected;
     case 'ordering':
-      return gradeOrdering(question, { type: 'ordering', order: [] }, true).expected;
+      return gradeOrdering(question, BLANK_RESPONSES.ordering, true).expected;
     case 'matching':
-      return gradeMatching(question, { type: 'matching', pairs: {} }, question.left, true).expected;
+      return gradeMatching(question, BLANK_RESPONSES.matching, question.left, true).expected;
     case 'short-text':
-      return gradeShortText(question, { type: 'short-text', text: '' }, true).expected;
+      return gradeShortText(question, BLANK_RESPONSES['short-text'], true).expected;
   }
 }
 

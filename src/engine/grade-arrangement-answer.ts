@@ -1,6 +1,6 @@
-import type { Choice, QuestionOfType } from '@/content/question-schema';
+import type { Choice, QuestionOfType } from '../domain/question';
 import { NO_ANSWER, toGrade, type Grade, type PairPart, type PositionPart } from './grade';
-import type { ResponseOfType } from './learner-response';
+import type { ResponseOfType } from '../domain/learner-response';
 
 function describePair(part: PairPart, text: string | null): string {
   return `${part.leftText} → ${text ?? NO_ANSWER}`;

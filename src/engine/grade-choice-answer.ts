@@ -1,6 +1,6 @@
-import type { Choice, QuestionOfType } from '@/content/question-schema';
+import type { Choice, QuestionOfType } from '../domain/question';
 import { NO_ANSWER, toGrade, type ChoicePart, type Grade } from './grade';
-import type { ResponseOfType } from './learner-response';
+import type { ResponseOfType } from '../domain/learner-response';
 
 function textsOf(choices: readonly Choice[], ids: readonly string[]): string {
   return choices

@@ -1,14 +1,15 @@
-import { comparableText } from '@/content/fold-text';
-import type { QuestionOfType } from '@/content/question-schema';
+import { roundPoints } from '../domain/round';
+import type { QuestionOfType } from '../domain/question';
+import { comparableText } from '../domain/fold-text';
 import { NO_ANSWER, toGrade, type Grade } from './grade';
-import type { ResponseOfType } from './learner-response';
+import type { ResponseOfType } from '../domain/learner-response';
 import { parseNumber } from './parse-number';
 
 /** A number as the app shows it: "4,000", "46.35", "1.1", at most six decimals. */
 export function formatNumber(value: number): string {
   // By hand rather than with Intl.NumberFormat, which costs more than all the rest of a grade.
   if (!Number.isFinite(value) || Math.abs(value) >= 1e21) return String(value);
-  const rounded = Math.round(Math.abs(value) * 1e6) / 1e6;
+  const rounded = roundPoints(Math.abs(value));
   const sign = value < 0 && rounded > 0 ? '-' : '';
   // Rounded to six decimals, String() never switches to exponent notation below 1e21.
   const text = String(rounded);

@@ -1,7 +1,9 @@
-import type { Question } from '@/content/question-schema';
+import { fnv1a32 } from '../domain/hash';
+import type { Question } from '../domain/question';
+import type { QuizMode } from '../domain/quiz-mode';
 import type { Grade } from './grade';
-import type { LearnerResponse } from './learner-response';
-import type { QuizMode, QuizSession } from './quiz-session';
+import type { LearnerResponse } from '../domain/learner-response';
+import type { QuizSession } from './quiz-session';
 
 /** One quiz a learner took: when it started and, once finished, when it ended. */
 export type AttemptRecord = {
@@ -63,18 +65,9 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-// FNV-1a, 32 bits: enough to tell versions of one question apart, which is all the key is for.
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
 /** The key a question is kept under: its id and a hash of its content, so each version is kept once. */
 export function questionKeyOf(question: Question): string {
-  return `${question.id}@${fnv1a(canonicalJson(question))}`;
+  return `${question.id}@${fnv1a32(canonicalJson(question)).toString(16).padStart(8, '0')}`;
 }
 
 function hasAttempt(history: History, id: string): boolean {

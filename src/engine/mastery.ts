@@ -1,3 +1,4 @@
+import { roundPoints } from '../domain/round';
 import { finalAnswers, type AnswerRecord } from './history';
 
 /** How many questions of a group (topic, source, section) the learner knows, out of how many. */
@@ -42,7 +43,7 @@ export function accuracyByDay(
       day,
       answered,
       // Sums of partial points pick up floating-point dust.
-      points: Math.round(points * 1e6) / 1e6,
+      points: roundPoints(points),
       percent: Math.round((100 * points) / answered),
     }));
 }

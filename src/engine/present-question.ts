@@ -1,4 +1,4 @@
-import type { Choice, Question } from '@/content/question-schema';
+import type { Choice, Question } from '../domain/question';
 import type { Random } from './random';
 
 /**

@@ -1,32 +1,17 @@
-import type { Question } from '@/content/question-schema';
-import { TOPICS } from '@/content/schema-primitives';
-
-/** The fields the filters look at: enough to count matches without loading whole questions. */
-export type QuestionFacets = Pick<Question, 'id' | 'bank' | 'type' | 'topics' | 'difficulty'>;
-
-const TYPES: readonly Question['type'][] = [
-  'single',
-  'multiple',
-  'true-false',
-  'numeric',
-  'year',
-  'ordering',
-  'matching',
-  'short-text',
-];
+import { QUESTION_TYPES, type QuestionFacets } from '../domain/question';
 
 function bitsByName(names: readonly string[]): ReadonlyMap<string, number> {
   return new Map(names.map((name, position) => [name, 2 ** position]));
 }
 
-const TYPE_BITS = bitsByName(TYPES);
-// Up to 32 topics fit the Uint32Array below; the schema has 10.
-const TOPIC_BITS = bitsByName(TOPICS);
+const TYPE_BITS = bitsByName(QUESTION_TYPES);
+// Topics are data (questions/topics.yaml, at most 32 of them), so each index numbers the topics its
+// pool uses; a 33rd distinct topic would get no bit and could not be filtered on.
+const MAX_TOPIC_BITS = 32;
 
-/** The bit of a question type, topic or difficulty; 0 for a value the index does not know. */
+/** The bit of a question type or difficulty; 0 for a value the index does not know. */
 export const bitOf = {
   type: (type: string): number => TYPE_BITS.get(type) ?? 0,
-  topic: (topic: string): number => TOPIC_BITS.get(topic) ?? 0,
   difficulty: (difficulty: number): number =>
     difficulty === 1 || difficulty === 2 || difficulty === 3 ? 2 ** difficulty : 0,
 };
@@ -53,6 +38,8 @@ export type QuestionIndex = {
   typeBits: Uint8Array;
   difficultyBits: Uint8Array;
   topicBits: Uint32Array;
+  /** The bit of each topic in `topicBits`. */
+  topicBit: ReadonlyMap<string, number>;
 };
 
 function buildIndex(pool: readonly QuestionFacets[]): QuestionIndex {
@@ -60,6 +47,15 @@ function buildIndex(pool: readonly QuestionFacets[]): QuestionIndex {
   const positionById = new Map<string, number>();
   const bankNumbers = new Map<string, number>();
   const lists = new Map<string, number[]>();
+  const topicBit = new Map<string, number>();
+  const bitOfTopic = (topic: string): number => {
+    let bit = topicBit.get(topic);
+    if (bit === undefined) {
+      bit = topicBit.size < MAX_TOPIC_BITS ? 2 ** topicBit.size : 0;
+      topicBit.set(topic, bit);
+    }
+    return bit;
+  };
   const addTo = (key: string, position: number) => {
     const list = lists.get(key);
     if (list) list.push(position);
@@ -74,6 +70,7 @@ function buildIndex(pool: readonly QuestionFacets[]): QuestionIndex {
     typeBits: new Uint8Array(size),
     difficultyBits: new Uint8Array(size),
     topicBits: new Uint32Array(size),
+    topicBit,
   };
   pool.forEach((question, position) => {
     if (!positionById.has(question.id)) positionById.set(question.id, position);
@@ -85,7 +82,7 @@ function buildIndex(pool: readonly QuestionFacets[]): QuestionIndex {
     index.bankOf[position] = bank;
     index.typeBits[position] = bitOf.type(question.type);
     index.difficultyBits[position] = bitOf.difficulty(question.difficulty);
-    index.topicBits[position] = question.topics.reduce((bits, topic) => bits | bitOf.topic(topic), 0);
+    index.topicBits[position] = question.topics.reduce((bits, topic) => bits | bitOfTopic(topic), 0);
     addTo(listKey('bank', question.bank), position);
     addTo(listKey('type', question.type), position);
     addTo(listKey('difficulty', question.difficulty), position);

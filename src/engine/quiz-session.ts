@@ -1,8 +1,9 @@
-import type { Question } from '@/content/question-schema';
-import { drawQuestions, type DrawSettings } from './draw-questions';
+import type { Question } from '../domain/question';
+import { drawQuestions } from './draw-questions';
+import type { DrawSettings } from './draw-settings';
 import { gradeAnswer } from './grade-answer';
 import type { Grade } from './grade';
-import type { LearnerResponse } from './learner-response';
+import type { LearnerResponse } from '../domain/learner-response';
 import { presentQuestion, type PresentedQuestion } from './present-question';
 import { createRandom } from './random';
 

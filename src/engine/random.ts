@@ -1,3 +1,5 @@
+import { fnv1a32 } from '../domain/hash';
+
 /**
  * A seeded pseudo-random generator. Every draw and presentation takes one of these, so the same
  * seed gives the same quiz on every device (which is how a shared link gives a class one quiz).
@@ -36,10 +38,7 @@ function fmix32(value: number): number {
  */
 function hashSeed(text: string): RandomState {
   const words = [0, 1, 2, 3].map((lane) => {
-    let h = (0x811c9dc5 ^ Math.imul(lane + 1, 0x9e3779b9)) >>> 0;
-    for (let index = 0; index < text.length; index += 1) {
-      h = Math.imul(h ^ text.charCodeAt(index), 0x01000193);
-    }
+    const h = fnv1a32(text, 0x811c9dc5 ^ Math.imul(lane + 1, 0x9e3779b9));
     return fmix32(h ^ text.length);
   });
   const [a = 0, b = 0, c = 0, d = 0] = words;

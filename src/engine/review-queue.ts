@@ -1,4 +1,4 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '../domain/question';
 import { latestAnswers, type AnswerRecord, type History } from './history';
 import type { Schedule } from './schedule';
 

@@ -1,4 +1,5 @@
-import { TOPICS, type Topic } from '@/content/schema-primitives';
+import { percentOf, roundPoints } from '../domain/round';
+import type { Topic } from '../domain/question';
 import type { QuizSession } from './quiz-session';
 
 export type TopicScore = { topic: Topic; points: number; maxPoints: number };
@@ -13,19 +14,20 @@ export type QuizSummary = {
   answeredCount: number;
   /** From the start to the finish, or to the last answer while the quiz is still open. */
   durationMs: number;
-  /** Each question counts towards every one of its topics; topics in the canonical order. */
+  /** Each question counts towards every one of its topics; topics in the order asked for. */
   byTopic: TopicScore[];
   /** Questions not fully right (wrong, partly right or unanswered), in quiz order: what to review. */
   missedIds: string[];
 };
 
-// Sums of thirds and sixths pick up floating-point dust; points are shown to two decimals at most.
-function tidy(points: number): number {
-  return Math.round(points * 1e6) / 1e6;
+// Topics in the listed order; any the list does not name come after, in the order the quiz met them.
+function rankIn(order: readonly Topic[], topic: Topic): number {
+  const rank = order.indexOf(topic);
+  return rank < 0 ? order.length : rank;
 }
 
-/** Points, counts, time and per-topic scores of a session, finished or not. */
-export function summarizeQuiz(session: QuizSession): QuizSummary {
+/** Points, counts, time and per-topic scores of a session, finished or not; topics in `topicOrder`. */
+export function summarizeQuiz(session: QuizSession, topicOrder: readonly Topic[] = []): QuizSummary {
   let points = 0;
   let correctCount = 0;
   let answeredCount = 0;
@@ -52,16 +54,15 @@ export function summarizeQuiz(session: QuizSession): QuizSummary {
 
   const maxPoints = session.questions.length;
   return {
-    points: tidy(points),
+    points: roundPoints(points),
     maxPoints,
-    percent: maxPoints > 0 ? Math.round((100 * points) / maxPoints) : 0,
+    percent: percentOf(points, maxPoints),
     correctCount,
     answeredCount,
     durationMs: Math.max(0, (session.finishedAt ?? lastAnswerAt) - session.startedAt),
-    byTopic: TOPICS.flatMap((topic) => {
-      const score = topicScores.get(topic);
-      return score ? [{ ...score, points: tidy(score.points) }] : [];
-    }),
+    byTopic: [...topicScores.values()]
+      .map((score) => ({ ...score, points: roundPoints(score.points) }))
+      .sort((a, b) => rankIn(topicOrder, a.topic) - rankIn(topicOrder, b.topic)),
     missedIds,
   };
 }

@@ -1,19 +1,21 @@
-import questionIndex from 'virtual:content/question-index';
 import { useMemo } from 'react';
 import { dueQuestions, type DueQuestion } from '@/engine/review-queue';
 import { endOfLocalDay } from '@/lib/local-day';
 import { useHistoryStore } from '@/stores/history-store';
+import { useQuestionFacets } from './use-questions';
 
-const inBanks = new Set(questionIndex.map((question) => question.id));
-const isInBanks = (questionId: string) => inBanks.has(questionId);
+/** Whether a question is still in the built-in banks, so it can be asked again. */
+export function useIsQuestionInBanks(): (questionId: string) => boolean {
+  const index = useQuestionFacets({ withMyQuestions: false });
+  return useMemo(() => {
+    const ids = new Set(index.map((question) => question.id));
+    return (questionId) => ids.has(questionId);
+  }, [index]);
+}
 
 /** The questions due by the end of the learner's day `now` falls in, most overdue first; only those still in the banks. */
 export function useDueQuestions(now: number): DueQuestion[] {
   const schedules = useHistoryStore((state) => state.schedules);
-  return useMemo(() => dueQuestions(schedules, endOfLocalDay(now), isInBanks), [schedules, now]);
-}
-
-/** True when the question is still in the banks (so it can be asked again). */
-export function isQuestionInBanks(questionId: string): boolean {
-  return isInBanks(questionId);
+  const isInBanks = useIsQuestionInBanks();
+  return useMemo(() => dueQuestions(schedules, endOfLocalDay(now), isInBanks), [schedules, now, isInBanks]);
 }

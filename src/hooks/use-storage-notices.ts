@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { storageNotices, type StorageNotice } from '@/lib/storage-notices';
+import { storageNotices, type StorageNotice } from '@/stores/storage-notices';
 
 export function useStorageNotices(): StorageNotice[] {
   return useStore(storageNotices, (state) => state.notices);

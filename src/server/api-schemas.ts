@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema } from '@/content/schema-primitives';
-import { assignmentSchema } from '@/lib/classroom-codes';
+import { idSchema } from '../content/schema-primitives';
+import { assignmentSchema } from '../content/classroom-codes';
 import { MAX_PASSWORD_LENGTH } from './auth/passwords';
 
 // Every request body, checked at the edge. Objects are strict: an unknown field is an error.

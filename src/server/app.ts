@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
-import { SECURITY_HEADERS } from '@/app/security-headers';
+import { SECURITY_HEADERS } from '../build/security-headers';
 import type { ServerConfig } from './config';
 import { PROJECT_ROOT, type ServerContent } from './content/server-content';
 import { DEFAULT_LIMITS, type AppContext, type Limits } from './context';

@@ -3,32 +3,33 @@ import { questionSchema } from '@/content/question-schema';
 import type { AnswerRecord, AttemptRecord, History } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
 import { TARGET_RETENTION, type Schedule } from '@/engine/schedule';
-import { gradeSchema, learnerResponseSchema } from '@/lib/quiz-session-schema';
+import { learnerResponseSchema } from '@/content/response-schema';
+import { gradeSchema } from './saved-quiz-schema';
 
 /** Milliseconds since the epoch. */
 const time = z.number().int().nonnegative();
 const count = z.number().int().nonnegative();
 
-export const attemptRecordSchema: z.ZodType<AttemptRecord> = z.object({
+export const attemptRecordSchema = z.object({
   id: z.string().min(1),
   seed: z.string(),
   mode: z.enum(['practice', 'test']),
   questionIds: z.array(z.string()),
   startedAt: time,
   finishedAt: time.optional(),
-});
+}) satisfies z.ZodType<AttemptRecord>;
 
-export const answerRecordSchema: z.ZodType<AnswerRecord> = z.object({
+export const answerRecordSchema = z.object({
   attemptId: z.string().min(1),
   questionId: z.string().min(1),
   asked: z.string().min(1),
   response: learnerResponseSchema,
   grade: gradeSchema,
   answeredAt: time,
-});
+}) satisfies z.ZodType<AnswerRecord>;
 
 /** Saved history is untrusted: every answer must name a question the history holds, as it was asked. */
-export const historySchema: z.ZodType<History> = z
+export const historySchema = z
   .object({
     attempts: z.array(attemptRecordSchema),
     answers: z.array(answerRecordSchema),
@@ -44,9 +45,9 @@ export const historySchema: z.ZodType<History> = z
         });
       }
     });
-  });
+  }) satisfies z.ZodType<History>;
 
-export const scheduleSchema: z.ZodType<Schedule> = z.object({
+export const scheduleSchema = z.object({
   due: time,
   stability: z.number().nonnegative(),
   difficulty: z.number(),
@@ -56,19 +57,19 @@ export const scheduleSchema: z.ZodType<Schedule> = z.object({
   lapses: count,
   state: z.enum(['new', 'learning', 'review', 'relearning']),
   lastReview: time.optional(),
-});
+}) satisfies z.ZodType<Schedule>;
 
-export const learnerSettingsSchema: z.ZodType<LearnerSettings> = z.object({
+export const learnerSettingsSchema = z.object({
   targetRetention: z
     .number()
     .min(TARGET_RETENTION.min, 'the target retention is at least 0.8')
     .max(TARGET_RETENTION.max, 'the target retention is at most 0.95'),
-});
+}) satisfies z.ZodType<LearnerSettings>;
 
 /** What the history store saves (version 1) and what a backup file carries. */
-export const progressSchema: z.ZodType<Progress> = z.object({
+export const progressSchema = z.object({
   history: historySchema,
   schedules: z.record(z.string(), scheduleSchema),
   resets: z.record(z.string(), time),
   settings: learnerSettingsSchema,
-});
+}) satisfies z.ZodType<Progress>;

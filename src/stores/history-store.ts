@@ -11,7 +11,7 @@ import {
   type Progress,
 } from '@/engine/progress';
 import type { QuizSession } from '@/engine/quiz-session';
-import { safePersist } from '@/lib/safe-persist';
+import { safePersist } from './safe-persist';
 import { progressSchema } from './history-schema';
 import { readBackupFile } from './progress-backup';
 

@@ -1,8 +1,9 @@
+import type { Question } from '@/domain/question';
 import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { questionSchema, type Question } from '@/content/question-schema';
-import { safePersist } from '@/lib/safe-persist';
+import { questionSchema } from '@/content/question-schema';
+import { safePersist } from './safe-persist';
 
 /** The bank a teacher's accepted imported questions join. */
 export const MY_QUESTIONS_BANK = 'my-questions';

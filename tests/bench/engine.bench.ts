@@ -1,9 +1,10 @@
+import type { Question, Difficulty } from '@/domain/question';
 import { bench, describe } from 'vitest';
-import type { Question } from '@/content/question-schema';
-import { TOPICS, type Difficulty } from '@/content/schema-primitives';
-import { drawQuestions, type DrawSettings } from '@/engine/draw-questions';
+import { drawQuestions } from '@/engine/draw-questions';
+import { TOPICS } from '../engine/fixtures';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { gradeAnswer } from '@/engine/grade-answer';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import { presentQuestion, type PresentedQuestion } from '@/engine/present-question';
 import { createRandom } from '@/engine/random';
 

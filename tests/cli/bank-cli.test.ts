@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, EXPORT_VERSION } from '@/content/export-json';
+import { EXPORT_FORMAT, EXPORT_VERSION } from '@/formats/export-json';
 import { questionSchema } from '@/content/question-schema';
 import { sourceSchema } from '@/content/source-schema';
+
+// Each test starts tsx in a child process, which takes seconds on a busy two-core machine.
+const SPAWNS_A_PROCESS = { timeout: 30_000 };
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -14,7 +17,7 @@ function bank(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('npm run bank', () => {
+describe('npm run bank', SPAWNS_A_PROCESS, () => {
   it('check exits 1 and prints each problem with its location', () => {
     const run = bank('check', 'tests/fixtures/broken-banks/quote-not-in-passage.yaml');
     expect(run.status).toBe(1);

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+// Each test starts tsx in a child process, which takes seconds on a busy two-core machine.
+const SPAWNS_A_PROCESS = { timeout: 30_000 };
+
 const root = new URL('../..', import.meta.url).pathname;
 
 /** A fake build whose entry script is `entryKib` KiB of base64 noise, which gzips to about 3/4 of that. */
@@ -24,7 +27,7 @@ function checkSize(dist: string) {
   return spawnSync('node_modules/.bin/tsx', ['src/cli/check-size.ts', dist], { cwd: root, encoding: 'utf8' });
 }
 
-describe('the size budget', () => {
+describe('the size budget', SPAWNS_A_PROCESS, () => {
   it('passes a small first page', () => {
     const run = checkSize(fakeDist(10));
     expect(run.status).toBe(0);

@@ -1,9 +1,9 @@
+import type { Question } from '@/domain/question';
 import { describe, expect, it } from 'vitest';
 import { checkAcceptedQuestion } from '@/content/check-accepted-question';
-import { loadContent } from '@/content/load-content';
+import { loadContent } from '@/build/load-content';
 import { proposeCitations } from '@/content/propose-citations';
-import type { Question } from '@/content/question-schema';
-import { readContentFiles } from '@/content/read-content-files';
+import { readContentFiles } from '@/build/read-content-files';
 
 const { sources } = loadContent(readContentFiles(new URL('../..', import.meta.url).pathname)).content;
 const draft: Question = {

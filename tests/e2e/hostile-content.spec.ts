@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAssignment, encodeResult, type Assignment } from '@/lib/classroom-codes';
+import { encodeAssignment, encodeResult } from '@/content/classroom-codes';
+import type { Assignment } from '@/domain/assignment';
 import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
 
 const SCRIPT = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>';

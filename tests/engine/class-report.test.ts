@@ -1,5 +1,5 @@
+import type { Question } from '@/domain/question';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '@/content/question-schema';
 import { buildClassReport, type StudentResult } from '@/engine/class-report';
 
 const cite = (passage: string) => [{ source: 'doc', passage, quote: 'q' }];

@@ -1,8 +1,9 @@
+import type { Question, Difficulty, Topic } from '@/domain/question';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '@/content/question-schema';
-import { TOPICS, type Difficulty, type Topic } from '@/content/schema-primitives';
-import { countMatches, drawQuestions, type DrawSettings } from '@/engine/draw-questions';
+import { countMatches, drawQuestions } from '@/engine/draw-questions';
+import { TOPICS } from './fixtures';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { createRandom } from '@/engine/random';
 import { drawPool } from './fixtures';
 

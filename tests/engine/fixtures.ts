@@ -1,5 +1,18 @@
-import type { Question, QuestionOfType } from '@/content/question-schema';
-import type { Difficulty, Topic } from '@/content/schema-primitives';
+import type { Question, QuestionOfType, Difficulty, Topic } from '@/domain/question';
+
+/** Ten topics, as many as the real banks use. */
+export const TOPICS = [
+  'dates',
+  'amounts',
+  'programmes',
+  'organisations',
+  'trade',
+  'education',
+  'science',
+  'history',
+  'places',
+  'sectors',
+];
 
 type Common = Omit<QuestionOfType<'true-false'>, 'type' | 'answer'>;
 

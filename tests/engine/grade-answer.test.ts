@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { comparableText } from '@/content/fold-text';
+import { comparableText } from '@/domain/fold-text';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { comparableAnswer, formatNumber } from '@/engine/grade-typed-answer';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import type { PresentedQuestion } from '@/engine/present-question';
 import {
   billionQuestion,

@@ -1,8 +1,8 @@
+import type { Question } from '@/domain/question';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '@/content/question-schema';
 import { gradeAnswer } from '@/engine/grade-answer';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import { presentQuestion } from '@/engine/present-question';
 import { createRandom } from '@/engine/random';
 import { everyTypePool } from './fixtures';

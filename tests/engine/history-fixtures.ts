@@ -1,3 +1,4 @@
+import type { QuizMode } from '@/domain/quiz-mode';
 import type { Verdict } from '@/engine/grade';
 import { toGrade } from '@/engine/grade';
 import {
@@ -8,7 +9,6 @@ import {
   type AttemptRecord,
   type History,
 } from '@/engine/history';
-import type { QuizMode } from '@/engine/quiz-session';
 import { drawPool } from './fixtures';
 
 /** 2025-01-01 09:00 UTC: the fixed clock of every history and scheduler test. */

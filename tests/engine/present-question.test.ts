@@ -1,6 +1,6 @@
+import type { Question } from '@/domain/question';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '@/content/question-schema';
 import {
   presentedChoices,
   presentedLeft,

@@ -1,7 +1,7 @@
-import type { Question, QuestionOfType } from '@/content/question-schema';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { Question, QuestionOfType } from '@/domain/question';
+import type { LearnerResponse } from '@/domain/learner-response';
 import { finishQuiz, startQuiz, submitAnswer } from '@/engine/quiz-session';
-import { loadQuestions } from '@/lib/load-questions';
+import { builtInContent } from '@/app/built-in-content';
 import { useHistoryStore } from '@/stores/history-store';
 
 export const DAY = 86_400_000;
@@ -17,7 +17,7 @@ function responseFor(question: Question, isRight: boolean): LearnerResponse {
 
 /** The single-choice questions of the banks, to answer in tests. */
 export async function singleChoiceQuestions(): Promise<QuestionOfType<'single'>[]> {
-  return (await loadQuestions()).filter(
+  return (await builtInContent.loadQuestions()).filter(
     (question): question is QuestionOfType<'single'> => question.type === 'single',
   );
 }

@@ -1,4 +1,4 @@
-import type { Question } from '@/content/question-schema';
+import type { Question } from '@/domain/question';
 import { loadServerContent } from '@/server/content/server-content';
 
 export const content = loadServerContent();

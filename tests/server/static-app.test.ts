@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '@/app/security-headers';
+import { CONTENT_SECURITY_POLICY } from '@/build/security-headers';
 import { Client, startTestServer, type TestServer } from './test-server';
 
 describe('serving the built app', () => {

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { quizEvents } from '@/features/quiz/quiz-events';
 import { useQuizStore } from '@/features/quiz/quiz-store';
 import { emptyProgress } from '@/engine/progress';
-import { storageNotices } from '@/lib/storage-notices';
+import { storageNotices } from '@/stores/storage-notices';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
 import { drawPool } from '../engine/fixtures';
@@ -80,7 +81,7 @@ describe('the saved history', () => {
 describe('recording from the quiz', () => {
   it('keeps the attempt, each answer and the finish, and schedules each question answered', () => {
     const quiz = useQuizStore.getState();
-    quiz.quizStarted({
+    quizEvents.started({
       key: 'k',
       pool: drawPool.slice(0, 2),
       settings: { count: 'all' },
@@ -90,10 +91,10 @@ describe('recording from the quiz', () => {
       now: T0,
     });
     const first = useQuizStore.getState().session?.questions[0]?.question.id;
-    quiz.answerSubmitted({ type: 'true-false', value: false }, T0 + 1000);
-    quiz.answerSubmitted({ type: 'true-false', value: true }, T0 + 2000); // practice: the first answer stands
+    quizEvents.answered({ type: 'true-false', value: false }, T0 + 1000);
+    quizEvents.answered({ type: 'true-false', value: true }, T0 + 2000); // practice: the first answer stands
     quiz.nextRequested();
-    quiz.quizFinished(T0 + 3000);
+    quizEvents.finished(T0 + 3000);
 
     const { history, schedules } = progress();
     expect(history.attempts).toEqual([

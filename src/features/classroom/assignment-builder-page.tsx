@@ -1,24 +1,25 @@
-import catalog from 'virtual:content/catalog';
-import { use, useId, useState, type FormEvent } from 'react';
+import { QUESTION_TYPES } from '@/domain/question';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { QUESTION_TYPES } from '@/content/bank-schema';
-import { TOPICS } from '@/content/schema-primitives';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
 import { SelectField } from '@/components/select-field';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { encodeAssignment } from '@/lib/classroom-codes';
-import { comparableText } from '@/content/fold-text';
-import { loadQuestions } from '@/lib/load-questions';
+import { encodeAssignment } from '@/content/classroom-codes';
+import { comparableText } from '@/domain/fold-text';
+import { useCatalog } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
 import { plural } from '@/lib/plural';
 import { QuestionPreview } from './question-preview';
 import './classroom.css';
+import { paths } from '@/navigation/paths';
 
 /** A teacher picks questions (by bank, topic, search or one by one) and settings, and gets a link. */
 export function AssignmentBuilderPage() {
   usePageTitle('New assignment');
-  const pool = use(loadQuestions());
+  const pool = useQuestions([], { withMyQuestions: false });
+  const catalog = useCatalog();
   const navigate = useNavigate();
   const ids = {
     title: useId(),
@@ -63,7 +64,7 @@ export function AssignmentBuilderPage() {
           )
         : selected;
     const code = encodeAssignment({ title: title.trim(), ids: chosen, mode, minutes, sameOrder, seed });
-    void navigate(`/classroom/assignment#${code}`);
+    void navigate(paths.assignment(code));
   }
 
   return (
@@ -112,7 +113,7 @@ export function AssignmentBuilderPage() {
             value={topic}
             onChange={setTopic}
             anyLabel="All topics"
-            options={TOPICS.map((t) => ({ value: t, label: t }))}
+            options={catalog.topics.map((t) => ({ value: t.id, label: t.name }))}
           />
           <SelectField
             label="Type"

@@ -6,6 +6,7 @@ import { plural } from '@/lib/plural';
 import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
 import './classroom.css';
+import { paths } from '@/navigation/paths';
 
 /** The teacher's view of an assignment: the link and QR code to share, and what to do with it. */
 export function AssignmentPage() {
@@ -55,7 +56,7 @@ export function AssignmentPage() {
             <button type="button" className="button" onClick={() => void copy()}>
               Copy the link
             </button>
-            <a className="button button--secondary" href={`/a#${code}`}>
+            <a className="button button--secondary" href={paths.studentStart(code)}>
               Open it as a student
             </a>
           </div>
@@ -65,18 +66,18 @@ export function AssignmentPage() {
           <h2>Then</h2>
           <ul className="assignment__next">
             <li>
-              <Link to={`/classroom/projector#${code}`}>Show it on the projector</Link>
+              <Link to={paths.projector(code)}>Show it on the projector</Link>
             </li>
             <li>
-              <Link to={`/classroom/print#${code}`}>Print worksheets</Link> and{' '}
-              <Link to={`/classroom/print?key=1#${code}`}>the answer key</Link>
+              <Link to={paths.print(code)}>Print worksheets</Link> and{' '}
+              <Link to={paths.print(code, { isAnswerKey: true })}>the answer key</Link>
             </li>
             <li>
-              <Link to={`/export#${code}`}>Export its questions</Link> to Moodle, Canvas or a spreadsheet
+              <Link to={paths.export(code)}>Export its questions</Link> to Moodle, Canvas or a spreadsheet
             </li>
             <li>
               Collect the result codes students get at the end, and paste them into the{' '}
-              <Link to="/classroom/report">class report</Link>
+              <Link to={paths.classReport()}>class report</Link>
             </li>
           </ul>
         </div>

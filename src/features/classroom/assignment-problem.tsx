@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { paths } from '@/navigation/paths';
 
 /** What a damaged or tampered assignment link shows instead of a broken page. */
 export function AssignmentProblem({ problem }: { problem: string }) {
@@ -11,7 +12,7 @@ export function AssignmentProblem({ problem }: { problem: string }) {
         The link cannot be used: {problem}. Ask your teacher for the link again, or copy it once more in full.
       </p>
       <p>
-        <Link to="/">Go to the home page</Link>
+        <Link to={paths.home()}>Go to the home page</Link>
       </p>
     </>
   );

@@ -1,14 +1,14 @@
-import catalog from 'virtual:content/catalog';
-import { use, useId, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { buildClassReport, type ClassReport } from '@/engine/class-report';
+import { useSourceTitle } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
-import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
-import { readResultCodes, type ResultLineProblem } from '@/lib/read-result-codes';
-import { passageHref } from '@/lib/source-links';
-import { classReportCsv } from './class-report-csv';
+import { readResultCodes, type ResultLineProblem } from '@/content/read-result-codes';
+import { paths } from '@/navigation/paths';
+import { classReportCsv } from '@/formats/class-report-csv';
 import './classroom.css';
 
 type Shown = { title: string; report: ClassReport; problems: ResultLineProblem[]; mergedCount: number };
@@ -19,7 +19,7 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export function ClassReportPage() {
   usePageTitle('Class report');
   const { hash } = useLocation();
-  const pool = use(loadQuestions());
+  const pool = useQuestions([], { withMyQuestions: false });
   const fieldId = useId();
   const [text, setText] = useState(() => decodeURIComponent(hash.replace(/^#/, '')));
   const [shown, setShown] = useState<Shown | { problems: ResultLineProblem[]; mergedCount: number } | null>(
@@ -98,6 +98,7 @@ export function ClassReportPage() {
 }
 
 function ReportView({ title, report }: { title: string; report: ClassReport }) {
+  const sourceTitle = useSourceTitle();
   const average = report.students.length
     ? Math.round(report.students.reduce((sum, s) => sum + s.percent, 0) / report.students.length)
     : 0;
@@ -172,8 +173,8 @@ function ReportView({ title, report }: { title: string; report: ClassReport }) {
         {report.passages.map((entry) => (
           <li key={`${entry.source}/${entry.passage}`}>
             <strong>{percent(entry.shareWrong)} wrong</strong> over {plural(entry.answerCount, 'answer')} ·{' '}
-            <Link to={passageHref(entry.source, entry.passage, entry.quote)}>
-              {catalog.sources.find((s) => s.id === entry.source)?.title ?? entry.source}, {entry.passage}
+            <Link to={paths.passage(entry.source, entry.passage, { quote: entry.quote })}>
+              {sourceTitle(entry.source)}, {entry.passage}
             </Link>
             <blockquote className="citation__quote">{entry.quote}</blockquote>
           </li>
@@ -200,10 +201,10 @@ function ReportView({ title, report }: { title: string; report: ClassReport }) {
                   <>
                     {' '}
                     <Link
-                      to={passageHref(
+                      to={paths.passage(
                         entry.question.citations[0].source,
                         entry.question.citations[0].passage,
-                        entry.question.citations[0].quote,
+                        { quote: entry.question.citations[0].quote },
                       )}
                       className="muted"
                     >

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { QuickProjectorForm } from './quick-projector-form';
 import './classroom.css';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { paths } from '@/navigation/paths';
 
 /** Where a teacher starts: the three ways a class works, none of which needs an account or a server. */
 export function ClassroomPage() {
@@ -17,13 +18,13 @@ export function ClassroomPage() {
       <ul className="card-grid">
         <li className="card">
           <h2 className="card__title">
-            <Link to="/classroom/new">New assignment</Link>
+            <Link to={paths.assignmentBuilder()}>New assignment</Link>
           </h2>
           <p>Pick questions and settings, and share a link or a QR code. Students hand back a result code.</p>
         </li>
         <li className="card">
           <h2 className="card__title">
-            <Link to="/classroom/report">Class report</Link>
+            <Link to={paths.classReport()}>Class report</Link>
           </h2>
           <p>
             Paste the result codes: scores, how each question went, and which passages the class has not
@@ -45,7 +46,7 @@ export function ClassroomPage() {
         </li>
         <li className="card">
           <h2 className="card__title">
-            <Link to="/export">Export to your LMS</Link>
+            <Link to={paths.export()}>Export to your LMS</Link>
           </h2>
           <p>
             GIFT and Moodle XML, QTI 3.0 for Canvas and Blackboard, Aiken, CSV or JSON, with explanations and
@@ -54,7 +55,7 @@ export function ClassroomPage() {
         </li>
         <li className="card">
           <h2 className="card__title">
-            <Link to="/import">Import your own questions</Link>
+            <Link to={paths.import()}>Import your own questions</Link>
           </h2>
           <p>From GIFT, Aiken, CSV or JSON. Each question joins once you have cited its passage.</p>
         </li>

@@ -1,11 +1,12 @@
-import catalog from 'virtual:content/catalog';
 import { Link, useSearchParams } from 'react-router';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { presentedChoices, presentedLeft, type PresentedQuestion } from '@/engine/present-question';
+import { useSourceTitle } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
 import './print.css';
+import { paths } from '@/navigation/paths';
 
 const LETTERS = 'ABCDEFGHIJ';
 
@@ -83,6 +84,7 @@ function WorksheetQuestion({ presented, number }: { presented: PresentedQuestion
 
 function KeyEntry({ presented, number }: { presented: PresentedQuestion; number: number }) {
   const { question } = presented;
+  const sourceTitle = useSourceTitle();
   const choices = presentedChoices(presented);
   const letterOf = (id: string) => LETTERS[choices.findIndex((choice) => choice.id === id)] ?? '?';
   const letters =
@@ -110,9 +112,7 @@ function KeyEntry({ presented, number }: { presented: PresentedQuestion; number:
       <p>{question.explanation}</p>
       {question.citations.map((citation) => (
         <p key={`${citation.source}/${citation.passage}`} className="sheet__source">
-          “{citation.quote}” —{' '}
-          {catalog.sources.find((s) => s.id === citation.source)?.title ?? citation.source}, passage{' '}
-          {citation.passage}
+          “{citation.quote}” — {sourceTitle(citation.source)}, passage {citation.passage}
         </p>
       ))}
     </li>
@@ -133,10 +133,10 @@ export function PrintPage() {
         <button type="button" className="button" onClick={() => window.print()}>
           Print
         </button>
-        <Link to={isKey ? `/classroom/print#${code}` : `/classroom/print?key=1#${code}`}>
+        <Link to={paths.print(code, { isAnswerKey: !isKey })}>
           {isKey ? 'Show the worksheet' : 'Show the answer key'}
         </Link>
-        <Link to={`/classroom/assignment#${code}`}>Back to the assignment</Link>
+        <Link to={paths.assignment(code)}>Back to the assignment</Link>
       </div>
       <header className="sheet__header">
         <h1>

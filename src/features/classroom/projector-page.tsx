@@ -1,13 +1,14 @@
-import catalog from 'virtual:content/catalog';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { presentedChoices, presentedLeft, type PresentedQuestion } from '@/engine/present-question';
+import { useSourceTitle } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { AssignmentProblem } from './assignment-problem';
 import { useAssignmentFromHash } from './use-assignment';
 import { useCountdown } from './use-countdown';
 import './projector.css';
+import { paths } from '@/navigation/paths';
 
 const LETTERS = 'ABCDEFGHIJ';
 
@@ -20,6 +21,7 @@ function isRightChoice(presented: PresentedQuestion, choiceId: string): boolean 
 
 function Slide({ presented, isRevealed }: { presented: PresentedQuestion; isRevealed: boolean }) {
   const { question } = presented;
+  const sourceTitle = useSourceTitle();
   const choices =
     question.type === 'true-false'
       ? [
@@ -66,8 +68,7 @@ function Slide({ presented, isRevealed }: { presented: PresentedQuestion; isReve
           <p>{question.explanation}</p>
           {question.citations.map((citation) => (
             <blockquote key={`${citation.source}/${citation.passage}`}>
-              “{citation.quote}”{' '}
-              <cite>— {catalog.sources.find((s) => s.id === citation.source)?.title ?? citation.source}</cite>
+              “{citation.quote}” <cite>— {sourceTitle(citation.source)}</cite>
             </blockquote>
           ))}
         </div>
@@ -147,7 +148,7 @@ export function ProjectorPage() {
         >
           Keys (?)
         </button>
-        <Link to={`/classroom/assignment#${loaded.code}`} className="projector__exit">
+        <Link to={paths.assignment(loaded.code)} className="projector__exit">
           Exit
         </Link>
       </header>

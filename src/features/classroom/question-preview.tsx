@@ -1,8 +1,8 @@
+import type { Question } from '@/domain/question';
 import { Link } from 'react-router';
-import type { Question } from '@/content/question-schema';
 import { gradeAnswer } from '@/engine/grade-answer';
-import { passageHref } from '@/lib/source-links';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { paths } from '@/navigation/paths';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 
 /** A question's answer and citation, folded away until the teacher opens it. */
 export function QuestionPreview({ question }: { question: Question }) {
@@ -22,7 +22,9 @@ export function QuestionPreview({ question }: { question: Question }) {
       {question.citations.map((citation) => (
         <blockquote key={`${citation.source}/${citation.passage}`} className="citation__quote">
           {citation.quote}{' '}
-          <Link to={passageHref(citation.source, citation.passage, citation.quote)}>(source)</Link>
+          <Link to={paths.passage(citation.source, citation.passage, { quote: citation.quote })}>
+            (source)
+          </Link>
         </blockquote>
       ))}
     </details>

@@ -1,15 +1,17 @@
-import catalog from 'virtual:content/catalog';
-import { use, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { drawQuestions } from '@/engine/draw-questions';
 import { createRandom, createSeed } from '@/engine/random';
 import { SelectField } from '@/components/select-field';
-import { encodeAssignment } from '@/lib/classroom-codes';
-import { loadQuestions } from '@/lib/load-questions';
+import { encodeAssignment } from '@/content/classroom-codes';
+import { useCatalog } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
+import { paths } from '@/navigation/paths';
 
 /** A quiz for the projector without building an assignment: a bank, how many, and go. */
 export function QuickProjectorForm() {
-  const pool = use(loadQuestions());
+  const pool = useQuestions([], { withMyQuestions: false });
+  const catalog = useCatalog();
   const navigate = useNavigate();
   const countId = useId();
   const [bank, setBank] = useState('');
@@ -28,7 +30,7 @@ export function QuickProjectorForm() {
       sameOrder: true,
       seed,
     });
-    void navigate(`/classroom/projector#${code}`);
+    void navigate(paths.projector(code));
   }
 
   return (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { safePersist } from '@/lib/safe-persist';
+import { safePersist } from '@/stores/safe-persist';
 
 /** The name a student types once; offered again for the next assignment on this device. */
 export const useStudentNameStore = create<{ name: string; nameEntered(name: string): void }>()(

@@ -6,6 +6,7 @@ import { AssignmentProblem } from './assignment-problem';
 import { useStudentNameStore } from './student-name-store';
 import { useAssignmentFromHash } from './use-assignment';
 import './classroom.css';
+import { paths } from '@/navigation/paths';
 
 /** Where a student lands from the teacher's link or QR code: what the assignment is, and their name. */
 export function StudentStartPage() {
@@ -24,7 +25,7 @@ export function StudentStartPage() {
     const student = name.trim();
     if (!student) return setIsAsking(true);
     useStudentNameStore.getState().nameEntered(student);
-    void navigate(`/quiz/play?${new URLSearchParams({ assignment: code, student }).toString()}`);
+    void navigate(paths.quizPlay(new URLSearchParams({ assignment: code, student })));
   }
 
   return (

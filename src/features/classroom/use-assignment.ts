@@ -1,10 +1,10 @@
-import { use } from 'react';
+import type { Question } from '@/domain/question';
 import { useLocation } from 'react-router';
-import type { Question } from '@/content/question-schema';
 import type { PresentedQuestion } from '@/engine/present-question';
 import { startQuiz } from '@/engine/quiz-session';
-import { decodeAssignment, type Assignment } from '@/lib/classroom-codes';
-import { loadQuestions } from '@/lib/load-questions';
+import { decodeAssignment } from '@/content/classroom-codes';
+import type { Assignment } from '@/domain/assignment';
+import { useQuestions } from '@/hooks/use-questions';
 
 export type LoadedAssignment =
   | { ok: true; code: string; assignment: Assignment; presented: PresentedQuestion[]; missingIds: string[] }
@@ -16,7 +16,8 @@ export type LoadedAssignment =
  */
 export function useAssignmentFromHash(): LoadedAssignment {
   const { hash } = useLocation();
-  const pool = use(loadQuestions());
+  // Assignments hold built-in questions only: every student's device has them.
+  const pool = useQuestions([], { withMyQuestions: false });
   const code = decodeURIComponent(hash.replace(/^#/, ''));
   if (!code) return { ok: false, problem: 'the link has no assignment in it' };
   const decoded = decodeAssignment(code);

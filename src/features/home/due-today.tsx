@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useDueQuestions } from '@/hooks/use-due-questions';
 import { localDay } from '@/lib/local-day';
 import { plural } from '@/lib/plural';
-import { practiceHref } from '@/lib/practice-links';
+import { practiceHref } from '@/navigation/practice-links';
 
 /**
  * How many questions are due for review today, with a quiz of them. Loaded after the first page

@@ -1,15 +1,18 @@
-import catalog from 'virtual:content/catalog';
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
+import { useCatalog } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import './home-page.css';
+import { paths } from '@/navigation/paths';
 
 // Its own chunk: it reads the saved history, which the first page's budget has no room for.
 const DueToday = lazy(async () => ({ default: (await import('./due-today')).DueToday }));
 
 export function HomePage() {
   usePageTitle(undefined);
+  const catalog = useCatalog();
+  const topicNames = new Map(catalog.topics.map((topic) => [topic.id, topic.name]));
   const questionCount = catalog.banks.reduce((sum, bank) => sum + bank.questionCount, 0);
   return (
     <>
@@ -21,10 +24,10 @@ export function HomePage() {
           cooperation. Each answer is explained and linked to the exact passage it comes from.
         </p>
         <p className="hero__actions">
-          <Link className="button" to="/quiz">
+          <Link className="button" to={paths.quizStart()}>
             Start a quiz
           </Link>
-          <Link className="button button--secondary" to="/classroom">
+          <Link className="button button--secondary" to={paths.classroom()}>
             For teachers
           </Link>
         </p>
@@ -40,7 +43,7 @@ export function HomePage() {
           {catalog.sources.map((source) => (
             <li key={source.id} className="card">
               <h3 className="card__title">
-                <Link to={`/sources/${source.id}`}>{source.title}</Link>
+                <Link to={paths.source(source.id)}>{source.title}</Link>
               </h3>
               <p className="card__meta">
                 {plural(source.sectionCount, 'section')} · {plural(source.passageCount, 'passage')}
@@ -56,7 +59,7 @@ export function HomePage() {
           {catalog.banks.map((bank) => (
             <li key={bank.id} className="card">
               <h3 className="card__title">
-                <Link to={`/quiz?banks=${bank.id}`} aria-label={`Practise ${bank.title}`}>
+                <Link to={paths.quizStart(bank.id)} aria-label={`Practise ${bank.title}`}>
                   {bank.title}
                 </Link>
               </h3>
@@ -65,7 +68,7 @@ export function HomePage() {
               <ul className="tag-list" aria-label="Topics">
                 {bank.topics.map((topic) => (
                   <li key={topic} className="tag">
-                    {topic}
+                    {topicNames.get(topic) ?? topic}
                   </li>
                 ))}
               </ul>

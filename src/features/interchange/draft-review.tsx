@@ -1,20 +1,19 @@
-import sourceContent from 'virtual:content/sources';
+import type { Question, Topic } from '@/domain/question';
 import { useId, useState } from 'react';
 import { checkAcceptedQuestion } from '@/content/check-accepted-question';
 import { proposeCitations } from '@/content/propose-citations';
-import type { Question } from '@/content/question-schema';
-import { TOPICS, type Topic } from '@/content/schema-primitives';
+import type { TopicInfo } from '@/domain/content';
+import { useCatalog, useSources } from '@/hooks/use-content';
 import { gradeAnswer } from '@/engine/grade-answer';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 
 const OTHER = 'other';
 
 /** A first guess the teacher can change: files from other tools carry no topics. */
-function guessTopics(draft: Question): Topic[] {
-  if (draft.type === 'year') return ['dates'];
-  if (draft.type === 'numeric') return ['amounts'];
-  return [];
+function guessTopics(draft: Question, known: readonly TopicInfo[]): Topic[] {
+  const guess = draft.type === 'year' ? 'dates' : draft.type === 'numeric' ? 'amounts' : undefined;
+  return known.some((topic) => topic.id === guess) && guess ? [guess] : [];
 }
 
 /**
@@ -23,13 +22,18 @@ function guessTopics(draft: Question): Topic[] {
  * checked like any bank question before it joins "My questions".
  */
 export function DraftReview({ draft }: { draft: Question }) {
-  const proposals = proposeCitations(draft, sourceContent.sources);
+  const { sources } = useSources();
+  const { topics: knownTopics } = useCatalog();
+  const proposals = proposeCitations(draft, sources);
   const ids = { explanation: useId(), passage: useId(), quote: useId() };
   const [choice, setChoice] = useState(proposals.length > 0 ? '0' : OTHER);
   const [otherPassage, setOtherPassage] = useState('');
   const [quote, setQuote] = useState(proposals[0]?.quote ?? '');
   const [explanation, setExplanation] = useState(draft.explanation);
-  const [topics, setTopics] = useState<Topic[]>(draft.topics.length > 0 ? draft.topics : guessTopics(draft));
+  const [topics, setTopics] = useState<Topic[]>(() => {
+    const listed = draft.topics.filter((topic) => knownTopics.some((known) => known.id === topic));
+    return listed.length > 0 ? listed : guessTopics(draft, knownTopics);
+  });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const isAccepted = useMyQuestionsStore((state) => state.questions.some((q) => q.id === draft.id));
 
@@ -52,7 +56,7 @@ export function DraftReview({ draft }: { draft: Question }) {
         explanation: explanation.trim(),
         citations: [{ source, passage, quote: quote.trim() }],
       },
-      sourceContent.sources,
+      sources,
     );
     if (!checked.ok) return setStatus({ ok: false, text: `Not added: ${checked.problem}.` });
     useMyQuestionsStore.getState().questionAccepted(checked.question);
@@ -82,16 +86,16 @@ export function DraftReview({ draft }: { draft: Question }) {
       <fieldset className="option-group">
         <legend>Topics</legend>
         <div className="option-group__options">
-          {TOPICS.map((topic) => (
-            <label key={topic} className="option">
+          {knownTopics.map(({ id, name }) => (
+            <label key={id} className="option">
               <input
                 type="checkbox"
-                checked={topics.includes(topic)}
+                checked={topics.includes(id)}
                 onChange={(e) =>
-                  setTopics(e.target.checked ? [...topics, topic] : topics.filter((t) => t !== topic))
+                  setTopics(e.target.checked ? [...topics, id] : topics.filter((t) => t !== id))
                 }
               />
-              {topic}
+              {name}
             </label>
           ))}
         </div>
@@ -112,7 +116,7 @@ export function DraftReview({ draft }: { draft: Question }) {
               />
               <span>
                 <strong>
-                  {sourceContent.sources.find((s) => s.id === proposal.source)?.title}, {proposal.passage}
+                  {sources.find((s) => s.id === proposal.source)?.title}, {proposal.passage}
                 </strong>
                 <span className="muted"> · shares {proposal.score} words or numbers</span>
                 <span className="draft__quote">“{proposal.quote}”</span>
@@ -139,7 +143,7 @@ export function DraftReview({ draft }: { draft: Question }) {
               onChange={(e) => setOtherPassage(e.target.value)}
             >
               <option value="">Choose a passage…</option>
-              {sourceContent.sources.flatMap((source) =>
+              {sources.flatMap((source) =>
                 source.passages.map((passage) => (
                   <option key={`${source.id}/${passage.id}`} value={`${source.id}/${passage.id}`}>
                     {source.title}: {passage.text.slice(0, 80)}…

@@ -1,14 +1,13 @@
-import catalog from 'virtual:content/catalog';
-import sourceContent from 'virtual:content/sources';
-import { use, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useLocation } from 'react-router';
-import { EXPORTERS, EXPORT_FORMATS, type ExportFormat } from '@/content/formats/formats';
-import type { SkippedQuestion } from '@/content/formats/format-types';
+import { EXPORTERS, EXPORT_FORMATS, type ExportFormat } from '@/formats/formats';
+import type { SkippedQuestion } from '@/formats/format-types';
 import { SelectField } from '@/components/select-field';
+import { useCatalog, useSources } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { decodeAssignment } from '@/lib/classroom-codes';
+import { decodeAssignment } from '@/content/classroom-codes';
 import { downloadText } from '@/lib/download-text';
-import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import './interchange.css';
@@ -36,7 +35,10 @@ type Outcome = { fileName: string; count: number; skipped: SkippedQuestion[] } |
 export function ExportPage() {
   usePageTitle('Export questions');
   const { hash } = useLocation();
-  const pool = use(loadQuestions());
+  const catalog = useCatalog();
+  const { sources } = useSources();
+  // Built-in questions and My questions: a teacher exports what they wrote too.
+  const all = useQuestions();
   const mine = useMyQuestionsStore((state) => state.questions);
   const assignmentId = useId();
   const [scope, setScope] = useState<'all' | 'bank' | 'assignment'>(hash ? 'assignment' : 'all');
@@ -50,7 +52,6 @@ export function ExportPage() {
   ];
 
   function questionsInScope() {
-    const all = [...pool, ...mine];
     if (scope === 'bank')
       return { ok: true as const, questions: all.filter((q) => q.bank === bank), name: bank };
     if (scope === 'assignment') {
@@ -73,7 +74,7 @@ export function ExportPage() {
     if (!chosen.ok) return setOutcome({ problem: chosen.problem });
     const result = EXPORTERS[format]({
       questions: chosen.questions,
-      sources: sourceContent.sources,
+      sources,
       banks,
       baseName: chosen.name,
     });
@@ -99,7 +100,7 @@ export function ExportPage() {
         <div className="option-group__options option-group__options--stacked">
           <label className="option">
             <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-            All {plural(pool.length + mine.length, 'question')}
+            All {plural(all.length, 'question')}
           </label>
           <label className="option">
             <input type="radio" name="scope" checked={scope === 'bank'} onChange={() => setScope('bank')} />

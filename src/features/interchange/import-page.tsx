@@ -1,13 +1,15 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
-import { IMPORTERS, IMPORT_FORMATS, importFormatOf, type ImportFormat } from '@/content/formats/formats';
-import type { ImportResult } from '@/content/formats/format-types';
+import { IMPORTERS, IMPORT_FORMATS, importFormatOf, type ImportFormat } from '@/formats/formats';
+import type { ImportResult } from '@/formats/format-types';
+import { useCatalog } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { DraftReview } from './draft-review';
 import './interchange.css';
+import { paths } from '@/navigation/paths';
 
 type Loaded =
   { fileName: string; format: ImportFormat; result: ImportResult } | { fileName: string; problem: string };
@@ -18,6 +20,7 @@ export function ImportPage() {
   const fileId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const mine = useMyQuestionsStore((state) => state.questions);
+  const knownTopics = useCatalog().topics.map((topic) => topic.id);
 
   async function read(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -30,12 +33,16 @@ export function ImportPage() {
         problem: `the format cannot be told from the name: use .gift, .txt (GIFT or Aiken), .csv or .json (${IMPORT_FORMATS.join(', ')})`,
       });
     }
-    setLoaded({ fileName: file.name, format, result: IMPORTERS[format](text, file.name) });
+    setLoaded({
+      fileName: file.name,
+      format,
+      result: IMPORTERS[format](text, { fileName: file.name, knownTopics }),
+    });
   }
 
   async function saveYaml(fileName: string, format: ImportFormat, result: ImportResult) {
     // The YAML writer is only needed here, so it loads on this click.
-    const { importedBankYaml } = await import('@/content/formats/import-file');
+    const { importedBankYaml } = await import('@/formats/import-file');
     const { text } = importedBankYaml(fileName, format, result, 'imported.yaml');
     downloadText('imported.yaml', text, 'application/yaml');
   }
@@ -108,7 +115,7 @@ export function ImportPage() {
       ) : (
         <>
           <p>
-            <Link to={`/quiz?banks=${MY_QUESTIONS_BANK}`}>Practise my {plural(mine.length, 'question')}</Link>
+            <Link to={paths.quizStart(MY_QUESTIONS_BANK)}>Practise my {plural(mine.length, 'question')}</Link>
           </p>
           <ul className="my-questions">
             {mine.map((question) => (

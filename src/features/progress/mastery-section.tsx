@@ -1,14 +1,13 @@
-import content from 'virtual:content/sources';
-import questionIndex from 'virtual:content/question-index';
+import type { Question } from '@/domain/question';
 import { useId, useMemo } from 'react';
-import { TOPICS } from '@/content/schema-primitives';
-import type { Question } from '@/content/question-schema';
 import type { AnswerRecord } from '@/engine/history';
 import { masteryByGroup, type Mastery } from '@/engine/mastery';
+import { percentOf } from '@/domain/round';
+import { useCatalog, useSources } from '@/hooks/use-content';
 
 /** The share known, drawn; the numbers beside it say the same in words. */
 function MasteryTrack({ mastery }: { mastery: Mastery }) {
-  const percent = mastery.total > 0 ? Math.round((100 * mastery.known) / mastery.total) : 0;
+  const percent = percentOf(mastery.known, mastery.total);
   return (
     <span className="mastery-row__track" aria-hidden="true">
       <span className="mastery-row__fill" style={{ width: `${percent}%` }} />
@@ -28,8 +27,6 @@ function MasteryBar({ label, mastery }: { label: string; mastery: Mastery }) {
   );
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** How many questions the learner knows, per topic and per source and its sections. */
 export function MasterySection({
   questions,
@@ -39,17 +36,19 @@ export function MasterySection({
   latest: ReadonlyMap<string, AnswerRecord>;
 }) {
   const headingId = useId();
+  const { topics } = useCatalog();
+  const { sources } = useSources();
   const byTopic = useMemo(
     () =>
       masteryByGroup(
-        questionIndex.map(({ id, topics }) => ({ id, groups: topics })),
+        questions.map(({ id, topics: groups }) => ({ id, groups })),
         latest,
       ),
-    [latest],
+    [questions, latest],
   );
   const bySource = useMemo(() => {
     const sectionOf = new Map(
-      content.sources.flatMap((source) =>
+      sources.flatMap((source) =>
         source.passages.map(
           (passage) => [`${source.id}/${passage.id}`, `${source.id}/${passage.section}`] as const,
         ),
@@ -65,7 +64,7 @@ export function MasterySection({
       })),
       latest,
     );
-  }, [questions, latest]);
+  }, [questions, latest, sources]);
 
   return (
     <section aria-labelledby={headingId} className="progress-section">
@@ -73,13 +72,13 @@ export function MasterySection({
       <p>A question counts as known when your latest answer to it was fully right.</p>
       <h3>By topic</h3>
       <ul className="mastery-list">
-        {TOPICS.flatMap((topic) => {
-          const mastery = byTopic.get(topic);
-          return mastery ? [<MasteryBar key={topic} label={capitalised(topic)} mastery={mastery} />] : [];
+        {topics.flatMap((topic) => {
+          const mastery = byTopic.get(topic.id);
+          return mastery ? [<MasteryBar key={topic.id} label={topic.name} mastery={mastery} />] : [];
         })}
       </ul>
       <h3>By source</h3>
-      {content.sources.map((source) => {
+      {sources.map((source) => {
         const mastery = bySource.get(source.id);
         if (!mastery) return null;
         return (

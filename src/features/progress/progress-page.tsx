@@ -1,9 +1,9 @@
-import { use, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { latestAnswers } from '@/engine/history';
 import { accuracyByDay } from '@/engine/mastery';
 import { practiceStreak } from '@/engine/streak';
+import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { loadQuestions } from '@/lib/load-questions';
 import { localDay } from '@/lib/local-day';
 import { plural } from '@/lib/plural';
 import { useHistoryStore } from '@/stores/history-store';
@@ -16,7 +16,7 @@ import './progress.css';
 /** Accuracy over time, what the learner knows, their streak; backup, import and reset. */
 export function ProgressPage() {
   usePageTitle('Progress');
-  const questions = use(loadQuestions());
+  const questions = useQuestions([], { withMyQuestions: false });
   const [now] = useState(() => Date.now());
   const history = useHistoryStore((state) => state.history);
   const days = useMemo(() => accuracyByDay(history.answers, localDay), [history]);

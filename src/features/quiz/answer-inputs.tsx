@@ -1,5 +1,5 @@
-import type { Choice } from '@/content/question-schema';
-import type { LearnerResponse, ResponseOfType } from '@/engine/learner-response';
+import type { Choice } from '@/domain/question';
+import { BLANK_RESPONSES, type LearnerResponse, type ResponseOfType } from '@/domain/learner-response';
 import type { PresentedQuestion } from '@/engine/present-question';
 import { presentedChoices, presentedLeft } from '@/engine/present-question';
 import { OrderingInput } from './ordering-input';
@@ -13,24 +13,10 @@ type InputProps = {
 };
 
 /** The response a question starts with: nothing chosen, typed or matched; items in the order shown. */
-export function blankResponse(presented: PresentedQuestion): LearnerResponse {
-  const { question } = presented;
-  switch (question.type) {
-    case 'single':
-      return { type: 'single', choice: null };
-    case 'multiple':
-      return { type: 'multiple', choices: [] };
-    case 'true-false':
-      return { type: 'true-false', value: null };
-    case 'ordering':
-      return { type: 'ordering', order: presentedChoices(presented).map((choice) => choice.id) };
-    case 'matching':
-      return { type: 'matching', pairs: {} };
-    case 'numeric':
-    case 'year':
-    case 'short-text':
-      return { type: question.type, text: '' };
-  }
+export function startingResponse(presented: PresentedQuestion): LearnerResponse {
+  return presented.question.type === 'ordering'
+    ? { type: 'ordering', order: presentedChoices(presented).map((choice) => choice.id) }
+    : BLANK_RESPONSES[presented.question.type];
 }
 
 function ChoiceList({

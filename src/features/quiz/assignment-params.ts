@@ -1,4 +1,5 @@
-import { decodeAssignment, studentSeed, type Assignment } from '@/lib/classroom-codes';
+import { decodeAssignment, studentSeed } from '@/content/classroom-codes';
+import type { Assignment } from '@/domain/assignment';
 import type { QuizSettings } from './quiz-settings';
 
 export type AssignmentTaking = { code: string; assignment: Assignment; student: string };

@@ -1,5 +1,5 @@
+import type { Choice } from '@/domain/question';
 import { useState } from 'react';
-import type { Choice } from '@/content/question-schema';
 
 type Props = {
   choices: readonly Choice[];

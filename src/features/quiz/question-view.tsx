@@ -1,10 +1,11 @@
+import type { QuizMode } from '@/domain/quiz-mode';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { isBlankResponse, type LearnerResponse } from '@/engine/learner-response';
+import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { presentedChoices, type PresentedQuestion } from '@/engine/present-question';
-import type { QuizMode, Submission } from '@/engine/quiz-session';
-import { AnswerInput, blankResponse } from './answer-inputs';
+import type { Submission } from '@/engine/quiz-session';
+import { AnswerInput, startingResponse } from './answer-inputs';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
-import { QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { useQuizKeys } from './use-quiz-keys';
 
 type Props = {
@@ -30,7 +31,9 @@ const HINTS: Partial<Record<PresentedQuestion['question']['type'], string>> = {
 export function QuestionView(props: Props) {
   const { presented, submission, mode, index, total, backTo, onSubmit, onNext, onPrevious, onFinish } = props;
   const { question } = presented;
-  const [response, setResponse] = useState<LearnerResponse>(submission?.response ?? blankResponse(presented));
+  const [response, setResponse] = useState<LearnerResponse>(
+    submission?.response ?? startingResponse(presented),
+  );
   const [isAskingForAnswer, setIsAskingForAnswer] = useState(false);
   const promptId = useId();
   const prompt = useRef<HTMLHeadingElement>(null);

@@ -1,19 +1,21 @@
-import { use, useCallback, useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { DrawSettings } from '@/engine/draw-questions';
+import type { DrawSettings } from '@/engine/draw-settings';
 import { currentQuestion } from '@/engine/quiz-session';
 import { createSeed } from '@/engine/random';
+import { useCatalog } from '@/hooks/use-content';
+import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { loadQuestions } from '@/lib/load-questions';
 import { plural } from '@/lib/plural';
-import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { assignmentFromParams } from './assignment-params';
 import { QuestionView } from './question-view';
+import { quizEvents } from './quiz-events';
 import { QuizResults } from './quiz-results';
 import { settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
 import { useQuizStore } from './quiz-store';
 import { QuizTimer } from './quiz-timer';
 import './quiz.css';
+import { paths } from '@/navigation/paths';
 
 function drawSettingsOf(settings: QuizSettings): DrawSettings {
   const { banks, topics, types, difficulties, ids, count, keepOrder } = settings;
@@ -26,7 +28,8 @@ export function QuizPlayPage() {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const fromAssignment = assignmentFromParams(searchParams);
-  const parsed = fromAssignment ?? settingsFromParams(searchParams);
+  const knownTopics = useCatalog().topics.map((topic) => topic.id);
+  const parsed = fromAssignment ?? settingsFromParams(searchParams, knownTopics);
   const taking = fromAssignment?.ok ? fromAssignment.taking : undefined;
   // An assignment's session belongs to its code and student; any other to its settings.
   const keyOf = (settings: QuizSettings) =>
@@ -35,17 +38,14 @@ export function QuizPlayPage() {
       : settingsToParams(settings).toString();
   const key = parsed.ok ? keyOf(parsed.settings) : null;
   const banks = parsed.ok ? parsed.settings.banks : [];
-  const loaded = use(loadQuestions(banks));
-  // The teacher's accepted imports are a bank of their own, kept on this device.
-  const mine = useMyQuestionsStore((state) => state.questions);
-  const pool = banks.length === 0 || banks.includes(MY_QUESTIONS_BANK) ? [...loaded, ...mine] : loaded;
+  const pool = useQuestions(banks);
   const { session, sessionKey, timer } = useQuizStore();
   const store = useQuizStore.getState();
   const isCurrent = key !== null && sessionKey === key && session !== null;
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
 
   const start = (settings: QuizSettings) =>
-    useQuizStore.getState().quizStarted({
+    quizEvents.started({
       key: keyOf(settings),
       pool,
       settings: drawSettingsOf(settings),
@@ -60,7 +60,7 @@ export function QuizPlayPage() {
     if (parsed.ok && !isCurrent) start(parsed.settings);
   });
 
-  const finish = useCallback(() => useQuizStore.getState().quizFinished(Date.now()), []);
+  const finish = useCallback(() => quizEvents.finished(Date.now()), []);
 
   if (!parsed.ok) {
     return (
@@ -74,7 +74,7 @@ export function QuizPlayPage() {
           The link is damaged or was changed: {parsed.problem}.
         </p>
         <p>
-          <Link to="/quiz">Start a new quiz</Link>
+          <Link to={paths.quizStart()}>Start a new quiz</Link>
         </p>
       </>
     );
@@ -84,7 +84,7 @@ export function QuizPlayPage() {
   const { settings } = parsed;
   const goTo = (next: Partial<QuizSettings>) =>
     void navigate(
-      `/quiz/play?${settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) }).toString()}`,
+      paths.quizPlay(settingsToParams({ ...settings, ...next, seed: createSeed(Math.random()) })),
     );
   const backTo = pathname + search;
 
@@ -94,7 +94,7 @@ export function QuizPlayPage() {
         <h1>No questions match</h1>
         <p>None of the questions fits these choices. Start again with fewer filters.</p>
         <p>
-          <Link to="/quiz">Choose again</Link>
+          <Link to={paths.quizStart()}>Choose again</Link>
         </p>
       </>
     );
@@ -140,7 +140,7 @@ export function QuizPlayPage() {
         index={session.currentIndex}
         total={session.questions.length}
         backTo={backTo}
-        onSubmit={(response) => store.answerSubmitted(response, Date.now())}
+        onSubmit={(response) => quizEvents.answered(response, Date.now())}
         onNext={() => store.nextRequested()}
         onPrevious={() => store.questionChosen(session.currentIndex - 1)}
         onFinish={finish}

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { QuizSession } from '@/engine/quiz-session';
 import { summarizeQuiz } from '@/engine/summarize-quiz';
+import { percentOf } from '@/domain/round';
+import { useCatalog } from '@/hooks/use-content';
 import { plural } from '@/lib/plural';
 import type { AssignmentTaking } from './assignment-params';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
@@ -36,7 +38,12 @@ export function QuizResults({
   onNewQuestions,
   onPractiseMissed,
 }: Props) {
-  const summary = summarizeQuiz(session);
+  const { topics } = useCatalog();
+  const summary = summarizeQuiz(
+    session,
+    topics.map((topic) => topic.id),
+  );
+  const topicName = (id: string) => topics.find((topic) => topic.id === id)?.name ?? id;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -80,10 +87,10 @@ export function QuizResults({
       <h2>By topic</h2>
       <ul className="topic-bars">
         {summary.byTopic.map((score) => {
-          const percent = score.maxPoints > 0 ? Math.round((100 * score.points) / score.maxPoints) : 0;
+          const percent = percentOf(score.points, score.maxPoints);
           return (
             <li key={score.topic} className="topic-bar">
-              <span className="topic-bar__label">{score.topic}</span>
+              <span className="topic-bar__label">{topicName(score.topic)}</span>
               <span className="topic-bar__track" aria-hidden="true">
                 <span className="topic-bar__fill" style={{ width: `${percent}%` }} />
               </span>

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
-import { idSchema, topicSchema, type Difficulty, type Topic } from '@/content/schema-primitives';
+import { idSchema, topicSchema } from '@/content/schema-primitives';
+import { QUESTION_TYPES, type Difficulty, type QuestionType, type Topic } from '@/domain/question';
+import { QUIZ_MODES, type QuizMode } from '@/domain/quiz-mode';
 
 export const COUNT_OPTIONS = [5, 10, 20, 'all'] as const;
-export type QuizMode = 'practice' | 'test';
 
 /** What a learner chose on the start screen; it lives in the quiz's URL so a link reproduces the quiz. */
 export type QuizSettings = {
@@ -54,7 +54,7 @@ const paramsSchema = z.object({
       { error: () => COUNT_PROBLEM },
     ),
   ),
-  mode: z.enum(['practice', 'test'], { error: () => 'mode must be practice or test' }).default('practice'),
+  mode: z.enum(QUIZ_MODES, { error: () => 'mode must be practice or test' }).default('practice'),
   minutes: z.coerce.number().int().min(0).max(180, 'a time limit is at most 180 minutes').default(0),
   seed: z.string().regex(/^[a-z0-9]{1,16}$/, 'the seed must be 1 to 16 lower-case letters or digits'),
   order: z.enum(['listed', 'shuffled'], { error: () => 'order must be listed or shuffled' }).optional(),
@@ -63,8 +63,14 @@ const paramsSchema = z.object({
 /** Reads settings from a quiz URL; a tampered or broken link gets a sentence saying what is wrong. */
 export function settingsFromParams(
   params: URLSearchParams,
+  knownTopics: readonly Topic[],
 ): { ok: true; settings: QuizSettings } | { ok: false; problem: string } {
-  const result = paramsSchema.safeParse(Object.fromEntries(params));
+  const result = paramsSchema
+    .refine((data) => data.topics.every((topic) => knownTopics.includes(topic)), {
+      path: ['topics'],
+      message: `must be one of: ${knownTopics.join(', ')}`,
+    })
+    .safeParse(Object.fromEntries(params));
   if (!result.success) {
     const issue = result.error.issues[0];
     const field = issue?.path[0];

@@ -1,24 +1,31 @@
-import catalog from 'virtual:content/catalog';
-import questionIndex from 'virtual:content/question-index';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { QUESTION_TYPES, type QuestionType } from '@/content/bank-schema';
-import { TOPICS, type Difficulty, type Topic } from '@/content/schema-primitives';
+import {
+  DIFFICULTIES,
+  QUESTION_TYPES,
+  type Difficulty,
+  type QuestionType,
+  type Topic,
+} from '@/domain/question';
+import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
+import type { QuizMode } from '@/domain/quiz-mode';
 import { countMatches } from '@/engine/draw-questions';
 import { createSeed } from '@/engine/random';
+import { useCatalog } from '@/hooks/use-content';
+import { useQuestionFacets } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { CheckboxGroup } from './checkbox-group';
-import { DIFFICULTY_NAMES, QUESTION_TYPE_NAMES } from '@/lib/question-type-names';
-import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams, type QuizMode } from './quiz-settings';
+import { COUNT_OPTIONS, DEFAULT_SETTINGS, settingsToParams } from './quiz-settings';
 import './quiz.css';
-
-const DIFFICULTIES: Difficulty[] = [1, 2, 3];
+import { paths } from '@/navigation/paths';
 
 export function QuizStartPage() {
   usePageTitle('Start a quiz');
   const navigate = useNavigate();
+  const catalog = useCatalog();
+  const facets = useQuestionFacets();
   const [searchParams] = useSearchParams();
   // A bank named in the URL (from the home page's bank cards) starts chosen.
   const [banks, setBanks] = useState<string[]>(() =>
@@ -40,7 +47,7 @@ export function QuizStartPage() {
     : null;
 
   const mine = useMyQuestionsStore((state) => state.questions);
-  const available = countMatches([...questionIndex, ...mine], {
+  const available = countMatches(facets, {
     banks,
     topics,
     types,
@@ -57,7 +64,9 @@ export function QuizStartPage() {
       ? [{ value: MY_QUESTIONS_BANK, label: 'My questions', hint: plural(mine.length, 'question') }]
       : []),
   ];
-  const usedTopics = TOPICS.filter((topic) => catalog.banks.some((bank) => bank.topics.includes(topic)));
+  const usedTopics = catalog.topics.filter((topic) =>
+    catalog.banks.some((bank) => bank.topics.includes(topic.id)),
+  );
 
   function start(event: FormEvent) {
     event.preventDefault();
@@ -72,7 +81,7 @@ export function QuizStartPage() {
       minutes: hasTimer ? minutes : 0,
       seed: chosenSeed ?? createSeed(Math.random()),
     });
-    void navigate(`/quiz/play?${params.toString()}`);
+    void navigate(paths.quizPlay(params));
   }
 
   return (
@@ -83,7 +92,7 @@ export function QuizStartPage() {
       <CheckboxGroup legend="Banks" options={bankOptions} selected={banks} onChange={setBanks} />
       <CheckboxGroup
         legend="Topics"
-        options={usedTopics.map((topic) => ({ value: topic, label: topic }))}
+        options={usedTopics.map((topic) => ({ value: topic.id, label: topic.name }))}
         selected={topics}
         onChange={setTopics}
       />

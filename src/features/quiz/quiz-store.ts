@@ -1,40 +1,40 @@
+import type { Question } from '@/domain/question';
+import type { QuizMode } from '@/domain/quiz-mode';
 import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Question } from '@/content/question-schema';
-import type { LearnerResponse } from '@/engine/learner-response';
+import type { LearnerResponse } from '@/domain/learner-response';
 import {
-  currentQuestion,
   finishQuiz,
   goToNext,
   goToQuestion,
   startQuiz,
   submitAnswer,
-  type QuizMode,
   type QuizSession,
 } from '@/engine/quiz-session';
-import type { DrawSettings } from '@/engine/draw-questions';
-import { quizSessionSchema } from '@/lib/quiz-session-schema';
-import { safePersist } from '@/lib/safe-persist';
-import { useHistoryStore } from '@/stores/history-store';
+import type { DrawSettings } from '@/engine/draw-settings';
+import { quizSessionSchema } from '@/stores/saved-quiz-schema';
+import { safePersist } from '@/stores/safe-persist';
 
 /** A time limit the learner can extend or switch off (WCAG 2.2.1); `deadline` is ms since the epoch. */
 export type QuizTimer = { deadline: number; isOff: boolean };
+
+export type QuizStartInput = {
+  key: string;
+  pool: readonly Question[];
+  settings: DrawSettings;
+  seed: string;
+  mode: QuizMode;
+  minutes: number;
+  now: number;
+};
 
 type QuizState = {
   session: QuizSession | null;
   /** The URL the session belongs to, so a reload or a link resumes it rather than starting over. */
   sessionKey: string | null;
   timer: QuizTimer | null;
-  quizStarted(input: {
-    key: string;
-    pool: readonly Question[];
-    settings: DrawSettings;
-    seed: string;
-    mode: QuizMode;
-    minutes: number;
-    now: number;
-  }): void;
+  quizStarted(input: QuizStartInput): void;
   answerSubmitted(response: LearnerResponse, now: number): void;
   nextRequested(): void;
   questionChosen(index: number): void;
@@ -51,7 +51,7 @@ export const useQuizStore = create<QuizState>()(
       session: null,
       sessionKey: null,
       timer: null,
-      // Starting, answering and finishing are also kept in the learner's history.
+      // The learner's history hears of these through quiz-events.ts.
       quizStarted: ({ key, pool, settings, seed, mode, minutes, now }) => {
         const session = startQuiz({ pool, settings, seed, mode, startedAt: now });
         set({
@@ -59,16 +59,12 @@ export const useQuizStore = create<QuizState>()(
           sessionKey: key,
           timer: minutes > 0 ? { deadline: now + minutes * MINUTE, isOff: false } : null,
         });
-        useHistoryStore.getState().attemptStarted(session);
       },
       answerSubmitted: (response, now) => {
         const { session } = get();
-        const questionId = session ? currentQuestion(session)?.question.id : undefined;
-        if (!session || questionId === undefined) return;
+        if (!session) return;
         const answered = submitAnswer(session, response, now);
-        if (answered === session) return;
-        set({ session: answered });
-        useHistoryStore.getState().answerRecorded(answered, questionId);
+        if (answered !== session) set({ session: answered });
       },
       nextRequested: () => set(({ session }) => (session ? { session: goToNext(session) } : {})),
       questionChosen: (index) =>
@@ -79,7 +75,6 @@ export const useQuizStore = create<QuizState>()(
         const finished = finishQuiz(session, now);
         if (finished === session) return;
         set({ session: finished });
-        useHistoryStore.getState().attemptFinished(finished);
       },
       timerExtended: (minutes) =>
         set(({ timer }) =>
@@ -87,7 +82,7 @@ export const useQuizStore = create<QuizState>()(
         ),
       timerTurnedOff: () => set(({ timer }) => (timer ? { timer: { ...timer, isOff: true } } : {})),
     }),
-    safePersist({
+    safePersist<QuizState, Pick<QuizState, 'session' | 'sessionKey' | 'timer'>>({
       name: 'quiz',
       describedAs: 'quiz in progress',
       version: 1,

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { QuizSession } from '@/engine/quiz-session';
-import { encodeResult, responsesInAssignmentOrder } from '@/lib/classroom-codes';
+import { encodeResult, responsesInAssignmentOrder } from '@/content/classroom-codes';
 import type { AssignmentTaking } from './assignment-params';
 
 /** The code a student hands to the teacher: the assignment, their name and answers, with a check. */

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { DueQuestion } from '@/engine/review-queue';
 import { localDay, relativeDay } from '@/lib/local-day';
 import { plural } from '@/lib/plural';
-import { practiceHref } from '@/lib/practice-links';
+import { practiceHref } from '@/navigation/practice-links';
 
 type Props = {
   due: readonly DueQuestion[];

@@ -1,11 +1,13 @@
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import type { Mistake } from '@/engine/review-queue';
-import { isQuestionInBanks } from '@/hooks/use-due-questions';
+import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { formatDate } from '@/lib/local-day';
+import { paths } from '@/navigation/paths';
 
 /** One question the learner gets wrong: what they answered, the right answer, why, and the passage. */
 export function MistakeItem({ mistake }: { mistake: Mistake }) {
   const { question, answer } = mistake;
+  const isQuestionInBanks = useIsQuestionInBanks();
   return (
     <li className="card review-item">
       <h4 className="review-item__prompt">{question.prompt}</h4>
@@ -19,7 +21,7 @@ export function MistakeItem({ mistake }: { mistake: Mistake }) {
           kept.
         </p>
       )}
-      <GradeFeedback question={question} grade={answer.grade} backTo="/review" />
+      <GradeFeedback question={question} grade={answer.grade} backTo={paths.review()} />
     </li>
   );
 }

@@ -1,18 +1,23 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { groupMistakes, type Mistake } from '@/engine/review-queue';
-import { isQuestionInBanks } from '@/hooks/use-due-questions';
+import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { plural } from '@/lib/plural';
-import { practiceHref } from '@/lib/practice-links';
+import { practiceHref } from '@/navigation/practice-links';
 import { MistakeItem } from './mistake-item';
-import { groupKeyOf, groupLabel, groupRank, type Grouping } from './review-groups';
+import { useCatalog, useSources } from '@/hooks/use-content';
+import { reviewGroups, type Grouping } from './review-groups';
+import { paths } from '@/navigation/paths';
 
 const GROUPINGS: { value: Grouping; label: string }[] = [
   { value: 'topic', label: 'Topic' },
   { value: 'section', label: 'Source section' },
 ];
 
-function practisable(mistakes: readonly Mistake[]): string[] {
+function practisable(
+  mistakes: readonly Mistake[],
+  isQuestionInBanks: (questionId: string) => boolean,
+): string[] {
   return mistakes
     .filter((mistake) => isQuestionInBanks(mistake.questionId))
     .map((mistake) => mistake.questionId);
@@ -29,16 +34,20 @@ type Props = {
 export function MistakesSection({ mistakes, hasAnswers, linkSalt }: Props) {
   const [grouping, setGrouping] = useState<Grouping>('topic');
   const headingId = useId();
+  const isQuestionInBanks = useIsQuestionInBanks();
+  const { sources } = useSources();
+  const { topics } = useCatalog();
+  const grouper = useMemo(() => reviewGroups(sources, topics), [sources, topics]);
   const groups = useMemo(
     () =>
       groupMistakes(
         mistakes,
-        (mistake) => groupKeyOf(grouping, mistake),
-        (key) => groupRank(grouping, key),
+        (mistake) => grouper.keyOf(grouping, mistake),
+        (key) => grouper.rankOf(grouping, key),
       ),
-    [mistakes, grouping],
+    [mistakes, grouping, grouper],
   );
-  const ids = practisable(mistakes);
+  const ids = practisable(mistakes, isQuestionInBanks);
 
   return (
     <section aria-labelledby={headingId} className="review-section">
@@ -48,7 +57,7 @@ export function MistakesSection({ mistakes, hasAnswers, linkSalt }: Props) {
           {hasAnswers
             ? 'Nothing to review: your latest answer to every question you have answered was right.'
             : 'You have not answered any questions yet. Questions you get wrong will be listed here.'}{' '}
-          <Link to="/quiz">Start a quiz</Link>
+          <Link to={paths.quizStart()}>Start a quiz</Link>
         </p>
       ) : (
         <>
@@ -81,8 +90,7 @@ export function MistakesSection({ mistakes, hasAnswers, linkSalt }: Props) {
           {groups.map((group) => (
             <MistakeGroup
               key={group.key}
-              grouping={grouping}
-              groupKey={group.key}
+              label={grouper.labelOf(grouping, group.key)}
               mistakes={group.mistakes}
               linkSalt={linkSalt}
               hasOwnPractice={groups.length > 1}
@@ -95,16 +103,15 @@ export function MistakesSection({ mistakes, hasAnswers, linkSalt }: Props) {
 }
 
 function MistakeGroup(props: {
-  grouping: Grouping;
-  groupKey: string;
+  label: { title: string; detail?: string };
   mistakes: readonly Mistake[];
   linkSalt: string;
   hasOwnPractice: boolean;
 }) {
-  const { grouping, groupKey, mistakes, linkSalt, hasOwnPractice } = props;
+  const { label, mistakes, linkSalt, hasOwnPractice } = props;
   const headingId = useId();
-  const label = groupLabel(grouping, groupKey);
-  const ids = practisable(mistakes);
+  const isQuestionInBanks = useIsQuestionInBanks();
+  const ids = practisable(mistakes, isQuestionInBanks);
   return (
     <section aria-labelledby={headingId} className="review-group">
       <div className="review-group__head">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { currentMistakes } from '@/engine/review-queue';
-import { isQuestionInBanks, useDueQuestions } from '@/hooks/use-due-questions';
+import { useDueQuestions, useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { endOfLocalDay } from '@/lib/local-day';
 import { useHistoryStore } from '@/stores/history-store';
@@ -17,6 +17,7 @@ export function ReviewPage() {
   const history = useHistoryStore((state) => state.history);
   const schedules = useHistoryStore((state) => state.schedules);
   const due = useDueQuestions(now);
+  const isQuestionInBanks = useIsQuestionInBanks();
   const mistakes = useMemo(() => currentMistakes(history), [history]);
   const nextDue = useMemo(() => {
     const endOfToday = endOfLocalDay(now);
@@ -24,7 +25,7 @@ export function ReviewPage() {
       .filter(([questionId, schedule]) => schedule.due > endOfToday && isQuestionInBanks(questionId))
       .map(([, schedule]) => schedule.due);
     return later.length > 0 ? Math.min(...later) : undefined;
-  }, [schedules, now]);
+  }, [schedules, now, isQuestionInBanks]);
 
   return (
     <div className="review">

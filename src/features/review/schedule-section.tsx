@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { latestAnswers } from '@/engine/history';
 import { TARGET_RETENTION } from '@/engine/schedule';
-import { isQuestionInBanks } from '@/hooks/use-due-questions';
+import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { formatDate, relativeDay } from '@/lib/local-day';
 import { useHistoryStore } from '@/stores/history-store';
 
@@ -18,6 +18,7 @@ export function ScheduleSection({ now }: { now: number }) {
   const history = useHistoryStore((state) => state.history);
   const targetRetention = useHistoryStore((state) => state.settings.targetRetention);
   const [announcement, setAnnouncement] = useState('');
+  const isQuestionInBanks = useIsQuestionInBanks();
 
   const rows = useMemo(() => {
     const latest = latestAnswers(history.answers);
@@ -34,7 +35,7 @@ export function ScheduleSection({ now }: { now: number }) {
         };
       })
       .sort((left, right) => left.due - right.due || (left.questionId < right.questionId ? -1 : 1));
-  }, [schedules, history]);
+  }, [schedules, history, isQuestionInBanks]);
 
   function changeRetention(percent: number) {
     useHistoryStore.getState().targetRetentionChanged(percent / 100);

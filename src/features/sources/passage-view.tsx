@@ -1,9 +1,9 @@
+import type { Passage } from '@/domain/source';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { Passage } from '@/content/source-schema';
-import { findQuote } from '@/lib/find-quote';
+import { findQuote } from '@/content/find-quote';
 import { plural } from '@/lib/plural';
-import { passageHref } from '@/lib/source-links';
+import { paths } from '@/navigation/paths';
 
 type Props = {
   sourceId: string;
@@ -54,7 +54,7 @@ export function PassageView({ sourceId, passage, citationCount, isTarget, quote 
         </p>
       )}
       <p className="passage__meta">
-        <Link to={passageHref(sourceId, passage.id)} aria-label={`Link to passage ${passage.id}`}>
+        <Link to={paths.passage(sourceId, passage.id)} aria-label={`Link to passage ${passage.id}`}>
           ¶ {passage.id}
         </Link>
         <span>{citationCount > 0 ? `cited by ${plural(citationCount, 'question')}` : 'not cited yet'}</span>

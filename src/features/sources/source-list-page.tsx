@@ -1,10 +1,12 @@
-import content from 'virtual:content/sources';
 import { Link } from 'react-router';
+import { useSources } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
+import { paths } from '@/navigation/paths';
 
 export function SourceListPage() {
   usePageTitle('Sources');
+  const { sources } = useSources();
   return (
     <>
       <h1>Sources</h1>
@@ -13,10 +15,10 @@ export function SourceListPage() {
         question can point at the exact words it relies on.
       </p>
       <ul className="card-grid">
-        {content.sources.map((source) => (
+        {sources.map((source) => (
           <li key={source.id} className="card">
             <h2 className="card__title">
-              <Link to={`/sources/${source.id}`}>{source.title}</Link>
+              <Link to={paths.source(source.id)}>{source.title}</Link>
             </h2>
             <p className="card__meta">
               {plural(source.sections.length, 'section')} · {plural(source.passages.length, 'passage')}

@@ -1,10 +1,11 @@
-import content from 'virtual:content/sources';
+import type { Passage, Source } from '@/domain/source';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Passage, Source } from '@/content/source-schema';
+import { useSources } from '@/hooks/use-content';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { safeBackPath } from '@/lib/safe-back-path';
+import { safeBackPath } from '@/navigation/safe-back-path';
 import { PassageView } from './passage-view';
 import './source-page.css';
+import { paths } from '@/navigation/paths';
 
 /** Consecutive list items are shown as one list, as in the document. */
 function groupPassages(passages: readonly Passage[]): Passage[][] {
@@ -17,13 +18,23 @@ function groupPassages(passages: readonly Passage[]): Passage[][] {
   return groups;
 }
 
-function SourceText({ source, targetId, quote }: { source: Source; targetId?: string; quote?: string }) {
+function SourceText({
+  source,
+  citationCounts,
+  targetId,
+  quote,
+}: {
+  source: Source;
+  citationCounts: Readonly<Record<string, number>>;
+  targetId?: string;
+  quote?: string;
+}) {
   const view = (passage: Passage) => (
     <PassageView
       key={passage.id}
       sourceId={source.id}
       passage={passage}
-      citationCount={content.citationCounts[`${source.id}/${passage.id}`] ?? 0}
+      citationCount={citationCounts[`${source.id}/${passage.id}`] ?? 0}
       isTarget={passage.id === targetId}
       quote={passage.id === targetId ? quote : undefined}
     />
@@ -49,7 +60,8 @@ function SourceText({ source, targetId, quote }: { source: Source; targetId?: st
 export function SourcePage() {
   const { sourceId = '', passageId } = useParams();
   const [searchParams] = useSearchParams();
-  const source = content.sources.find((candidate) => candidate.id === sourceId);
+  const { sources, citationCounts } = useSources();
+  const source = sources.find((candidate) => candidate.id === sourceId);
   usePageTitle(source?.title ?? 'Document not found');
 
   if (!source) {
@@ -60,7 +72,7 @@ export function SourcePage() {
           There is no document called “{sourceId}”. The link may be mistyped or out of date.
         </p>
         <p>
-          <Link to="/sources">See all documents</Link>
+          <Link to={paths.sources()}>See all documents</Link>
         </p>
       </>
     );
@@ -89,7 +101,7 @@ export function SourcePage() {
               ← Back to the quiz
             </Link>
           ) : (
-            <Link to="/sources">Sources</Link>
+            <Link to={paths.sources()}>Sources</Link>
           )}
         </p>
         <h1 id="source-title">{source.title}</h1>
@@ -99,7 +111,12 @@ export function SourcePage() {
             shown below.
           </p>
         )}
-        <SourceText source={source} targetId={hasTarget ? passageId : undefined} quote={quote} />
+        <SourceText
+          source={source}
+          citationCounts={citationCounts}
+          targetId={hasTarget ? passageId : undefined}
+          quote={quote}
+        />
       </article>
     </div>
   );

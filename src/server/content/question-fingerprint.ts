@@ -1,5 +1,5 @@
+import type { Question } from '../../domain/question';
 import { createHash } from 'node:crypto';
-import type { Question } from '@/content/question-schema';
 
 /** JSON with object keys sorted at every level, so the same question is always the same text. */
 function canonicalJson(value: unknown): string {

@@ -1,8 +1,8 @@
+import type { Question } from '../../domain/question';
 import { fileURLToPath } from 'node:url';
-import { loadContent } from '@/content/load-content';
-import { formatProblem } from '@/content/problem';
-import type { Question } from '@/content/question-schema';
-import { readContentFiles } from '@/content/read-content-files';
+import { loadContent } from '../../build/load-content';
+import { formatProblem } from '../../build/problem';
+import { readContentFiles } from '../../build/read-content-files';
 import { fingerprintQuestion } from './question-fingerprint';
 
 export type VersionedQuestion = { question: Question; fingerprint: string };

@@ -1,6 +1,6 @@
-import type { Question } from '@/content/question-schema';
-import type { LearnerResponse } from '@/engine/learner-response';
-import { presentedChoices, presentedLeft, type PresentedQuestion } from '@/engine/present-question';
+import type { Question } from '../../domain/question';
+import type { LearnerResponse } from '../../domain/learner-response';
+import { presentedChoices, presentedLeft, type PresentedQuestion } from '../../engine/present-question';
 import type { StudentResponse } from '../api-schemas';
 
 export type StudentChoice = { id: string; text: string };

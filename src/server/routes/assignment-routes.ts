@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 // A pure function (report in, CSV text out) that the browser's report page uses too.
-import { classReportCsv } from '@/features/classroom/class-report-csv';
+import { classReportCsv } from '../../formats/class-report-csv';
 import { assignmentInputSchema, assignmentPatchSchema } from '../api-schemas';
 import { requireTeacher } from '../auth/teacher-session';
 import type { AppContext } from '../context';

@@ -1,7 +1,7 @@
+import type { Question } from '../../domain/question';
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Question } from '@/content/question-schema';
-import { buildClassReport, type StudentResult } from '@/engine/class-report';
-import type { LearnerResponse } from '@/engine/learner-response';
+import { buildClassReport, type StudentResult } from '../../engine/class-report';
+import type { LearnerResponse } from '../../domain/learner-response';
 import type { Database } from '../db/open-database';
 import { attempts } from '../db/schema';
 import type { AssignmentRow } from './assignments';

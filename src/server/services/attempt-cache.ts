@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { PresentedQuestion } from '@/engine/present-question';
+import type { PresentedQuestion } from '../../engine/present-question';
 import type { Database } from '../db/open-database';
 import { assignments, attempts } from '../db/schema';
 import type { QuestionVersions } from './question-versions';

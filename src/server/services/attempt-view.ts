@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { gradeAnswer } from '@/engine/grade-answer';
-import type { LearnerResponse } from '@/engine/learner-response';
+import { gradeAnswer } from '../../engine/grade-answer';
+import type { LearnerResponse } from '../../domain/learner-response';
 import { studentResponseSchema } from '../api-schemas';
 import { toStudentQuestion, translateResponse } from '../content/student-question';
 import type { Database } from '../db/open-database';

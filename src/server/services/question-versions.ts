@@ -1,5 +1,6 @@
+import type { Question } from '../../domain/question';
 import { inArray } from 'drizzle-orm';
-import { questionSchema, type Question } from '@/content/question-schema';
+import { questionSchema } from '../../content/question-schema';
 import type { ServerContent } from '../content/server-content';
 import type { Database } from '../db/open-database';
 import { questionVersions } from '../db/schema';

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { gradeAnswer } from '@/engine/grade-answer';
-import type { Grade } from '@/engine/grade';
-import type { LearnerResponse } from '@/engine/learner-response';
-import type { PresentedQuestion } from '@/engine/present-question';
+import { gradeAnswer } from '../../engine/grade-answer';
+import type { Grade } from '../../engine/grade';
+import type { LearnerResponse } from '../../domain/learner-response';
+import type { PresentedQuestion } from '../../engine/present-question';
 import type { StudentResponse } from '../api-schemas';
 import { translateResponse } from '../content/student-question';
 import { rowsOf, type Database } from '../db/open-database';

@@ -1,6 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
-import { startQuiz } from '@/engine/quiz-session';
-import { studentSeed } from '@/lib/classroom-codes';
+import { startQuiz } from '../../engine/quiz-session';
+import { studentSeed } from '../../content/classroom-codes';
 import type { ServerContent } from '../content/server-content';
 import type { Database } from '../db/open-database';
 import { attempts, type AskedQuestion } from '../db/schema';

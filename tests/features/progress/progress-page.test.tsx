@@ -1,23 +1,13 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppRoutes } from '@/app/routes';
 import { emptyProgress } from '@/engine/progress';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
 import { DAY, recordAnswers, singleChoiceQuestions } from '../history-helpers';
+import { renderApp } from '../../kit/render-app';
 
-function renderAt(path: string) {
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <Suspense fallback="loading">
-        <AppRoutes />
-      </Suspense>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderApp(path);
 
 // jsdom has <dialog> but neither showModal nor close, nor Blob.text or object URLs; Chromium has them
 // all (see tests/e2e/review.spec.ts).

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { settingsFromParams, settingsToParams, type QuizSettings } from '@/features/quiz/quiz-settings';
 
+const TOPICS = ['dates', 'amounts', 'history'];
+
 const settings: QuizSettings = {
   banks: ['starter', 'milestones'],
   topics: ['dates', 'amounts'],
@@ -16,22 +18,25 @@ const settings: QuizSettings = {
 
 describe('quiz links', () => {
   it('carry every setting through the URL and back', () => {
-    expect(settingsFromParams(settingsToParams(settings))).toEqual({ ok: true, settings });
+    expect(settingsFromParams(settingsToParams(settings), TOPICS)).toEqual({ ok: true, settings });
     const all = { ...settings, count: 'all' as const, minutes: 0, ids: ['st-one', 'st-two'] };
-    expect(settingsFromParams(settingsToParams(all))).toEqual({ ok: true, settings: all });
+    expect(settingsFromParams(settingsToParams(all), TOPICS)).toEqual({ ok: true, settings: all });
   });
 
   it('carry the listed order of particular questions (order=listed)', () => {
     const due: QuizSettings = { ...settings, ids: ['st-two', 'st-one'], keepOrder: true, count: 'all' };
     const params = settingsToParams(due);
     expect(params.get('order')).toBe('listed');
-    expect(settingsFromParams(params)).toEqual({ ok: true, settings: due });
-    const parsed = settingsFromParams(new URLSearchParams('ids=b,a&count=all&order=listed&seed=due1'));
+    expect(settingsFromParams(params, TOPICS)).toEqual({ ok: true, settings: due });
+    const parsed = settingsFromParams(
+      new URLSearchParams('ids=b,a&count=all&order=listed&seed=due1'),
+      TOPICS,
+    );
     expect(parsed.ok && parsed.settings).toMatchObject({ ids: ['b', 'a'], keepOrder: true });
   });
 
   it('shuffle unless told otherwise', () => {
-    const shuffled = settingsFromParams(new URLSearchParams('ids=b,a&order=shuffled&seed=x'));
+    const shuffled = settingsFromParams(new URLSearchParams('ids=b,a&order=shuffled&seed=x'), TOPICS);
     expect(shuffled.ok && shuffled.settings.keepOrder).toBeUndefined();
     expect(settingsToParams(settings).has('order')).toBe(false);
   });
@@ -45,7 +50,7 @@ describe('quiz links', () => {
     ['seed=a&order=random', /“order”: order must be listed or shuffled/],
     ['count=5', /“seed”/],
   ])('explains what is wrong with %s', (query, problem) => {
-    const result = settingsFromParams(new URLSearchParams(query));
+    const result = settingsFromParams(new URLSearchParams(query), TOPICS);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.problem).toMatch(problem);
   });
@@ -55,7 +60,7 @@ describe('quiz links', () => {
       fc.property(fc.string(), fc.dictionary(fc.string(), fc.string()), (raw, extra) => {
         const params = new URLSearchParams(raw);
         for (const [key, value] of Object.entries(extra)) params.set(key, value);
-        const result = settingsFromParams(params);
+        const result = settingsFromParams(params, TOPICS);
         expect(typeof result.ok).toBe('boolean');
       }),
       { numRuns: 2000 },

@@ -1,21 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import type { QuestionOfType } from '@/domain/question';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
-import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes } from '@/app/routes';
-import type { QuestionOfType } from '@/content/question-schema';
 import { useQuizStore } from '@/features/quiz/quiz-store';
+import { renderApp } from '../../kit/render-app';
 
-function renderAt(path: string) {
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <Suspense fallback="loading">
-        <AppRoutes />
-      </Suspense>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderApp(path);
 
 /** The single-choice question on screen, read from the quiz in progress, to know right from wrong. */
 function currentSingleChoice(): QuestionOfType<'single'> {

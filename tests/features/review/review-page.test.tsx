@@ -1,24 +1,14 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Suspense } from 'react';
-import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AppRoutes } from '@/app/routes';
 import { emptyProgress } from '@/engine/progress';
 import { newSchedule } from '@/engine/schedule';
 import { useQuizStore } from '@/features/quiz/quiz-store';
 import { useHistoryStore } from '@/stores/history-store';
 import { DAY, recordAnswers, singleChoiceQuestions, textOf } from '../history-helpers';
+import { renderApp } from '../../kit/render-app';
 
-function renderAt(path: string) {
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <Suspense fallback="loading">
-        <AppRoutes />
-      </Suspense>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderApp(path);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,18 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
-import { Suspense } from 'react';
-import { MemoryRouter } from 'react-router';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { AppRoutes } from '@/app/routes';
+import { renderApp } from '../../kit/render-app';
 
-function renderAt(path: string) {
-  return render(
-    <MemoryRouter initialEntries={[path]}>
-      <Suspense fallback="loading">
-        <AppRoutes />
-      </Suspense>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (path: string) => renderApp(path);
 
 describe('the source reader', () => {
   it('shows a document by section, with a table of contents', async () => {

@@ -1,0 +1,22 @@
+import loaders from 'virtual:content/bank-loaders';
+import catalog from 'virtual:content/catalog';
+import { cachedBankLoader, type ContentAccess, type SourcesContent } from '@/content/content-access';
+import type { QuestionFacets } from '@/domain/question';
+
+let sources: Promise<SourcesContent> | undefined;
+let questionIndex: Promise<QuestionFacets[]> | undefined;
+
+/**
+ * The banks and sources checked at build time (src/build/content-plugin.ts). The catalog comes with
+ * the first page; the reader's text, the question index and each bank are chunks loaded on demand.
+ */
+export const builtInContent: ContentAccess = {
+  catalog,
+  loadSources: () => (sources ??= import('virtual:content/sources').then((module) => module.default)),
+  loadQuestionIndex: () =>
+    (questionIndex ??= import('virtual:content/question-index').then((module) => module.default)),
+  loadQuestions: cachedBankLoader(Object.keys(loaders), async (bankId) => {
+    const load = loaders[bankId];
+    return load ? (await load()).default : [];
+  }),
+};

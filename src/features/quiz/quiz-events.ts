@@ -1,0 +1,34 @@
+import type { LearnerResponse } from '@/domain/learner-response';
+import { currentQuestion } from '@/engine/quiz-session';
+import { useHistoryStore } from '@/stores/history-store';
+import { useQuizStore, type QuizStartInput } from './quiz-store';
+
+/**
+ * What happens in a quiz, told to both stores that care: the quiz in progress, and the learner's
+ * history (which review and progress read). The stores never call each other; this is where they meet.
+ */
+export const quizEvents = {
+  started(input: QuizStartInput): void {
+    useQuizStore.getState().quizStarted(input);
+    const { session } = useQuizStore.getState();
+    if (session) useHistoryStore.getState().attemptStarted(session);
+  },
+
+  answered(response: LearnerResponse, now: number): void {
+    const before = useQuizStore.getState().session;
+    const questionId = before ? currentQuestion(before)?.question.id : undefined;
+    useQuizStore.getState().answerSubmitted(response, now);
+    const after = useQuizStore.getState().session;
+    // The engine keeps the session as it was when it refuses an answer (a second one in practice).
+    if (after && after !== before && questionId !== undefined) {
+      useHistoryStore.getState().answerRecorded(after, questionId);
+    }
+  },
+
+  finished(now: number): void {
+    const before = useQuizStore.getState().session;
+    useQuizStore.getState().quizFinished(now);
+    const after = useQuizStore.getState().session;
+    if (after && after !== before) useHistoryStore.getState().attemptFinished(after);
+  },
+};

@@ -1,0 +1,51 @@
+import { exportAiken } from './export-aiken';
+import { exportCsv } from './export-csv';
+import { exportGift } from './export-gift';
+import { exportJsonFile } from './export-json-file';
+import { exportMoodleXml } from './export-moodle-xml';
+import { exportQti } from './export-qti';
+import type { Exporter, ImportContext, Importer } from './format-types';
+import { importAiken } from './import-aiken';
+import { importCsv } from './import-csv';
+import { importGift } from './import-gift';
+import { importJson } from './import-json';
+
+export const EXPORTERS = {
+  gift: exportGift,
+  'moodle-xml': exportMoodleXml,
+  qti: exportQti,
+  aiken: exportAiken,
+  csv: exportCsv,
+  json: exportJsonFile,
+} satisfies Record<string, Exporter>;
+export type ExportFormat = keyof typeof EXPORTERS;
+
+export const IMPORTERS = {
+  gift: (text, context?: ImportContext) => importGift(text, context?.knownTopics),
+  aiken: importAiken,
+  csv: importCsv,
+  json: (text, context?: ImportContext) => importJson(text, context?.fileName),
+} satisfies Record<string, Importer>;
+export type ImportFormat = keyof typeof IMPORTERS;
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return Object.hasOwn(EXPORTERS, name);
+}
+
+export function isImportFormat(name: string): name is ImportFormat {
+  return Object.hasOwn(IMPORTERS, name);
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = Object.keys(EXPORTERS).filter(isExportFormat);
+export const IMPORT_FORMATS: readonly ImportFormat[] = Object.keys(IMPORTERS).filter(isImportFormat);
+
+/**
+ * The format a file is in, from its name: .gift, .csv, .json; a .txt file is Aiken when it has an
+ * `ANSWER:` line and GIFT otherwise (Moodle users save both as .txt).
+ */
+export function importFormatOf(fileName: string, text: string): ImportFormat | undefined {
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'gift' || extension === 'csv' || extension === 'json') return extension;
+  if (extension === 'txt') return /^\s*ANSWER\s*:/im.test(text) ? 'aiken' : 'gift';
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import type { Source } from '../domain/source';
+import { z } from 'zod';
+import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json';
+import type { Bank } from '../domain/content';
+import { questionSchema } from '../content/question-schema';
+import { idSchema, textSchema } from '../content/schema-primitives';
+import { sourceSchema } from '../content/source-schema';
+import type { DraftQuestion, ImportProblem, ImportResult } from './format-types';
+import { locate, positionAt, scanJson, type JsonPath } from './json-locate';
+
+const documentSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  sources: z.array(sourceSchema),
+  banks: z.array(
+    z.strictObject({
+      id: idSchema,
+      title: textSchema,
+      description: z.string(),
+      questionIds: z.array(z.string()),
+    }),
+  ),
+  questions: z.array(z.unknown()),
+});
+
+export type JsonImportResult = ImportResult & { sources: Source[]; banks: Bank[] };
+
+function describePath(path: JsonPath): string {
+  return path
+    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${segment}`))
+    .join('');
+}
+
+/**
+ * Reads our own JSON export. The document is checked with zod (the same schemas as the app), and
+ * then each question on its own, so one bad question is listed, with its path and line, while the
+ * others come in. Questions keep their ids, banks and citations: this is our format.
+ */
+export function importJson(text: string, fileName = ''): JsonImportResult {
+  const empty = { drafts: [], notes: [], sources: [], banks: [] };
+  const scanned = scanJson(text);
+  if (scanned.error) {
+    return {
+      ...empty,
+      problems: [{ ...positionAt(text, scanned.error.offset), message: `JSON: ${scanned.error.message}` }],
+    };
+  }
+  const data: unknown = JSON.parse(text);
+  const problemsOf = (issues: readonly z.core.$ZodIssue[], at: JsonPath): ImportProblem[] =>
+    issues.map((issue) => {
+      const path = [...at, ...issue.path.filter((segment) => typeof segment !== 'symbol')];
+      const where = describePath(path);
+      return {
+        ...locate(text, scanned.positions, path),
+        message: where ? `${where}: ${issue.message}` : issue.message,
+      };
+    });
+  const document = documentSchema.safeParse(data);
+  if (!document.success) return { ...empty, problems: problemsOf(document.error.issues, []) };
+
+  const problems: ImportProblem[] = [];
+  const drafts: DraftQuestion[] = [];
+  document.data.questions.forEach((raw, index) => {
+    const question = questionSchema.safeParse(raw);
+    if (question.success) drafts.push(question.data);
+    else problems.push(...problemsOf(question.error.issues, ['questions', index]));
+  });
+  const banks = document.data.banks.map((bank) => ({ ...bank, file: fileName }));
+  return { drafts, problems, notes: [], sources: document.data.sources, banks };
+}

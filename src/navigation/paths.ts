@@ -1,0 +1,56 @@
+/**
+ * Every address in the app: the patterns the router matches (`ROUTES`) and the links to them
+ * (`paths`). A screen never spells an address out, so moving one is a change in one place.
+ */
+export const ROUTES = {
+  home: '/',
+  quizStart: '/quiz',
+  quizPlay: '/quiz/play',
+  review: '/review',
+  progress: '/progress',
+  sources: '/sources',
+  source: '/sources/:sourceId/:passageId?',
+  classroom: '/classroom',
+  assignmentBuilder: '/classroom/new',
+  assignment: '/classroom/assignment',
+  classReport: '/classroom/report',
+  print: '/classroom/print',
+  projector: '/classroom/projector',
+  studentStart: '/a',
+  export: '/export',
+  import: '/import',
+} as const;
+
+// Assignment codes travel in the hash, which never reaches a server.
+const withCode = (path: string, code: string) => `${path}#${code}`;
+
+export const paths = {
+  home: () => ROUTES.home,
+  /** The start screen, optionally with one bank chosen. */
+  quizStart: (bankId?: string) =>
+    bankId ? `${ROUTES.quizStart}?${new URLSearchParams({ banks: bankId }).toString()}` : ROUTES.quizStart,
+  quizPlay: (params: URLSearchParams) => `${ROUTES.quizPlay}?${params.toString()}`,
+  review: () => ROUTES.review,
+  progress: () => ROUTES.progress,
+  sources: () => ROUTES.sources,
+  source: (sourceId: string) => `${ROUTES.sources}/${encodeURIComponent(sourceId)}`,
+  /** The reader at one passage, optionally highlighting a quote and offering a way back. */
+  passage: (sourceId: string, passageId: string, options: { quote?: string; back?: string } = {}) => {
+    const base = `${ROUTES.sources}/${encodeURIComponent(sourceId)}/${encodeURIComponent(passageId)}`;
+    const params = new URLSearchParams();
+    if (options.quote) params.set('quote', options.quote);
+    if (options.back) params.set('back', options.back);
+    return params.size > 0 ? `${base}?${params.toString()}` : base;
+  },
+  classroom: () => ROUTES.classroom,
+  assignmentBuilder: () => ROUTES.assignmentBuilder,
+  assignment: (code: string) => withCode(ROUTES.assignment, code),
+  classReport: (codes?: string) => (codes ? withCode(ROUTES.classReport, codes) : ROUTES.classReport),
+  print: (code: string, options: { isAnswerKey?: boolean } = {}) =>
+    withCode(options.isAnswerKey ? `${ROUTES.print}?key=1` : ROUTES.print, code),
+  projector: (code: string) => withCode(ROUTES.projector, code),
+  /** What students open: the assignment link they are given. */
+  studentStart: (code: string) => withCode(ROUTES.studentStart, code),
+  export: (code?: string) => (code ? withCode(ROUTES.export, code) : ROUTES.export),
+  import: () => ROUTES.import,
+};

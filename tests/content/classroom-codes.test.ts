@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeAssignment,
+  decodeResult,
+  encodeAssignment,
+  encodeResult,
+  studentSeed,
+} from '@/content/classroom-codes';
+import type { Assignment, ClassResult } from '@/domain/assignment';
+import { readResultCodes } from '@/content/read-result-codes';
+
+const assignment: Assignment = {
+  title: 'Week 3: the 1990s',
+  ids: ['y90-debt-relief-total', 'y90-joint-commission-years', 'st-evfta-year'],
+  mode: 'test',
+  minutes: 15,
+  sameOrder: false,
+  seed: 'k3j9x2ab',
+};
+const result = (student: string, finishedAt = 1_700_000_000_000): ClassResult => ({
+  assignment,
+  student,
+  responses: [{ type: 'numeric', text: '46,35' }, null, { type: 'year', text: '2020' }],
+  finishedAt,
+});
+
+describe('assignment links', () => {
+  it('round-trip everything the assignment needs', () => {
+    expect(decodeAssignment(encodeAssignment(assignment))).toEqual({ ok: true, value: assignment });
+  });
+
+  it('reject a damaged, truncated, foreign or newer code with a sentence, never an exception', () => {
+    const code = encodeAssignment(assignment);
+    const flipped = code.slice(0, 10) + (code[10] === 'a' ? 'b' : 'a') + code.slice(11);
+    expect(decodeAssignment(flipped)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/damaged \(its check does not match\)/),
+    });
+    expect(decodeAssignment(code.slice(0, -3))).toMatchObject({ ok: false });
+    expect(decodeAssignment('hello')).toEqual({ ok: false, problem: 'this is not an assignment link' });
+    expect(decodeAssignment(encodeResult(result('Ana')))).toEqual({
+      ok: false,
+      problem: 'this is not an assignment link',
+    });
+    expect(decodeAssignment(code.replace(/^A1/, 'A2'))).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/newer version/),
+    });
+  });
+
+  it('reject every single-character change', () => {
+    const code = encodeAssignment(assignment);
+    fc.assert(
+      fc.property(fc.nat({ max: code.length - 1 }), fc.string({ minLength: 1, maxLength: 1 }), (at, char) => {
+        fc.pre(code[at] !== char);
+        expect(decodeAssignment(code.slice(0, at) + char + code.slice(at + 1)).ok).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never throw on any input', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(decodeAssignment(text).ok).toBe(false);
+        expect(decodeResult(text).ok).toBe(false);
+        expect(decodeResult(`R1.${text}.${text}`).ok).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('give each student their own order unless everyone shares one, and keep it for that student', () => {
+    expect(studentSeed(assignment, 'Ana')).toBe(studentSeed(assignment, ' ana '));
+    expect(studentSeed(assignment, 'Ana')).not.toBe(studentSeed(assignment, 'Binh'));
+    expect(studentSeed({ ...assignment, sameOrder: true }, 'Ana')).toBe('k3j9x2ab');
+    expect(studentSeed(assignment, 'Ana')).toMatch(/^[a-z0-9]{1,16}$/);
+  });
+});
+
+describe('result codes', () => {
+  it('round-trip the assignment, the name and the answers', () => {
+    expect(decodeResult(encodeResult(result('Nguyễn Thị Lan')))).toEqual({
+      ok: true,
+      value: result('Nguyễn Thị Lan'),
+    });
+  });
+
+  it('are read line by line: bad lines reported by number, links accepted, one result per student', () => {
+    const text = [
+      encodeResult(result('Ana', 1)),
+      '',
+      'not a code',
+      `https://quiz.example/classroom/report#${encodeResult(result('Binh'))}`,
+      encodeResult(result('ana', 2)),
+      encodeResult({ ...result('Chi'), assignment: { ...assignment, title: 'Another week' } }),
+    ].join('\n');
+    const read = readResultCodes(text);
+    expect(read.results.map((r) => [r.student, r.finishedAt])).toEqual([
+      ['ana', 2],
+      ['Binh', 1_700_000_000_000],
+    ]);
+    expect(read.mergedCount).toBe(1);
+    expect(read.problems).toEqual([
+      { line: 3, problem: 'this is not a result code' },
+      { line: 6, problem: 'belongs to another assignment (“Another week”); report on it separately' },
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { exportJson } from '@/formats/export-json';
+import { exportJsonFile } from '@/formats/export-json-file';
+import { importJson } from '@/formats/import-json';
+import { realContent } from './load-test-content';
+
+describe('JSON import', () => {
+  const content = realContent();
+  const text = `${JSON.stringify(exportJson(content), null, 2)}\n`;
+
+  it('our export → import → export is the same document, byte for byte', () => {
+    const imported = importJson(text, 'export.json');
+    expect(imported.problems).toEqual([]);
+    const again = exportJsonFile({
+      questions: imported.drafts,
+      sources: imported.sources,
+      banks: imported.banks,
+    });
+    expect(again.files[0]?.content).toBe(text);
+  });
+
+  it('the format exporter writes exactly what export-json.ts writes for the whole content', () => {
+    expect(exportJsonFile(content).files[0]?.content).toBe(text);
+  });
+
+  it('lists a bad question with its path and line, and keeps the others', () => {
+    const document = exportJson(content);
+    const broken = {
+      ...document,
+      questions: document.questions.map((question, index) =>
+        index === 1 ? { ...question, difficulty: 7 } : question,
+      ),
+    };
+    const brokenText = JSON.stringify(broken, null, 2);
+    const result = importJson(brokenText);
+    expect(result.drafts).toHaveLength(content.questions.length - 1);
+    const line = brokenText.split('\n').findIndex((row) => row.includes('"difficulty": 7')) + 1;
+    expect(result.problems).toEqual([
+      { line, column: 21, message: 'questions[1].difficulty: must be 1, 2 or 3' },
+    ]);
+  });
+
+  it('refuses a document that is not ours, saying where', () => {
+    expect(
+      importJson('{"format": "other", "version": 1, "sources": [], "banks": [], "questions": []}').problems,
+    ).toEqual([{ line: 1, column: 12, message: expect.stringMatching(/^format: /) }]);
+  });
+
+  it('locates a JSON syntax error', () => {
+    expect(importJson('{\n  "format": "source-quiz",\n  "version": 1,,\n}').problems).toEqual([
+      { line: 3, column: 16, message: 'JSON: expected a property name in double quotes' },
+    ]);
+  });
+});
