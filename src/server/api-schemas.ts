@@ -12,7 +12,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 const UNSTORABLE = /\u0000|[\uD800-\uDFFF]/u;
 
 /** PostgreSQL text and jsonb hold neither NUL nor half a surrogate pair: refused at the edge. */
-const storable = (text: string) => !UNSTORABLE.test(text);
+export const isStorable = (text: string) => !UNSTORABLE.test(text);
+const storable = isStorable;
 const STORABLE = 'has characters that cannot be stored';
 
 export const emailSchema = z
