@@ -62,7 +62,12 @@ export default defineConfig({
   server: { port: 5173, host: '127.0.0.1' },
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'] } },
+      // Timeouts are generous: property tests run thousands of cases, and the machine may be busy.
+      // A test that hangs still fails; speed is measured by the benchmarks, not here.
+      {
+        extends: true,
+        test: { name: 'unit', environment: 'node', include: ['tests/**/*.test.ts'], testTimeout: 60_000 },
+      },
       {
         extends: true,
         test: {
@@ -70,6 +75,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/**/*.test.tsx'],
           setupFiles: ['tests/setup.ts'],
+          testTimeout: 60_000,
         },
       },
       {
