@@ -62,6 +62,8 @@ export default defineConfig({
   server: { port: 5173, host: '127.0.0.1' },
   test: {
     projects: [
+      // Timeouts are generous: property tests run thousands of cases, and the machine may be busy.
+      // A test that hangs still fails; speed is measured by the benchmarks, not here.
       {
         extends: true,
         test: {
@@ -69,6 +71,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/server/**', '**/node_modules/**'],
+          testTimeout: 60_000,
         },
       },
       {
@@ -80,8 +83,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/server/**/*.test.ts'],
           globalSetup: ['tests/server/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           maxWorkers: 2,
         },
       },
@@ -92,6 +95,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/**/*.test.tsx'],
           setupFiles: ['tests/setup.ts'],
+          testTimeout: 60_000,
         },
       },
       {
