@@ -86,6 +86,8 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           maxWorkers: 2,
+          // After the other projects: its own worker limit needs a group of its own.
+          sequence: { groupOrder: 1 },
         },
       },
       {

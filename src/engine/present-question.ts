@@ -1,3 +1,4 @@
+import type { ShownQuestion } from '../domain/shown-question';
 import type { Choice, Question } from '../domain/question';
 import type { Random } from './random';
 
@@ -95,6 +96,18 @@ export function presentedChoices(presented: PresentedQuestion): Choice[] {
 export function presentedLeft(presented: PresentedQuestion): Choice[] {
   const { question } = presented;
   return question.type === 'matching' ? [...inOrder(question.left, presented.leftOrder)] : [];
+}
+
+/** What the learner is shown before answering: the prompt and the choices in their shown order. */
+export function showQuestion(presented: PresentedQuestion): ShownQuestion {
+  const { question } = presented;
+  return {
+    type: question.type,
+    prompt: question.prompt,
+    choices: presentedChoices(presented),
+    left: presentedLeft(presented),
+    ...(question.type === 'numeric' ? { unit: question.answer.unit } : {}),
+  };
 }
 
 /** Tells a presented question from a bare one. */

@@ -1,9 +1,9 @@
 import type { QuizMode } from '@/domain/quiz-mode';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
-import { presentedChoices, type PresentedQuestion } from '@/engine/present-question';
+import { presentedChoices, showQuestion, type PresentedQuestion } from '@/engine/present-question';
 import type { Submission } from '@/engine/quiz-session';
-import { AnswerInput, startingResponse } from './answer-inputs';
+import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { useQuizKeys } from './use-quiz-keys';
@@ -31,9 +31,8 @@ const HINTS: Partial<Record<PresentedQuestion['question']['type'], string>> = {
 export function QuestionView(props: Props) {
   const { presented, submission, mode, index, total, backTo, onSubmit, onNext, onPrevious, onFinish } = props;
   const { question } = presented;
-  const [response, setResponse] = useState<LearnerResponse>(
-    submission?.response ?? startingResponse(presented),
-  );
+  const shown = showQuestion(presented);
+  const [response, setResponse] = useState<LearnerResponse>(submission?.response ?? startingResponse(shown));
   const [isAskingForAnswer, setIsAskingForAnswer] = useState(false);
   const promptId = useId();
   const prompt = useRef<HTMLHeadingElement>(null);
@@ -114,7 +113,7 @@ export function QuestionView(props: Props) {
       </h2>
       {HINTS[question.type] && <p className="muted question__hint">{HINTS[question.type]}</p>}
       <AnswerInput
-        presented={presented}
+        shown={shown}
         response={response}
         onChange={(next) => {
           setResponse(next);

@@ -1,9 +1,13 @@
 import type { Question } from '../../domain/question';
 import type { LearnerResponse } from '../../domain/learner-response';
-import { presentedChoices, presentedLeft, type PresentedQuestion } from '../../engine/present-question';
+import type { ShownQuestion } from '../../domain/shown-question';
+import {
+  presentedChoices,
+  presentedLeft,
+  showQuestion,
+  type PresentedQuestion,
+} from '../../engine/present-question';
 import type { StudentResponse } from '../api-schemas';
-
-export type StudentChoice = { id: string; text: string };
 
 /**
  * A question as a student's device gets it before answering: enough to show every type, nothing
@@ -11,31 +15,22 @@ export type StudentChoice = { id: string; text: string };
  * by position as shown (c1, c2, …; the matching left-hand side l1, l2, …), because the banks' own
  * choice ids follow the authored order (an ordering's ids are its answer).
  */
-export type StudentQuestion = {
+export type StudentQuestion = ShownQuestion & {
   index: number;
-  type: Question['type'];
-  prompt: string;
   topics: Question['topics'];
   difficulty: Question['difficulty'];
-  /** single, multiple, ordering (the items), matching (the right-hand side); else empty. */
-  choices: StudentChoice[];
-  /** matching: the left-hand side; else empty. */
-  left: StudentChoice[];
-  /** numeric: the unit the answer is given in. */
-  unit?: string;
 };
 
 export function toStudentQuestion(presented: PresentedQuestion, index: number): StudentQuestion {
+  const shown = showQuestion(presented);
   const { question } = presented;
   return {
+    ...shown,
     index,
-    type: question.type,
-    prompt: question.prompt,
     topics: question.topics,
     difficulty: question.difficulty,
-    choices: presentedChoices(presented).map((choice, at) => ({ id: `c${at + 1}`, text: choice.text })),
-    left: presentedLeft(presented).map((item, at) => ({ id: `l${at + 1}`, text: item.text })),
-    ...(question.type === 'numeric' ? { unit: question.answer.unit } : {}),
+    choices: shown.choices.map((choice, at) => ({ id: `c${at + 1}`, text: choice.text })),
+    left: shown.left.map((item, at) => ({ id: `l${at + 1}`, text: item.text })),
   };
 }
 

@@ -1,11 +1,11 @@
-import type { Choice } from '@/domain/question';
 import { BLANK_RESPONSES, type LearnerResponse, type ResponseOfType } from '@/domain/learner-response';
-import type { PresentedQuestion } from '@/engine/present-question';
-import { presentedChoices, presentedLeft } from '@/engine/present-question';
+import type { Choice } from '@/domain/question';
+import type { ShownQuestion } from '@/domain/shown-question';
 import { OrderingInput } from './ordering-input';
+import './answer-input.css';
 
 type InputProps = {
-  presented: PresentedQuestion;
+  shown: ShownQuestion;
   response: LearnerResponse;
   onChange: (response: LearnerResponse) => void;
   isLocked: boolean;
@@ -13,10 +13,10 @@ type InputProps = {
 };
 
 /** The response a question starts with: nothing chosen, typed or matched; items in the order shown. */
-export function startingResponse(presented: PresentedQuestion): LearnerResponse {
-  return presented.question.type === 'ordering'
-    ? { type: 'ordering', order: presentedChoices(presented).map((choice) => choice.id) }
-    : BLANK_RESPONSES[presented.question.type];
+export function startingResponse(shown: ShownQuestion): LearnerResponse {
+  return shown.type === 'ordering'
+    ? { type: 'ordering', order: shown.choices.map((choice) => choice.id) }
+    : BLANK_RESPONSES[shown.type];
 }
 
 function ChoiceList({
@@ -101,12 +101,12 @@ function TypedInput({
 }
 
 /** The input that suits the question's type; every one works by keyboard and without dragging. */
-export function AnswerInput({ presented, response, onChange, isLocked, labelledBy }: InputProps) {
-  const { question } = presented;
+export function AnswerInput({ shown, response, onChange, isLocked, labelledBy }: InputProps) {
+  const question = shown;
   if (question.type === 'single' && response.type === 'single') {
     return (
       <ChoiceList
-        choices={presentedChoices(presented)}
+        choices={shown.choices}
         kind="radio"
         isChecked={(id) => response.choice === id}
         onToggle={(id) => onChange({ type: 'single', choice: id })}
@@ -118,7 +118,7 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
   if (question.type === 'multiple' && response.type === 'multiple') {
     return (
       <ChoiceList
-        choices={presentedChoices(presented)}
+        choices={shown.choices}
         kind="checkbox"
         isChecked={(id) => response.choices.includes(id)}
         onToggle={(id, isOn) =>
@@ -148,7 +148,7 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
     (response.type === 'numeric' || response.type === 'year' || response.type === 'short-text') &&
     response.type === question.type
   ) {
-    const unit = question.type === 'numeric' ? question.answer.unit : undefined;
+    const unit = shown.unit;
     return (
       <TypedInput
         response={response}
@@ -164,7 +164,7 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
   if (question.type === 'ordering' && response.type === 'ordering') {
     return (
       <OrderingInput
-        choices={presentedChoices(presented)}
+        choices={shown.choices}
         order={response.order}
         onChange={(order) => onChange({ type: 'ordering', order })}
         isLocked={isLocked}
@@ -173,10 +173,10 @@ export function AnswerInput({ presented, response, onChange, isLocked, labelledB
     );
   }
   if (question.type === 'matching' && response.type === 'matching') {
-    const choices = presentedChoices(presented);
+    const { choices } = shown;
     return (
       <fieldset className="matching" aria-labelledby={labelledBy} disabled={isLocked}>
-        {presentedLeft(presented).map((left) => (
+        {shown.left.map((left) => (
           <label key={left.id} className="matching__row">
             <span className="matching__left">{left.text}</span>
             <select
