@@ -15,7 +15,17 @@ const common = {
   citations: z.array(citationSchema).min(1, 'needs at least one citation'),
   topics: z.array(topicSchema).min(1, 'needs at least one topic'),
   difficulty: difficultySchema,
+  /** The facts the question asks, as short ids: two questions on one fact never meet in a quiz. */
+  facts: z.array(idSchema).min(1, 'needs at least one fact: a short id for each fact it asks'),
+  /** Other questions it must never meet in a quiz, though they ask other facts (one gives the other away). */
+  related: z.array(idSchema).optional(),
 };
+
+/**
+ * Answers a learner might type that a typed question refuses on purpose, each with the reason
+ * (docs/grading.md, "What a typed answer must accept"); any other refused variant fails the check.
+ */
+const refused = z.array(z.strictObject({ answer: textSchema, reason: textSchema })).optional();
 
 const choiceTexts = (min: number, max: number) =>
   z.array(textSchema).min(min, `needs at least ${min} choices`).max(max, `allows at most ${max} choices`);
@@ -38,13 +48,19 @@ export const authoredQuestionSchema = z.discriminatedUnion(
     z.strictObject({
       ...common,
       type: z.literal('numeric'),
+      refused,
       answer: z.strictObject({
         value: z.number(),
         tolerance: z.number().nonnegative().default(0),
         unit: textSchema,
       }),
     }),
-    z.strictObject({ ...common, type: z.literal('year'), answer: z.number().int().min(1000).max(2999) }),
+    z.strictObject({
+      ...common,
+      type: z.literal('year'),
+      refused,
+      answer: z.number().int().min(1000).max(2999),
+    }),
     z.strictObject({
       ...common,
       type: z.literal('ordering'),
@@ -62,6 +78,7 @@ export const authoredQuestionSchema = z.discriminatedUnion(
     z.strictObject({
       ...common,
       type: z.literal('short-text'),
+      refused,
       /** Every accepted answer: names, acronyms and spellings the documents use. */
       answer: z.array(textSchema).min(1, 'needs at least one accepted answer'),
     }),

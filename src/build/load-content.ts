@@ -3,6 +3,8 @@ import type { Question } from '../domain/question';
 import type { Source } from '../domain/source';
 import { authoredQuestionSchema, bankHeaderSchema } from './bank-schema';
 import { checkQuestion } from './check-question';
+import { checkRelations } from './check-relations';
+import { checkTypedAnswers } from './check-typed-answers';
 import { checkSource } from './check-source';
 import { comparableText } from '../domain/fold-text';
 import { normalizeQuestion } from './normalize-question';
@@ -10,6 +12,8 @@ import { parseYamlFile, validateAt, type LocatedYaml } from './parse-yaml-file';
 import { compareProblems, type Problem } from './problem';
 import { topicsFileSchema } from './topics-file-schema';
 import { sourceFileSchema, toSource } from './source-file-schema';
+import { findGiveaways, giveawayProblems, type LocatedQuestion } from './find-giveaways';
+import { completeRelated } from './related-questions';
 
 export type TextFile = { path: string; text: string };
 export type ContentFiles = {
@@ -92,6 +96,7 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
   const bankIds: Keyed[] = [];
   const questionIds: Keyed[] = [];
   const prompts: Keyed[] = [];
+  const entries: LocatedQuestion[] = [];
 
   for (const file of files.banks) {
     const parsed = parseYamlFile(file.path, file.text);
@@ -116,6 +121,8 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
       const question = checked.value;
       bankQuestionIds.push(question.id);
       problems.push(...checkQuestion(question, at, located, sources, topicIds));
+      problems.push(...checkTypedAnswers(question, at, located, sources));
+      entries.push({ question, at, located, quotes: question.citations.map((citation) => citation.quote) });
       questionIds.push({ key: question.id, value: `${file.path}`, located, path: [...at, 'id'] });
       prompts.push({
         key: comparableText(question.prompt),
@@ -134,12 +141,14 @@ export function loadContent(files: ContentFiles): { content: Content; problems: 
     });
   }
   problems.push(
+    ...checkRelations(entries),
+    ...giveawayProblems(findGiveaways(entries)),
     ...reportRepeats(bankIds, (_, first) => `this bank id is already used in ${first}`),
     ...reportRepeats(questionIds, (_, first) => `this question id is already used in ${first}`),
     ...reportRepeats(prompts, (id, first) => `${id}: the same prompt as question "${first}"`),
   );
   return {
-    content: { topics, sources: [...sources.values()], banks, questions },
+    content: { topics, sources: [...sources.values()], banks, questions: completeRelated(questions) },
     problems: problems.sort(compareProblems),
   };
 }

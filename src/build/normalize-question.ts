@@ -13,8 +13,8 @@ function idOf(choices: readonly Choice[], text: string): string {
 
 /** Gives choices ids and rewrites answers to refer to them. Assumes the bank passed its checks. */
 export function normalizeQuestion(authored: AuthoredQuestion, bank: string): Question {
-  const { id, prompt, topics, difficulty, explanation, citations } = authored;
-  const common = { id, bank, prompt, topics, difficulty, explanation, citations };
+  const { id, prompt, topics, difficulty, explanation, citations, facts, related = [] } = authored;
+  const common = { id, bank, prompt, topics, difficulty, explanation, citations, facts, related };
   switch (authored.type) {
     case 'single': {
       const choices = toChoices(authored.choices);

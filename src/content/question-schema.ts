@@ -15,6 +15,10 @@ const common = {
   difficulty: difficultySchema,
   explanation: textSchema,
   citations: z.array(citationSchema).min(1),
+  /** The facts it asks (short ids); absent for imported questions. */
+  facts: z.array(idSchema).optional(),
+  /** Every question it must never meet in one quiz, whichever side declared it (README, "The JSON export"). */
+  related: z.array(idSchema).optional(),
 };
 
 /**

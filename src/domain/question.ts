@@ -34,6 +34,10 @@ type QuestionCommon = {
   difficulty: Difficulty;
   explanation: string;
   citations: Citation[];
+  /** The facts it asks, as short ids; absent for questions imported from other formats. */
+  facts?: string[];
+  /** Every question it must never meet in one quiz, whichever side declared it (README, "The JSON export"). */
+  related?: string[];
 };
 
 // Each type's fields beside the common ones, flattened into one object type per question type.

@@ -76,7 +76,28 @@ export function comparableAnswer(text: string): string {
     .trim();
 }
 
-/** Right when the text equals an accepted answer once case, accents, punctuation and spacing are set aside. */
+/**
+ * What a short answer is compared on: `comparableAnswer`, with "&" read as "and" and a leading
+ * article dropped, so "Monterrey consensus", "the Monterrey consensus" and "active teaching &
+ * learning" are the answers they look like.
+ */
+export function shortAnswerKey(text: string): string {
+  const folded = comparableAnswer(text.includes('&') ? text.replaceAll('&', ' and ') : text);
+  return folded.replace(/^(?:the|a|an) (?=\S)/, '');
+}
+
+// Each question's accepted answers are folded once; questions are never mutated after loading.
+const acceptedKeys = new WeakMap<readonly string[], ReadonlySet<string>>();
+function keysOf(accepted: readonly string[]): ReadonlySet<string> {
+  let keys = acceptedKeys.get(accepted);
+  if (!keys) {
+    keys = new Set(accepted.map(shortAnswerKey));
+    acceptedKeys.set(accepted, keys);
+  }
+  return keys;
+}
+
+/** Right when the text equals an accepted answer once case, accents, punctuation, "&" and a leading article are set aside. */
 export function gradeShortText(
   question: QuestionOfType<'short-text'>,
   response: ResponseOfType<'short-text'>,
@@ -86,8 +107,7 @@ export function gradeShortText(
   const expected = others.length > 0 ? `${first} (also accepted: ${others.join('; ')})` : first;
   if (isBlank) return toGrade({ questionId: question.id, given: NO_ANSWER, expected }, 0, true);
   const given = response.text.trim();
-  const comparable = comparableAnswer(given);
-  const isRight =
-    comparable !== '' && question.answer.some((answer) => comparableAnswer(answer) === comparable);
+  const key = shortAnswerKey(given);
+  const isRight = key !== '' && keysOf(question.answer).has(key);
   return toGrade({ questionId: question.id, given, expected }, isRight ? 1 : 0);
 }

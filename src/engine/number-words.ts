@@ -52,6 +52,11 @@ export const IGNORED_WORDS: ReadonlySet<string> = new Set([
   'almost',
   'ca',
   'circa',
+  // "over 15" and "more than 15", as the documents write a lower bound; "15+" likewise.
+  'over',
+  'more',
+  'than',
+  '+',
   'c',
   '~',
   '≈',

@@ -77,6 +77,9 @@ export function draftsToBank(
       citations: draft.citations,
       topics: draft.topics,
       difficulty: draft.difficulty,
+      // Our own JSON carries these; other formats do not, and the author adds the facts.
+      ...(draft.facts?.length ? { facts: draft.facts } : {}),
+      ...(draft.related?.length ? { related: draft.related } : {}),
     });
   }
   return { bank: { ...header, questions }, notes };

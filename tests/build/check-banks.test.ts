@@ -24,7 +24,7 @@ describe('the bank checker', () => {
 
   it.each([
     ['bad-yaml.yaml', 7, /YAML: /],
-    ['unknown-field.yaml', 16, /questions\[0\]\.colour: unknown field/],
+    ['unknown-field.yaml', 17, /questions\[0\]\.colour: unknown field/],
     [
       'quote-not-in-passage.yaml',
       13,
@@ -39,10 +39,10 @@ describe('the bank checker', () => {
     ['unknown-topic.yaml', 14, /q-topic: unknown topic "politics" \(see questions\/topics\.yaml\)/],
     [
       'duplicate-id.yaml',
-      16,
+      17,
       /this question id is already used in tests\/fixtures\/broken-banks\/duplicate-id\.yaml/,
     ],
-    ['duplicate-prompt.yaml', 18, /q-two: the same prompt as question "q-one"/],
+    ['duplicate-prompt.yaml', 19, /q-two: the same prompt as question "q-one"/],
     ['year-not-in-quote.yaml', 8, /q-year: the answer 1977 is not stated in any cited quote/],
     ['numeric-not-in-quote.yaml', 9, /q-debt: the answer 46\.5 is not stated in any cited quote/],
     ['bad-difficulty.yaml', 15, /questions\[0\]\.difficulty: must be 1, 2 or 3/],
@@ -70,7 +70,7 @@ describe('the bank checker', () => {
     const { problems } = loadContent({ ...realContent, banks: [{ path: 'merged.yaml', text: merged }] });
     expect(problems.map((p) => [p.line, p.message.split(':')[0]])).toEqual([
       [9, 'q-choices'],
-      [31, 'questions[1].colour'],
+      [33, 'questions[1].colour'],
     ]);
   });
 

@@ -72,8 +72,8 @@ describe('the citation lock', () => {
       `review the question, then run npm run bank -- confirm ${id}`;
     expect(problems.map(formatProblem)).toEqual([
       `tests/fixtures/content/harbour.yaml:14:18  ${message('q-founded-year')}`,
-      `tests/fixtures/content/harbour.yaml:30:18  ${message('q-founders')}`,
-      `tests/fixtures/content/harbour.yaml:77:18  ${message('q-first-ships')}`,
+      `tests/fixtures/content/harbour.yaml:31:18  ${message('q-founders')}`,
+      `tests/fixtures/content/harbour.yaml:81:18  ${message('q-first-ships')}`,
     ]);
     expect(unconfirmed).toEqual([]);
   });

@@ -283,6 +283,22 @@ describe('short text', () => {
   it('names every accepted answer', () => {
     expect(grade('x').expected).toBe('Enabel (also accepted: Belgian Development Agency)');
   });
+  it('reads "&" as "and" and sets a leading article aside, on both sides', () => {
+    const question = {
+      ...shortTextQuestion,
+      answer: ['Ministry of Science and Technology', 'the Monterrey consensus'],
+    };
+    const gradeOf = (text: string) => gradeAnswer(question, { type: 'short-text', text }).verdict;
+    expect(gradeOf('Ministry of Science & Technology')).toBe('correct');
+    expect(gradeOf('ministry of science&technology')).toBe('correct');
+    expect(gradeOf('The Ministry of Science and Technology')).toBe('correct');
+    expect(gradeOf('Monterrey consensus')).toBe('correct');
+    expect(gradeOf('A Monterrey consensus')).toBe('correct');
+    // Only a leading article, and only "&": other words still count.
+    expect(gradeOf('Ministry of Science Technology')).toBe('wrong');
+    expect(gradeOf('Monterrey the consensus')).toBe('wrong');
+    expect(gradeOf('the')).toBe('wrong');
+  });
 });
 
 describe('odd input', () => {
