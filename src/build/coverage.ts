@@ -10,6 +10,7 @@ import { passageKey } from '../content/count-citations';
 import { findNumbers, numbersAsWritten } from '../content/find-numbers';
 import { foldWhitespace } from '../domain/fold-text';
 import type { Content } from '../domain/content';
+import { itemShares, type ItemShares } from './item-shares';
 
 export type PassageCoverage = {
   source: string;
@@ -35,6 +36,8 @@ export type Coverage = {
   byDifficulty: Tally<Difficulty>;
   /** Single-choice questions whose answer is longer than every other choice: a give-away when common. */
   longestIsAnswer: { count: number; of: number };
+  /** Right-answer counts, choices per question, dates and amounts, facts asked more than twice. */
+  items: ItemShares;
 };
 
 function tally<K>(
@@ -96,5 +99,6 @@ export function computeCoverage(content: Content): Coverage {
     ),
     byDifficulty: tally(DIFFICULTIES, (question) => [question.difficulty], content.questions),
     longestIsAnswer: { count: singles.filter(isAnswerStrictlyLongest).length, of: singles.length },
+    items: itemShares(content.questions),
   };
 }

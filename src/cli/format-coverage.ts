@@ -88,5 +88,26 @@ export function formatCoverage(coverage: Coverage, width: number): string[] {
   lines.push(
     `Single-choice questions whose answer is the strictly longest choice: ${formatShare(count, of)}`,
   );
+  return [...lines, ...formatItemShares(coverage.items, width)];
+}
+
+/** The item-writing shares of docs/authoring.md: vary right-answer counts, four choices, few repeats. */
+function formatItemShares(items: Coverage['items'], width: number): string[] {
+  const list = <K>(counts: readonly { key: K; count: number }[], label: (key: K) => string) =>
+    counts.map(({ key, count }) => `${label(key)}: ${count}`).join(', ') || 'none';
+  const multiples = items.multipleRight.reduce((total, { count }) => total + count, 0);
+  const facts = items.questionsPerFact.reduce((total, { count }) => total + count, 0);
+  const lines = [
+    '',
+    `Multiple-response questions by right choices (${multiples}): ${list(items.multipleRight, String)}`,
+    `Single-choice questions by number of choices: ${list(items.singleChoices, (n) => `${n} choices`)}`,
+    `True-false statements: ${items.trueFalse.true} true, ${items.trueFalse.false} false`,
+    `Questions whose answer is a date or an amount: ${formatShare(items.datesOrAmounts.count, items.datesOrAmounts.of)}`,
+    `Facts (${facts}) by how many questions ask them: ${list(items.questionsPerFact, (n) => `${n} question${n === 1 ? '' : 's'}`)}`,
+    `Facts asked by more than two questions: ${items.factsAskedMoreThanTwice.length}`,
+  ];
+  for (const { fact, questionIds } of items.factsAskedMoreThanTwice) {
+    lines.push(`  ${fact}  ${wrapList(questionIds, 4 + fact.length, width).join('\n')}`);
+  }
   return lines;
 }

@@ -1,8 +1,9 @@
-import type { Question, QuestionFacets, Topic } from '../domain/question';
+import type { Question, QuestionFacets } from '../domain/question';
 import type { DrawSettings } from './draw-settings';
 import { findMatches, type Matches } from './filter-questions';
+import { conflictsOf, createPicker, type Conflicts } from './question-conflicts';
 import type { Random } from './random';
-import { createIndexSampler } from './sample-indexes';
+import { sample, sampleSpreadByTopic } from './sample-positions';
 
 export type DrawResult = {
   questions: Question[];
@@ -12,72 +13,19 @@ export type DrawResult = {
   requested: number;
   /** True when fewer questions match than were asked for. */
   isShort: boolean;
+  /**
+   * How many questions the quiz lacks because each would meet a related question in it (same fact,
+   * or one gives the other away): matching questions the draw had to leave for another quiz.
+   */
+  heldBack: number;
 };
+
+// Enough tries for a small, closely related pool to reach the count asked when it can.
+const ATTEMPTS = 8;
 
 function requestedCount(count: number | 'all', available: number): number {
   if (count === 'all') return available;
   return Number.isFinite(count) && count > 0 ? Math.floor(count) : 0;
-}
-
-function positionAt(matches: Matches, at: number): number {
-  return matches.positions ? (matches.positions[at] ?? -1) : at;
-}
-
-/** Up to `wanted` random positions among `candidates` (an index into `matches`), skipping `isSkipped` ones. */
-function sample(
-  candidates: Int32Array | null,
-  size: number,
-  wanted: number,
-  isSkipped: (position: number) => boolean,
-  random: Random,
-): number[] {
-  const sampler = createIndexSampler(size, random);
-  const drawn: number[] = [];
-  while (drawn.length < wanted) {
-    const at = sampler.next();
-    if (at < 0) break;
-    const position = candidates ? (candidates[at] ?? -1) : at;
-    if (!isSkipped(position)) drawn.push(position);
-  }
-  return drawn;
-}
-
-/** Round-robin over the topics (in a random order), each turn taking a random unused question of that topic. */
-function sampleSpreadByTopic(
-  matches: Matches,
-  topics: readonly Topic[],
-  wanted: number,
-  isExcluded: (position: number) => boolean,
-  random: Random,
-): number[] {
-  const { topicBits } = matches.index;
-  const taken = new Set<number>();
-  const turns = random.shuffle(topics).map((topic) => {
-    const bit = matches.index.topicBit.get(topic) ?? 0;
-    const ofTopic: number[] = [];
-    for (let at = 0; at < matches.count; at += 1) {
-      const position = positionAt(matches, at);
-      if (((topicBits[position] ?? 0) & bit) !== 0) ofTopic.push(position);
-    }
-    return { positions: ofTopic, sampler: createIndexSampler(ofTopic.length, random), isDone: false };
-  });
-  const drawn: number[] = [];
-  while (drawn.length < wanted && turns.some((turn) => !turn.isDone)) {
-    for (const turn of turns) {
-      if (turn.isDone || drawn.length >= wanted) continue;
-      let position = turn.positions[turn.sampler.next()];
-      while (position !== undefined && (taken.has(position) || isExcluded(position))) {
-        position = turn.positions[turn.sampler.next()];
-      }
-      if (position === undefined) {
-        turn.isDone = true;
-        continue;
-      }
-      taken.add(position);
-      drawn.push(position);
-    }
-  }
-  return drawn;
 }
 
 /** How many questions the filters of `settings` let through (its count and recency are ignored). */
@@ -86,11 +34,44 @@ export function countMatches(pool: readonly QuestionFacets[], settings: DrawSett
 }
 
 /**
- * Draws questions without replacement, spread across the chosen topics, in a random order. Ids in
- * `pool` are unique, and the pool array is not changed afterwards (it is indexed once, on first use).
+ * The listed ids that stay in a quiz of exactly those questions: in the order listed, each one
+ * unless it is related to one kept before it (that one waits for a later quiz).
+ */
+function firstListedUnrelated(ids: readonly string[], matches: Matches, conflicts: Conflicts): string[] {
+  const picker = createPicker(conflicts);
+  return ids.filter((id) => {
+    const position = matches.index.positionById.get(id);
+    if (position === undefined || !matches.includes(position) || !picker.isFree(position)) return false;
+    picker.take(position);
+    return true;
+  });
+}
+
+/**
+ * Draws questions without replacement, spread across the chosen topics, in a random order, never
+ * two related questions (docs/authoring.md, "Facts and related questions"): with `ids`, the first
+ * listed of two related questions stays; otherwise whichever the draw reaches first. Ids in `pool`
+ * are unique, and the pool array is not changed afterwards (it is indexed once, on first use).
  */
 export function drawQuestions(pool: readonly Question[], settings: DrawSettings, random: Random): DrawResult {
-  const matches = findMatches(pool, settings);
+  const conflicts = conflictsOf(pool);
+  let matches = findMatches(pool, settings);
+  const available = matches.count;
+  const requested = requestedCount(settings.count, available);
+  const wanted = Math.min(requested, available);
+  const result = (questions: Question[]): DrawResult => ({
+    questions,
+    available,
+    requested,
+    isShort: available < requested,
+    heldBack: Math.max(0, wanted - questions.length),
+  });
+  if (conflicts && settings.ids?.length) {
+    const kept = firstListedUnrelated(settings.ids, matches, conflicts);
+    if (kept.length < matches.count) matches = findMatches(pool, { ...settings, ids: kept });
+  }
+  const target = Math.min(requested, matches.count);
+
   // Recently seen questions that pass the filters, with how recently each was seen (0 = last).
   const recency = new Map<number, number>();
   for (const id of settings.excludeIds ?? []) {
@@ -101,29 +82,37 @@ export function drawQuestions(pool: readonly Question[], settings: DrawSettings,
   }
   const isRecent = (position: number) => recency.has(position);
 
-  const available = matches.count;
-  const requested = requestedCount(settings.count, available);
-  const wanted = Math.min(requested, available);
   if (settings.keepOrder && settings.ids?.length) {
     const listed = new Set(settings.ids.flatMap((id) => matches.index.positionById.get(id) ?? []));
-    const inOrder = [...listed].filter((position) => matches.includes(position)).slice(0, wanted);
-    const questions = inOrder.flatMap((position) => pool[position] ?? []);
-    return { questions, available, requested, isShort: available < requested };
+    const inOrder = [...listed].filter((position) => matches.includes(position)).slice(0, target);
+    return result(inOrder.flatMap((position) => pool[position] ?? []));
   }
-  const freshWanted = Math.min(wanted, available - recency.size);
+  const freshWanted = Math.min(target, matches.count - recency.size);
 
   // Sorted, so that the same topics listed in another order give the same draw.
   const topics = [...new Set(settings.topics ?? [])].sort();
-  const chosen =
-    topics.length > 1
-      ? sampleSpreadByTopic(matches, topics, freshWanted, isRecent, random)
-      : sample(matches.positions, available, freshWanted, isRecent, random);
-
-  if (chosen.length < wanted) {
-    const seenLongestAgoFirst = [...recency.keys()].reverse();
-    chosen.push(...seenLongestAgoFirst.slice(0, wanted - chosen.length));
+  const seenLongestAgoFirst = [...recency.keys()].reverse();
+  const attempt = (): number[] => {
+    const picker = createPicker(conflicts);
+    const chosen =
+      topics.length > 1
+        ? sampleSpreadByTopic(matches, topics, freshWanted, isRecent, picker, random)
+        : sample(matches.positions, matches.count, freshWanted, isRecent, picker, random);
+    for (const position of seenLongestAgoFirst) {
+      if (chosen.length >= target) break;
+      if (!picker.isFree(position)) continue;
+      chosen.push(position);
+      picker.take(position);
+    }
+    return chosen;
+  };
+  let chosen = attempt();
+  // Related questions can end a draw early; another order may fit more of them.
+  for (let tries = 1; conflicts && chosen.length < target && tries < ATTEMPTS; tries += 1) {
+    const next = attempt();
+    if (next.length > chosen.length) chosen = next;
   }
 
   const questions = chosen.flatMap((position) => pool[position] ?? []);
-  return { questions: random.shuffle(questions), available, requested, isShort: available < requested };
+  return result(random.shuffle(questions));
 }

@@ -25,8 +25,11 @@ export type QuizSession = {
   /** Keyed by question id; a question with no submission is unanswered. */
   submissions: Record<string, Submission>;
   currentIndex: number;
-  /** What the draw could offer, so the UI can say "only 7 questions match these filters". */
-  draw: { available: number; requested: number; isShort: boolean };
+  /**
+   * What the draw could offer, so the UI can say "only 7 questions match these filters", and how many
+   * related questions it kept for another quiz (absent in sessions saved before the rule).
+   */
+  draw: { available: number; requested: number; isShort: boolean; heldBack?: number };
   startedAt: number;
   finishedAt?: number;
 };
@@ -44,7 +47,11 @@ export type StartQuizInput = {
  * same questions in the same order with the same choice order: that is how a shared link works.
  */
 export function startQuiz({ pool, settings, seed, mode, startedAt }: StartQuizInput): QuizSession {
-  const { questions, available, requested, isShort } = drawQuestions(pool, settings, createRandom(seed));
+  const { questions, available, requested, isShort, heldBack } = drawQuestions(
+    pool,
+    settings,
+    createRandom(seed),
+  );
   return {
     version: 1,
     seed,
@@ -54,7 +61,7 @@ export function startQuiz({ pool, settings, seed, mode, startedAt }: StartQuizIn
     questions: questions.map((question) => presentQuestion(question, createRandom(`${seed}/${question.id}`))),
     submissions: {},
     currentIndex: 0,
-    draw: { available, requested, isShort },
+    draw: { available, requested, isShort, heldBack },
     startedAt,
   };
 }

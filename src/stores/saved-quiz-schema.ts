@@ -69,7 +69,12 @@ export const quizSessionSchema = z.object({
     z.object({ response: learnerResponseSchema, grade: gradeSchema, submittedAt: z.number() }),
   ),
   currentIndex: z.number().int().min(0),
-  draw: z.object({ available: z.number(), requested: z.number(), isShort: z.boolean() }),
+  draw: z.object({
+    available: z.number(),
+    requested: z.number(),
+    isShort: z.boolean(),
+    heldBack: z.number().int().min(0).optional(),
+  }),
   startedAt: z.number(),
   finishedAt: z.number().optional(),
 }) satisfies z.ZodType<QuizSession>;

@@ -98,6 +98,31 @@ describe('computeCoverage', () => {
     expect(coverage.longestIsAnswer).toEqual({ count: 1, of: 3 });
   });
 
+  it('gives the item-writing shares: choices, right answers, dates and amounts, and facts asked often', () => {
+    expect(coverage.items).toMatchObject({
+      multipleRight: [],
+      singleChoices: [{ key: 3, count: 3 }],
+      trueFalse: { true: 1, false: 0 },
+      // The year, and the two single-choice questions whose answer is a number (12%, € 4,000 million).
+      datesOrAmounts: { count: 3, of: 5 },
+      questionsPerFact: [
+        { key: 1, count: 3 },
+        { key: 2, count: 2 },
+      ],
+      factsAskedMoreThanTwice: [],
+    });
+    const content = harbourContent();
+    const repeated = content.questions.map((question) => ({ ...question, facts: ['one-fact'] }));
+    const items = computeCoverage({ ...content, questions: repeated }).items;
+    expect(items.factsAskedMoreThanTwice).toEqual([
+      {
+        fact: 'one-fact',
+        questionIds: ['q-founded-year', 'q-founders', 'q-growth', 'q-peak', 'q-first-ships'],
+      },
+    ]);
+    expect(items.questionsPerFact).toEqual([{ key: 5, count: 1 }]);
+  });
+
   it('has nothing to list when a bank cites every numbered passage', () => {
     const content = harbourContent();
     const cited = content.questions.map((question) =>

@@ -113,7 +113,7 @@ describe('answering and moving on', () => {
 
   it('handles a quiz with no questions', () => {
     const empty = startQuiz({ ...input, settings: { count: 5, topics: ['science'] } });
-    expect(empty.draw).toEqual({ available: 0, requested: 5, isShort: true });
+    expect(empty.draw).toEqual({ available: 0, requested: 5, isShort: true, heldBack: 0 });
     expect(currentQuestion(empty)).toBeUndefined();
     expect(canSubmitAnswer(empty)).toBe(false);
     expect(submitAnswer(empty, { type: 'year', text: '1973' }, 2)).toBe(empty);
