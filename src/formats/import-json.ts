@@ -1,6 +1,6 @@
 import type { Source } from '../domain/source';
 import { z } from 'zod';
-import { EXPORT_FORMAT, EXPORT_VERSION } from './export-json';
+import { EXPORT_FORMAT, READABLE_VERSIONS } from './export-json';
 import type { Bank } from '../domain/content';
 import { questionSchema } from '../content/question-schema';
 import { idSchema, textSchema } from '../content/schema-primitives';
@@ -10,7 +10,12 @@ import { locate, positionAt, scanJson, type JsonPath } from './json-locate';
 
 const documentSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
+  version: z.union(
+    READABLE_VERSIONS.map((version) => z.literal(version)),
+    {
+      error: () => `version must be one of ${READABLE_VERSIONS.join(', ')}`,
+    },
+  ),
   sources: z.array(sourceSchema),
   banks: z.array(
     z.strictObject({

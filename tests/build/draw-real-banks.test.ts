@@ -42,22 +42,23 @@ describe('draws from the real banks', () => {
     fc.assert(
       fc.property(settingsArbitrary, fc.string(), (settings, seed) => {
         const { questions } = drawQuestions(pool, settings, createRandom(seed));
-        for (const [index, a] of questions.entries()) {
-          for (const b of questions.slice(index + 1))
-            expect(mustNotMeet(a, b), `${a.id} with ${b.id}`).toBe(false);
-        }
+        const pairs = questions.flatMap((a, index) =>
+          questions.slice(index + 1).flatMap((b) => (mustNotMeet(a, b) ? [`${a.id} with ${b.id}`] : [])),
+        );
+        expect(pairs).toEqual([]);
       }),
       { numRuns: 2000 },
     );
   }, 60_000);
 
-  it('still give full 10-question quizzes from every bank, and 20 from all banks', () => {
+  it('still give 20-question quizzes from all banks, and 10 (or as close as the bank allows, saying so) from each', () => {
     for (let seed = 0; seed < 50; seed += 1) {
       expect(drawQuestions(pool, { count: 20 }, createRandom(seed)).questions).toHaveLength(20);
       for (const bank of bankIds) {
-        expect(drawQuestions(pool, { banks: [bank], count: 10 }, createRandom(seed)).questions).toHaveLength(
-          10,
-        );
+        const { questions, heldBack } = drawQuestions(pool, { banks: [bank], count: 10 }, createRandom(seed));
+        // The smallest banks (one short chapter each) hold at most 9 questions that may all meet.
+        expect(questions.length).toBeGreaterThanOrEqual(9);
+        expect(questions.length + heldBack).toBe(10);
       }
     }
   });

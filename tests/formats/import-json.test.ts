@@ -19,6 +19,39 @@ describe('JSON import', () => {
     expect(again.files[0]?.content).toBe(text);
   });
 
+  it('carries each question’s facts and its complete list of related questions', () => {
+    const document = exportJson(content);
+    expect(document.version).toBe(2);
+    const year = document.questions.find((question) => question.id === 'diplomatic-relations-year');
+    expect(year?.facts).toEqual(['diplomatic-relations-1973']);
+    // Declared in the bank on either side, or sharing the fact: the export lists them all.
+    expect(year?.related).toEqual(
+      expect.arrayContaining(['ey-early-years-matching', 'ey-framework-agreement-year']),
+    );
+    const matching = document.questions.find((question) => question.id === 'ey-early-years-matching');
+    expect(matching?.related).toContain('diplomatic-relations-year');
+  });
+
+  it('still reads version 1 documents, which have no facts and no related questions, and refuses others', () => {
+    const document = exportJson(content);
+    const version1 = {
+      ...document,
+      version: 1,
+      questions: document.questions.map((question) => ({
+        ...question,
+        facts: undefined,
+        related: undefined,
+      })),
+    };
+    const read = importJson(JSON.stringify(version1));
+    expect(read.problems).toEqual([]);
+    expect(read.drafts).toHaveLength(content.questions.length);
+    expect(read.drafts[0]).not.toHaveProperty('facts');
+    expect(importJson(JSON.stringify({ ...document, version: 3 })).problems).toEqual([
+      { line: 1, column: 35, message: 'version: version must be one of 1, 2' },
+    ]);
+  });
+
   it('the format exporter writes exactly what export-json.ts writes for the whole content', () => {
     expect(exportJsonFile(content).files[0]?.content).toBe(text);
   });

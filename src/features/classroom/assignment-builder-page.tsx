@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { drawQuestions } from '@/engine/draw-questions';
+import { conflictingChoice } from '@/engine/question-conflicts';
 import { createRandom, createSeed } from '@/engine/random';
 import { SelectField } from '@/components/select-field';
 import { usePageTitle } from '@/hooks/use-page-title';
@@ -38,6 +39,7 @@ export function AssignmentBuilderPage() {
   const [mode, setMode] = useState<'practice' | 'test'>('test');
   const [minutes, setMinutes] = useState(0);
   const [problem, setProblem] = useState('');
+  const [relatedNotice, setRelatedNotice] = useState('');
 
   const query = comparableText(search);
   const shown = pool.filter(
@@ -48,8 +50,36 @@ export function AssignmentBuilderPage() {
       (!query || comparableText(`${question.prompt} ${question.explanation}`).includes(query)),
   );
   const selectedSet = new Set(selected);
-  const toggle = (id: string, isOn: boolean) =>
+  const promptOf = (id: string) => pool.find((question) => question.id === id)?.prompt ?? id;
+  // Two related questions never meet in a quiz (same fact, or one gives the other away), so the
+  // builder refuses the second one and says why, rather than letting the draw drop it silently.
+  const toggle = (id: string, isOn: boolean) => {
+    const clash = isOn ? conflictingChoice(pool, id, selected) : undefined;
+    if (clash) {
+      setRelatedNotice(
+        `Not added: “${promptOf(id)}” asks the same fact as “${promptOf(clash)}”, already chosen, or one ` +
+          'of them gives the other’s answer away. Remove that one first to choose this one instead.',
+      );
+      return;
+    }
+    setRelatedNotice('');
     setSelected((current) => (isOn ? [...current, id] : current.filter((item) => item !== id)));
+  };
+  function chooseAllShown() {
+    const chosen = [...selected];
+    let leftOut = 0;
+    for (const question of shown) {
+      if (chosen.includes(question.id)) continue;
+      if (conflictingChoice(pool, question.id, chosen)) leftOut += 1;
+      else chosen.push(question.id);
+    }
+    setSelected(chosen);
+    setRelatedNotice(
+      leftOut > 0
+        ? `${plural(leftOut, 'question')} not added: each asks the same fact as a chosen question, or gives its answer away.`
+        : '',
+    );
+  }
 
   function create(event: FormEvent) {
     event.preventDefault();
@@ -125,21 +155,23 @@ export function AssignmentBuilderPage() {
         </div>
         <div className="builder__bulk">
           <span role="status">{plural(shown.length, 'question')} shown</span>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setSelected([...new Set([...selected, ...shown.map((q) => q.id)])])}
-          >
+          <button type="button" className="button button--secondary button--small" onClick={chooseAllShown}>
             Choose all shown
           </button>
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => setSelected([])}
+            onClick={() => {
+              setSelected([]);
+              setRelatedNotice('');
+            }}
           >
             Clear the choice
           </button>
         </div>
+        <p role="status" className={relatedNotice ? 'notice' : 'visually-hidden'}>
+          {relatedNotice}
+        </p>
         <ul className="builder__list">
           {shown.map((question) => (
             <li key={question.id} className="builder__item">

@@ -15,7 +15,7 @@ export function AssignmentPage() {
   const [copyState, setCopyState] = useState('');
   usePageTitle(loaded.ok ? `Assignment: ${loaded.assignment.title}` : undefined);
   if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} />;
-  const { assignment, code, missingIds } = loaded;
+  const { assignment, code, missingIds, heldBackIds } = loaded;
   const studentLink = `${window.location.origin}/a#${code}`;
 
   async function copy() {
@@ -40,6 +40,13 @@ export function AssignmentPage() {
         <p className="notice" role="status">
           {plural(missingIds.length, 'question')} of this assignment {missingIds.length === 1 ? 'is' : 'are'}{' '}
           no longer in the banks and will be left out.
+        </p>
+      )}
+      {heldBackIds.length > 0 && (
+        <p className="notice" role="status">
+          {plural(heldBackIds.length, 'question')} of this assignment{' '}
+          {heldBackIds.length === 1 ? 'is' : 'are'} left out: each asks the same fact as a question listed
+          before it, or one gives the other’s answer away.
         </p>
       )}
       <div className="assignment__share">

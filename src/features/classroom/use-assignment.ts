@@ -7,7 +7,15 @@ import type { Assignment } from '@/domain/assignment';
 import { useQuestions } from '@/hooks/use-questions';
 
 export type LoadedAssignment =
-  | { ok: true; code: string; assignment: Assignment; presented: PresentedQuestion[]; missingIds: string[] }
+  | {
+      ok: true;
+      code: string;
+      assignment: Assignment;
+      presented: PresentedQuestion[];
+      missingIds: string[];
+      /** Questions left out because an earlier one in the list is related to them (never two in one quiz). */
+      heldBackIds: string[];
+    }
   | { ok: false; problem: string };
 
 /**
@@ -34,9 +42,11 @@ export function presentAssignment(assignment: Assignment, pool: readonly Questio
     startedAt: 0,
   });
   const present = new Set(pool.map((question) => question.id));
+  const shown = new Set(session.questions.map(({ question }) => question.id));
   return {
     assignment,
     presented: session.questions,
     missingIds: assignment.ids.filter((id) => !present.has(id)),
+    heldBackIds: assignment.ids.filter((id) => present.has(id) && !shown.has(id)),
   };
 }

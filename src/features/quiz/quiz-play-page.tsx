@@ -22,6 +22,15 @@ function drawSettingsOf(settings: QuizSettings): DrawSettings {
   return { banks, topics, types, difficulties, ids, count, ...(keepOrder ? { keepOrder } : {}) };
 }
 
+/** Why a quiz has fewer questions than asked for when related ones were kept apart (docs/authoring.md). */
+function heldBackSentence(count: number): string {
+  const one = count === 1;
+  return (
+    `${plural(count, 'question')} ${one ? 'was' : 'were'} kept for another quiz: ${one ? 'it asks' : 'each asks'} ` +
+    'the same fact as a question in this one, or would give its answer away.'
+  );
+}
+
 /** Plays the quiz its URL describes; a reload or a shared link resumes or reproduces the same quiz. */
 export function QuizPlayPage() {
   const [searchParams] = useSearchParams();
@@ -123,6 +132,9 @@ export function QuizPlayPage() {
           Only {plural(session.draw.available, 'question')} match your choices, so this quiz has{' '}
           {plural(session.questions.length, 'question')}.
         </p>
+      )}
+      {(session.draw.heldBack ?? 0) > 0 && session.currentIndex === 0 && (
+        <p className="notice">{heldBackSentence(session.draw.heldBack ?? 0)}</p>
       )}
       {timer && (
         <QuizTimer
