@@ -93,6 +93,15 @@ describe(`drawQuestions: 20 of ${BANK_SIZE.toLocaleString('en-US')} (hz = draws/
   bench('two topics, two difficulties, 50 recently seen left out', () => {
     drawQuestions(bank, filtered, createRandom((drawCount += 1)));
   });
+  // Every question shares a fact with two others and names a fourth as related: the draw keeps them apart.
+  const relatedBank: Question[] = bank.map((question, index) => ({
+    ...question,
+    facts: [`fact-${Math.floor(index / 3)}`],
+    related: [`q-${(index + 7) % BANK_SIZE}`],
+  }));
+  bench('every question related to three others', () => {
+    drawQuestions(relatedBank, { count: 20 }, createRandom((drawCount += 1)));
+  });
 });
 
 const answered: [PresentedQuestion, LearnerResponse][] = bank
