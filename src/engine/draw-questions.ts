@@ -21,7 +21,7 @@ export type DrawResult = {
 };
 
 // Enough tries for a small, closely related pool to reach the count asked when it can.
-const ATTEMPTS = 8;
+const ATTEMPTS = 24;
 
 function requestedCount(count: number | 'all', available: number): number {
   if (count === 'all') return available;
