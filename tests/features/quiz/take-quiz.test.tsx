@@ -27,7 +27,8 @@ describe('taking a quiz in practice mode', () => {
   it('gives feedback after each answer, then the results', async () => {
     const user = userEvent.setup();
     renderAt('/quiz/play?types=single&count=2&mode=practice&seed=practice1');
-    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+    // The first quiz of a run also waits for the content plugin to check every bank.
+    expect(await screen.findByText('Question 1 of 2', {}, { timeout: 10_000 })).toBeInTheDocument();
 
     const first = currentSingleChoice();
     await user.click(screen.getByRole('radio', { name: new RegExp(escape(textOf(first, false))) }));
