@@ -16,8 +16,10 @@ function canonicalJson(value: unknown): string {
 /**
  * The SHA-256 (64 hex digits) of a normalised question's canonical JSON: the key of its version in
  * `question_versions`. Any change a student could see or be graded by (prompt, choices, answer,
- * explanation, citation) makes a new version; re-ordering keys in a bank file does not.
+ * explanation, citation) makes a new version; re-ordering keys in a bank file does not, and neither
+ * do `facts` and `related`, which only steer draws (declaring a relation elsewhere changes `related`).
  */
 export function fingerprintQuestion(question: Question): string {
-  return createHash('sha256').update(canonicalJson(question), 'utf8').digest('hex');
+  const seen = { ...question, facts: undefined, related: undefined };
+  return createHash('sha256').update(canonicalJson(seen), 'utf8').digest('hex');
 }
