@@ -33,6 +33,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
+        // The server's API (downloads such as the report CSV) must reach the network, never the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/healthz$/, /^\/readyz$/],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -41,6 +41,28 @@ const PrintPage = lazy(async () => ({
 const ProjectorPage = lazy(async () => ({
   default: (await import('@/features/classroom/projector-page')).ProjectorPage,
 }));
+const TeacherAuthPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/teacher-auth-page')).TeacherAuthPage,
+}));
+const TeacherHomePage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/teacher-home-page')).TeacherHomePage,
+}));
+const TeacherAccountPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/teacher-account-page')).TeacherAccountPage,
+}));
+const ServerAssignmentBuilderPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/server-assignment-builder-page'))
+    .ServerAssignmentBuilderPage,
+}));
+const ServerAssignmentPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/server-assignment-page')).ServerAssignmentPage,
+}));
+const ServerReportPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/server-report-page')).ServerReportPage,
+}));
+const StudentAssignmentPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/student-assignment-page')).StudentAssignmentPage,
+}));
 const ReviewPage = lazy(async () => ({
   default: (await import('@/features/review/review-page')).ReviewPage,
 }));
@@ -82,6 +104,14 @@ export function AppRoutes() {
         <Route path={ROUTES.classReport} element={<ClassReportPage />} />
         <Route path={ROUTES.print} element={<PrintPage />} />
         <Route path={ROUTES.studentStart} element={<StudentStartPage />} />
+        <Route path={ROUTES.teacherSignIn} element={<TeacherAuthPage kind="sign-in" />} />
+        <Route path={ROUTES.teacherSignUp} element={<TeacherAuthPage kind="sign-up" />} />
+        <Route path={ROUTES.teacher} element={<TeacherHomePage />} />
+        <Route path={ROUTES.teacherAccount} element={<TeacherAccountPage />} />
+        <Route path={ROUTES.serverAssignmentBuilder} element={<ServerAssignmentBuilderPage />} />
+        <Route path={ROUTES.serverAssignment} element={<ServerAssignmentPage />} />
+        <Route path={ROUTES.serverReport} element={<ServerReportPage />} />
+        <Route path={ROUTES.serverStudent} element={<StudentAssignmentPage />} />
         <Route path={ROUTES.export} element={<ExportPage />} />
         <Route path={ROUTES.import} element={<ImportPage />} />
         <Route path={ROUTES.sources} element={<SourceListPage />} />

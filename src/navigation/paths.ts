@@ -17,6 +17,14 @@ export const ROUTES = {
   print: '/classroom/print',
   projector: '/classroom/projector',
   studentStart: '/a',
+  teacherSignIn: '/teacher/sign-in',
+  teacherSignUp: '/teacher/sign-up',
+  teacher: '/teacher',
+  teacherAccount: '/teacher/account',
+  serverAssignmentBuilder: '/teacher/assignments/new',
+  serverAssignment: '/teacher/assignments/:assignmentId',
+  serverReport: '/teacher/assignments/:assignmentId/report',
+  serverStudent: '/s/:assignmentId',
   export: '/export',
   import: '/import',
 } as const;
@@ -51,6 +59,23 @@ export const paths = {
   projector: (code: string) => withCode(ROUTES.projector, code),
   /** What students open: the assignment link they are given. */
   studentStart: (code: string) => withCode(ROUTES.studentStart, code),
+  /** Sign-in, then back to `next` (a teacher's page that asked for it). */
+  teacherSignIn: (next?: string) =>
+    next ? `${ROUTES.teacherSignIn}?${new URLSearchParams({ next }).toString()}` : ROUTES.teacherSignIn,
+  teacherSignUp: () => ROUTES.teacherSignUp,
+  /** A signed-in teacher's classes and assignments on the server. */
+  teacher: () => ROUTES.teacher,
+  teacherAccount: () => ROUTES.teacherAccount,
+  serverAssignmentBuilder: () => ROUTES.serverAssignmentBuilder,
+  serverAssignment: (id: string) => `${ROUTES.teacher}/assignments/${encodeURIComponent(id)}`,
+  serverReport: (id: string) => `${ROUTES.teacher}/assignments/${encodeURIComponent(id)}/report`,
+  /** What students of a server assignment open: only its random id, never its questions. */
+  serverStudent: (id: string) => `/s/${encodeURIComponent(id)}`,
+  /** The API's own addresses that the browser follows as plain links (downloads). */
+  api: {
+    reportCsv: (id: string) => `/api/assignments/${encodeURIComponent(id)}/report.csv`,
+    accountExport: () => '/api/account/export',
+  },
   export: (code?: string) => (code ? withCode(ROUTES.export, code) : ROUTES.export),
   import: () => ROUTES.import,
 };

@@ -1,5 +1,5 @@
 import { QUESTION_TYPES } from '@/domain/question';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { drawQuestions } from '@/engine/draw-questions';
@@ -16,12 +16,43 @@ import { QuestionPreview } from './question-preview';
 import './classroom.css';
 import { paths } from '@/navigation/paths';
 
+/** What the builder produces: today's assignment, before it becomes a link or a server assignment. */
+export type BuiltAssignment = {
+  title: string;
+  ids: string[];
+  mode: 'practice' | 'test';
+  minutes: number;
+  sameOrder: boolean;
+  seed: string;
+};
+
 /** A teacher picks questions (by bank, topic, search or one by one) and settings, and gets a link. */
 export function AssignmentBuilderPage() {
   usePageTitle('New assignment');
+  const navigate = useNavigate();
+  return (
+    <AssignmentBuilderForm
+      lead="Choose questions and settings. The link you get holds everything; no account, no server."
+      onBuilt={(assignment) => {
+        void navigate(paths.assignment(encodeAssignment(assignment)));
+        return undefined;
+      }}
+    />
+  );
+}
+
+type FormProps = {
+  lead: ReactNode;
+  /** More settings, shown after the builder's own (the server's opening times, attempts, class). */
+  extraSettings?: ReactNode;
+  /** Called with a valid assignment; a message it returns is shown as the problem to fix. */
+  onBuilt: (assignment: BuiltAssignment) => string | undefined | Promise<string | undefined>;
+};
+
+/** The builder itself: the questions and today's settings, shared by link and server assignments. */
+export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProps) {
   const pool = useQuestions([], { withMyQuestions: false });
   const catalog = useCatalog();
-  const navigate = useNavigate();
   const ids = {
     title: useId(),
     search: useId(),
@@ -81,7 +112,7 @@ export function AssignmentBuilderPage() {
     );
   }
 
-  function create(event: FormEvent) {
+  async function create(event: FormEvent) {
     event.preventDefault();
     if (!title.trim())
       return setProblem('Give the assignment a title, so students know what they are doing.');
@@ -93,16 +124,15 @@ export function AssignmentBuilderPage() {
             (q) => q.id,
           )
         : selected;
-    const code = encodeAssignment({ title: title.trim(), ids: chosen, mode, minutes, sameOrder, seed });
-    void navigate(paths.assignment(code));
+    setProblem('');
+    const refused = await onBuilt({ title: title.trim(), ids: chosen, mode, minutes, sameOrder, seed });
+    if (refused) setProblem(refused);
   }
 
   return (
-    <form className="builder" onSubmit={create} noValidate>
+    <form className="builder" onSubmit={(event) => void create(event)} noValidate>
       <h1>New assignment</h1>
-      <p className="lead">
-        Choose questions and settings. The link you get holds everything; no account, no server.
-      </p>
+      <p className="lead">{lead}</p>
 
       <div className="field">
         <label htmlFor={ids.title}>Title</label>
@@ -235,6 +265,7 @@ export function AssignmentBuilderPage() {
           />
         </div>
       </fieldset>
+      {extraSettings}
 
       {problem && (
         <p className="notice notice--error" role="alert">

@@ -97,7 +97,17 @@ export function ClassReportPage() {
   );
 }
 
-function ReportView({ title, report }: { title: string; report: ClassReport }) {
+/** Scores, distribution, passages not understood and questions, with the CSV: the same for link and server reports. */
+export function ReportView({
+  title,
+  report,
+  csvHref,
+}: {
+  title: string;
+  report: ClassReport;
+  /** The server's own CSV of the report; without it the CSV is made here. */
+  csvHref?: string;
+}) {
   const sourceTitle = useSourceTitle();
   const average = report.students.length
     ? Math.round(report.students.reduce((sum, s) => sum + s.percent, 0) / report.students.length)
@@ -108,19 +118,25 @@ function ReportView({ title, report }: { title: string; report: ClassReport }) {
       <h2 id="report-title">
         “{title}”: {plural(report.students.length, 'student')}, average {average}%
       </h2>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() =>
-          downloadText(
-            `${title.replace(/[^\p{L}\p{N}]+/gu, '-')}-report.csv`,
-            classReportCsv(report),
-            'text/csv',
-          )
-        }
-      >
-        Download as CSV
-      </button>
+      {csvHref ? (
+        <a className="button button--secondary" href={csvHref} download>
+          Download as CSV
+        </a>
+      ) : (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            downloadText(
+              `${title.replace(/[^\p{L}\p{N}]+/gu, '-')}-report.csv`,
+              classReportCsv(report),
+              'text/csv',
+            )
+          }
+        >
+          Download as CSV
+        </button>
+      )}
       {report.missingIds.length > 0 && (
         <p className="notice">
           {plural(report.missingIds.length, 'question')} of the assignment are no longer in the banks and are

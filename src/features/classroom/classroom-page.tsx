@@ -4,17 +4,39 @@ import { QuickProjectorForm } from './quick-projector-form';
 import './classroom.css';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
+import { useServerInfoStore } from '@/stores/server-info-store';
 
 /** Where a teacher starts: the three ways a class works, none of which needs an account or a server. */
 export function ClassroomPage() {
   usePageTitle('Classroom');
+  const hasServer = useServerInfoStore((state) => state.status === 'present');
   return (
     <>
       <h1>Classroom</h1>
       <p className="lead">
-        Run these quizzes with a class: on every student's device, on the projector, or on paper. Everything
-        lives in links and codes; there are no accounts and nothing is sent to a server.
+        Run these quizzes with a class: on every student's device, on the projector, or on paper. The ways
+        below live in links and codes: no accounts, nothing sent to a server. A result code catches copying
+        mistakes, not cheating.
       </p>
+      {hasServer && (
+        <section className="card classroom__server" aria-labelledby="server-title">
+          <h2 id="server-title" className="card__title">
+            Classes on this server
+          </h2>
+          <p>
+            This copy of the app runs with a classroom server. With a teacher account, students open a link or
+            QR code, every answer is graded by the server, and the results come back to you by themselves.
+          </p>
+          <p className="assignment__actions">
+            <Link className="button" to={paths.teacher()}>
+              My classes
+            </Link>
+            <Link className="button button--secondary" to={paths.teacherSignUp()}>
+              Create a teacher account
+            </Link>
+          </p>
+        </section>
+      )}
       <ul className="card-grid">
         <li className="card">
           <h2 className="card__title">

@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import type { LearnerResponse } from '@/domain/learner-response';
+import {
+  assignmentSchema,
+  attemptSchema,
+  classReportSchema,
+  classSchema,
+  progressSchema,
+  recordedSchema,
+  studentAssignmentSchema,
+  teacherSchema,
+} from './api-responses';
+
+/**
+ * The classroom server's API as typed calls. Every answer is checked with a schema where it enters;
+ * a failure is a value, never a throw: `offline` when the request never got an answer (the caller
+ * may queue and retry), otherwise the server's status and its message, ready to show.
+ */
+export type ApiResult<T> =
+  { ok: true; data: T } | { ok: false; status: number; message: string; isOffline: boolean };
+
+const errorSchema = z.object({ error: z.string() });
+
+/** "the name is empty" → "The name is empty." */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+async function call<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      isOffline: true,
+      message: 'The server cannot be reached. Check the connection and try again.',
+    };
+  }
+  const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = errorSchema.safeParse(json);
+    return {
+      ok: false,
+      status: response.status,
+      // A proxy or gateway with no JSON of ours: the request may not have arrived, so it may be retried.
+      isOffline: !parsed.success && response.status >= 500,
+      message: parsed.success
+        ? sentence(parsed.data.error)
+        : `The server answered with an error (${response.status}). Try again in a moment.`,
+    };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      status: response.status,
+      isOffline: false,
+      message: 'The server sent an answer this version of the app cannot read. Reload the page.',
+    };
+  }
+  return { ok: true, data: parsed.data };
+}
+
+const noContent = z.null();
+const teacherReply = z.object({ teacher: teacherSchema }).transform((value) => value.teacher);
+const classReply = z.object({ class: classSchema }).transform((value) => value.class);
+const assignmentReply = z.object({ assignment: assignmentSchema }).transform((value) => value.assignment);
+const attemptReply = z.object({ attempt: attemptSchema }).transform((value) => value.attempt);
+
+export type AssignmentInput = {
+  title: string;
+  ids: string[];
+  mode: 'practice' | 'test';
+  minutes: number;
+  sameOrder: boolean;
+  seed: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  attemptsAllowed: number;
+  classId: string | null;
+};
+
+export const api = {
+  signUp: (email: string, password: string) =>
+    call('POST', '/api/auth/signup', teacherReply, { email, password }),
+  signIn: (email: string, password: string) =>
+    call('POST', '/api/auth/signin', teacherReply, { email, password }),
+  signOut: () => call('POST', '/api/auth/signout', noContent),
+  me: () => call('GET', '/api/auth/me', teacherReply),
+  deleteAccount: (password: string) => call('DELETE', '/api/account', noContent, { password }),
+
+  classes: () =>
+    call(
+      'GET',
+      '/api/classes',
+      z.object({ classes: z.array(classSchema) }).transform((value) => value.classes),
+    ),
+  createClass: (name: string, roster: string) => call('POST', '/api/classes', classReply, { name, roster }),
+
+  assignments: () =>
+    call(
+      'GET',
+      '/api/assignments',
+      z.object({ assignments: z.array(assignmentSchema) }).transform((value) => value.assignments),
+    ),
+  assignment: (id: string) => call('GET', `/api/assignments/${encodeURIComponent(id)}`, assignmentReply),
+  createAssignment: (input: AssignmentInput) => call('POST', '/api/assignments', assignmentReply, input),
+  closeAssignment: (id: string, at: Date) =>
+    call('PATCH', `/api/assignments/${encodeURIComponent(id)}`, assignmentReply, {
+      closesAt: at.toISOString(),
+    }),
+  progress: (id: string) =>
+    call(
+      'GET',
+      `/api/assignments/${encodeURIComponent(id)}/progress`,
+      progressSchema.transform((value) => value.attempts),
+    ),
+  report: (id: string) =>
+    call(
+      'GET',
+      `/api/assignments/${encodeURIComponent(id)}/report`,
+      z.object({ report: classReportSchema }).transform((value) => value.report),
+    ),
+
+  studentAssignment: (id: string) =>
+    call(
+      'GET',
+      `/api/student/assignments/${encodeURIComponent(id)}`,
+      z.object({ assignment: studentAssignmentSchema }).transform((value) => value.assignment),
+    ),
+  startAttempt: (assignmentId: string, name: string) =>
+    call(
+      'POST',
+      `/api/student/assignments/${encodeURIComponent(assignmentId)}/attempts`,
+      z.object({ resumeCode: z.string(), attempt: attemptSchema }),
+      { name },
+    ),
+  resume: (assignmentId: string, resumeCode: string) =>
+    call('POST', '/api/student/resume', attemptReply, { assignmentId, resumeCode }),
+  attempt: (attemptId: string) =>
+    call('GET', `/api/student/attempts/${encodeURIComponent(attemptId)}`, attemptReply),
+  answer: (attemptId: string, answer: { answerId: string; index: number; response: LearnerResponse }) =>
+    call(
+      'POST',
+      `/api/student/attempts/${encodeURIComponent(attemptId)}/answers`,
+      recordedSchema.transform((value) => value.recorded),
+      answer,
+    ),
+  submit: (attemptId: string) =>
+    call('POST', `/api/student/attempts/${encodeURIComponent(attemptId)}/submit`, attemptReply, {}),
+};

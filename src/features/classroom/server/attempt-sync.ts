@@ -1,0 +1,95 @@
+import type { LearnerResponse } from '@/domain/learner-response';
+import { useHistoryStore } from '@/stores/history-store';
+import { api } from './api-client';
+import { attemptAsSession } from './attempt-as-session';
+import { newAnswerId } from './pending-answers';
+import { useStudentAttemptStore } from './student-attempt-store';
+
+/** What came of sending the answers waiting on this device. */
+export type SyncOutcome = { isOffline: boolean; problem: string | null };
+
+const sending = new Set<string>();
+
+/**
+ * Sends the waiting answers of one attempt, oldest first. An answer the server acknowledges leaves
+ * the queue (with its practice feedback); one it refuses for good (handed in, out of time) leaves it
+ * too, and the refusal is reported; with no network the rest wait for the next try.
+ */
+export async function sendPendingAnswers(assignmentId: string): Promise<SyncOutcome> {
+  if (sending.has(assignmentId)) return { isOffline: false, problem: null };
+  sending.add(assignmentId);
+  let problem: string | null = null;
+  try {
+    for (;;) {
+      const local = useStudentAttemptStore.getState().attempts[assignmentId];
+      const next = local?.pending[0];
+      if (!local || !next) return { isOffline: false, problem };
+      const sent = await api.answer(local.attemptId, next);
+      const store = useStudentAttemptStore.getState();
+      if (sent.ok) {
+        const { feedback } = sent.data;
+        store.answerSettled(
+          assignmentId,
+          next.answerId,
+          feedback ? { index: next.index, feedback } : undefined,
+        );
+      } else if (sent.isOffline || sent.status === 429 || sent.status === 503) {
+        return { isOffline: true, problem };
+      } else {
+        store.answerSettled(assignmentId, next.answerId);
+        problem = sent.message;
+      }
+    }
+  } finally {
+    sending.delete(assignmentId);
+  }
+}
+
+/** Keeps an answer on the device first (nothing is lost offline), then tries to send it. */
+export function giveAnswer(
+  assignmentId: string,
+  index: number,
+  response: LearnerResponse,
+): Promise<SyncOutcome> {
+  const answerId = newAnswerId(crypto.getRandomValues(new Uint8Array(12)));
+  useStudentAttemptStore.getState().answerGiven(assignmentId, { answerId, index, response });
+  return sendPendingAnswers(assignmentId);
+}
+
+/** The server's current view of the attempt; the device's copy stays when the network is down. */
+export async function refreshAttempt(assignmentId: string): Promise<SyncOutcome> {
+  const local = useStudentAttemptStore.getState().attempts[assignmentId];
+  if (!local) return { isOffline: false, problem: null };
+  const fetched = await api.attempt(local.attemptId);
+  if (!fetched.ok)
+    return { isOffline: fetched.isOffline, problem: fetched.isOffline ? null : fetched.message };
+  useStudentAttemptStore.getState().attemptRefreshed(assignmentId, fetched.data);
+  recordInHistory(assignmentId);
+  return { isOffline: false, problem: null };
+}
+
+/** Sends what waits, then hands the attempt in; the result comes back graded by the server. */
+export async function handIn(assignmentId: string): Promise<SyncOutcome> {
+  const sent = await sendPendingAnswers(assignmentId);
+  if (sent.isOffline) return sent;
+  const local = useStudentAttemptStore.getState().attempts[assignmentId];
+  if (!local) return sent;
+  const submitted = await api.submit(local.attemptId);
+  if (!submitted.ok) return { isOffline: submitted.isOffline, problem: submitted.message };
+  useStudentAttemptStore.getState().attemptRefreshed(assignmentId, submitted.data);
+  recordInHistory(assignmentId);
+  return sent;
+}
+
+/** A finished attempt joins the student's history once, so Review and spaced repetition see it. */
+export function recordInHistory(assignmentId: string): void {
+  const local = useStudentAttemptStore.getState().attempts[assignmentId];
+  if (!local || local.isInHistory) return;
+  const session = attemptAsSession(local.attempt);
+  if (!session) return;
+  const history = useHistoryStore.getState();
+  history.attemptStarted(session);
+  for (const questionId of Object.keys(session.submissions)) history.answerRecorded(session, questionId);
+  history.attemptFinished(session);
+  useStudentAttemptStore.getState().recordedInHistory(assignmentId);
+}

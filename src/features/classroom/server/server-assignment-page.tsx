@@ -1,0 +1,178 @@
+import { useId, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { QrCode } from '@/components/qr-code';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
+import { paths } from '@/navigation/paths';
+import { useServerInfoStore } from '@/stores/server-info-store';
+import { api } from './api-client';
+import type { AttemptProgress, ServerAssignment } from './api-responses';
+import { formatTime, whenOpen } from './assignment-times';
+import { TeacherOnly } from './teacher-only';
+import { useApiData } from './use-api-data';
+import '../classroom.css';
+
+const POLL_MS = 3000;
+
+/** The teacher's live view of a server assignment: its link and QR code, and who has started and finished. */
+export function ServerAssignmentPage() {
+  const { assignmentId = '' } = useParams();
+  return <TeacherOnly>{() => <ServerAssignment id={assignmentId} />}</TeacherOnly>;
+}
+
+function ServerAssignment({ id }: { id: string }) {
+  const { loaded, reload } = useApiData(api.assignment, [id]);
+  usePageTitle(loaded.state === 'ready' ? `Assignment: ${loaded.data.title}` : 'Assignment');
+  if (loaded.state === 'loading') return <p role="status">Loading…</p>;
+  if (loaded.state === 'failed') {
+    return (
+      <>
+        <h1>Assignment not found</h1>
+        <p className="notice notice--error" role="alert">
+          {loaded.status === 404 ? 'There is no such assignment among yours.' : loaded.message}
+        </p>
+        <p>
+          <Link to={paths.teacher()}>Back to my classes</Link>
+        </p>
+      </>
+    );
+  }
+  return <AssignmentView assignment={loaded.data} onChanged={() => void reload()} />;
+}
+
+function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignment; onChanged: () => void }) {
+  const publicUrl = useServerInfoStore((state) => state.info?.publicUrl);
+  const origin = (publicUrl ?? window.location.origin).replace(/\/$/, '');
+  const studentLink = `${origin}${paths.serverStudent(assignment.id)}`;
+  const linkId = useId();
+  const [copyState, setCopyState] = useState('');
+  const [closeProblem, setCloseProblem] = useState('');
+  const [now, setNow] = useState(Date.now);
+  const isClosed = assignment.closesAt !== null && Date.parse(assignment.closesAt) <= now;
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(studentLink);
+      setCopyState('Link copied.');
+    } catch {
+      document.getElementById(linkId)?.focus();
+      setCopyState('Select the link and copy it with Ctrl+C (or ⌘+C).');
+    }
+  }
+
+  async function closeNow() {
+    const at = new Date();
+    const closed = await api.closeAssignment(assignment.id, at);
+    setNow(at.getTime());
+    setCloseProblem(closed.ok ? '' : closed.message);
+    onChanged();
+  }
+
+  return (
+    <div className="assignment">
+      <h1>{assignment.title}</h1>
+      <p className="lead">
+        {plural(assignment.ids.length, 'question')} · {assignment.mode} ·{' '}
+        {assignment.minutes > 0 ? `${assignment.minutes} minutes` : 'no time limit'} ·{' '}
+        {plural(assignment.attemptsAllowed, 'attempt')} each · {whenOpen(assignment)}
+      </p>
+      <div className="assignment__share">
+        <div className="assignment__link">
+          <label htmlFor={linkId}>Link for students</label>
+          <input
+            id={linkId}
+            className="text-field"
+            readOnly
+            value={studentLink}
+            onFocus={(e) => e.target.select()}
+          />
+          <div className="assignment__actions">
+            <button type="button" className="button" onClick={() => void copy()}>
+              Copy the link
+            </button>
+            <Link className="button button--secondary" to={paths.serverReport(assignment.id)}>
+              Class report
+            </Link>
+            {!isClosed && (
+              <button type="button" className="button button--secondary" onClick={() => void closeNow()}>
+                Close it now
+              </button>
+            )}
+          </div>
+          <p role="status" className="muted">
+            {copyState}
+          </p>
+          {closeProblem && (
+            <p role="alert" className="notice notice--error">
+              {closeProblem}
+            </p>
+          )}
+        </div>
+        <figure className="assignment__qr">
+          <QrCode text={studentLink} label={`QR code of the link to “${assignment.title}”`} />
+          <figcaption className="muted">Scan to open the assignment</figcaption>
+        </figure>
+      </div>
+      <LiveProgress assignmentId={assignment.id} />
+    </div>
+  );
+}
+
+/** Who has started and finished, polled every few seconds: results arrive without anyone pasting codes. */
+function LiveProgress({ assignmentId }: { assignmentId: string }) {
+  const { loaded } = useApiData(api.progress, [assignmentId], POLL_MS);
+  if (loaded.state !== 'ready') {
+    return loaded.state === 'failed' ? (
+      <p className="notice notice--error" role="alert">
+        {loaded.message}
+      </p>
+    ) : null;
+  }
+  const attempts = loaded.data;
+  const finished = attempts.filter((attempt) => attempt.finishedAt !== null).length;
+  return (
+    <section aria-labelledby="progress-title">
+      <h2 id="progress-title">Students</h2>
+      <p role="status" aria-live="polite">
+        {plural(attempts.length, 'attempt')} started, {finished} finished. This list updates by itself.
+      </p>
+      {attempts.length > 0 && <ProgressTable attempts={attempts} />}
+    </section>
+  );
+}
+
+function ProgressTable({ attempts }: { attempts: AttemptProgress[] }) {
+  return (
+    <table className="data-table">
+      <thead>
+        <tr>
+          <th scope="col">Student</th>
+          <th scope="col">Started</th>
+          <th scope="col">Answered</th>
+          <th scope="col">State</th>
+          <th scope="col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {attempts.map((attempt) => (
+          <tr key={`${attempt.student}/${attempt.number}`}>
+            <th scope="row">
+              {attempt.student}
+              {attempt.number > 1 ? ` (attempt ${attempt.number})` : ''}
+            </th>
+            <td>{formatTime(Date.parse(attempt.startedAt))}</td>
+            <td>
+              {attempt.answered} of {attempt.questionCount}
+            </td>
+            <td>{attempt.finishedAt ? 'Finished' : 'Working'}</td>
+            <td>
+              {attempt.finishedAt && attempt.points !== null
+                ? `${attempt.points} of ${attempt.questionCount}`
+                : '—'}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

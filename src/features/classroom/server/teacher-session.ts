@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { api } from './api-client';
+import type { Teacher } from './api-responses';
+
+type TeacherSessionState = {
+  /** `unknown` until the server has been asked; the cookie itself is out of the script's reach. */
+  status: 'unknown' | 'signed-out' | 'signed-in';
+  teacher: Teacher | null;
+  signedIn(teacher: Teacher): void;
+  signedOut(): void;
+};
+
+/** Who is signed in on this tab, as the server last said. Not saved: the server's cookie is the truth. */
+export const useTeacherSessionStore = create<TeacherSessionState>()((set) => ({
+  status: 'unknown',
+  teacher: null,
+  signedIn: (teacher) => set({ status: 'signed-in', teacher }),
+  signedOut: () => set({ status: 'signed-out', teacher: null }),
+}));
+
+let asking: Promise<void> | null = null;
+
+/** Asks the server once who is signed in (a 401, or no network, counts as signed out). */
+function askWhoIsSignedIn(): Promise<void> {
+  asking ??= api.me().then((result) => {
+    asking = null;
+    const store = useTeacherSessionStore.getState();
+    if (result.ok) store.signedIn(result.data);
+    else store.signedOut();
+  });
+  return asking;
+}
+
+/** The signed-in teacher, asking the server the first time a page needs to know. */
+export function useTeacherSession() {
+  const status = useTeacherSessionStore((state) => state.status);
+  const teacher = useTeacherSessionStore((state) => state.teacher);
+  useEffect(() => {
+    if (status === 'unknown') void askWhoIsSignedIn();
+  }, [status]);
+  return { status, teacher };
+}
