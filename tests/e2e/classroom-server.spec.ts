@@ -47,7 +47,7 @@ async function studentPage(): Promise<Page> {
 async function answer(page: Page, number: number, isRight: boolean, button: string): Promise<void> {
   await page.getByText(`Question ${number} of 3`).waitFor();
   const prompt = await page.locator('.question__prompt').innerText();
-  await page.getByLabel(choiceFor(prompt, isRight), { exact: true }).check();
+  await page.getByRole('radio', { name: choiceFor(prompt, isRight), exact: true }).check();
   await page.getByRole('button', { name: button }).click();
 }
 
@@ -82,7 +82,9 @@ describe('classes on the server', () => {
       const alert = teacher.locator('.notice--error');
       await alert.waitFor();
       messages.push(await alert.innerText());
-      await teacher.getByLabel('Password').fill('');
+      // A fresh page for the next try, so its message cannot be the one already shown.
+      await teacher.reload();
+      await teacher.getByRole('heading', { name: 'Teacher sign-in' }).waitFor();
     }
     expect(messages[0]).toBe('Wrong email or password.');
     expect(messages[1]).toBe(messages[0]);
@@ -232,8 +234,13 @@ describe('classes on the server', () => {
     await teacher.locator('.notice--error').waitFor();
     await teacher.getByLabel('Your password, to confirm').fill(PASSWORD);
     await teacher.getByRole('button', { name: 'Delete my account and all its data' }).click();
-    await teacher.getByRole('heading', { name: 'Create a teacher account' }).waitFor();
+    await teacher.getByRole('heading', { name: 'Teacher sign-in' }).waitFor();
     const gone = await teacher.evaluate(async () => (await fetch('/api/assignments')).status);
     expect(gone).toBe(401);
+    await teacher.getByLabel('Email').fill(EMAIL);
+    await teacher.getByLabel('Password').fill(PASSWORD);
+    await teacher.getByRole('button', { name: 'Sign in' }).click();
+    await teacher.locator('.notice--error').waitFor();
+    expect(await teacher.locator('.notice--error').innerText()).toBe('Wrong email or password.');
   });
 });

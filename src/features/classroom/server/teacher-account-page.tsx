@@ -26,8 +26,9 @@ function TeacherAccount({ teacher }: { teacher: Teacher }) {
     if (!deleted.ok) {
       return setProblem(deleted.message);
     }
+    // Signed out, this page gives way to the sign-in page (as every teacher page does).
     useTeacherSessionStore.getState().signedOut();
-    void navigate(paths.teacherSignUp());
+    void navigate(paths.teacherSignIn());
   }
 
   return (
