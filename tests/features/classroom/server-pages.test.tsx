@@ -1,0 +1,131 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useServerInfoStore } from '@/stores/server-info-store';
+import { renderApp } from '../../kit/render-app';
+
+// The server's pages against a stand-in for the network: each test says what the server answers.
+type Route = { method: string; path: string; status: number; body: unknown };
+let routes: Route[] = [];
+const requests: { method: string; path: string; body: unknown }[] = [];
+
+const ASSIGNMENT_ID = 'AbCdEfGhIjKlMnOpQrStUv';
+
+beforeEach(() => {
+  requests.length = 0;
+  useServerInfoStore.setState({
+    status: 'present',
+    info: { server: 'source-quiz', version: '0', allowSignup: true, publicUrl: null, features: [] },
+  });
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    requests.push({ method, path: input, body });
+    const route = routes.find((entry) => entry.method === method && entry.path === input);
+    if (!route) return new Response(JSON.stringify({ error: 'not found' }), { status: 404 });
+    return new Response(route.status === 204 ? null : JSON.stringify(route.body), { status: route.status });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  routes = [];
+});
+
+describe('teacher sign-in', () => {
+  it('shows the server’s words for a wrong email or password, and keeps what was typed', async () => {
+    routes = [
+      { method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } },
+      { method: 'POST', path: '/api/auth/signin', status: 401, body: { error: 'wrong email or password' } },
+    ];
+    const user = userEvent.setup();
+    renderApp('/teacher/sign-in');
+    await user.type(await screen.findByLabelText('Email'), 'ada@school.example');
+    await user.type(screen.getByLabelText('Password'), 'not it at all');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Wrong email or password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email')).toHaveValue('ada@school.example');
+    expect(requests.at(-1)).toEqual({
+      method: 'POST',
+      path: '/api/auth/signin',
+      body: { email: 'ada@school.example', password: 'not it at all' },
+    });
+  });
+
+  it('says there is no server on static hosting instead of showing a form', async () => {
+    useServerInfoStore.setState({ status: 'absent', info: null });
+    renderApp('/teacher/sign-in');
+    expect(await screen.findByRole('heading', { name: 'No classroom server here' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Password')).not.toBeInTheDocument();
+  });
+});
+
+describe('the student’s start', () => {
+  const assignment = {
+    id: ASSIGNMENT_ID,
+    title: 'Week 4',
+    mode: 'test',
+    minutes: 0,
+    questionCount: 3,
+    opensAt: null,
+    closesAt: '2026-03-01T09:00:00.000Z',
+    attemptsAllowed: 1,
+    isOpen: false,
+    whyClosed: 'the assignment closed on 2026-03-01 at 09:00 UTC',
+    roster: ['Ada Lovelace'],
+  };
+
+  it('tells a student the assignment has closed, with no way to start', async () => {
+    routes = [
+      { method: 'GET', path: `/api/student/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
+    ];
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'This assignment does not take answers now: the assignment closed on 2026-03-01 at 09:00 UTC.',
+    );
+    expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
+  });
+
+  it('asks for a name from the roster, or a typed one when it is not there', async () => {
+    routes = [
+      {
+        method: 'GET',
+        path: `/api/student/assignments/${ASSIGNMENT_ID}`,
+        status: 200,
+        body: { assignment: { ...assignment, isOpen: true, whyClosed: null } },
+      },
+      {
+        method: 'POST',
+        path: `/api/student/assignments/${ASSIGNMENT_ID}/attempts`,
+        status: 403,
+        body: { error: 'you have used the 1 attempt this assignment allows' },
+      },
+    ];
+    const user = userEvent.setup();
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    await user.click(await screen.findByRole('button', { name: 'Start' }));
+    expect(screen.getByText('Choose your name first.')).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Your name'), 'My name is not on the list');
+    await user.type(screen.getByLabelText('Type your name'), 'Zed');
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    expect(
+      await screen.findByText('You have used the 1 attempt this assignment allows.'),
+    ).toBeInTheDocument();
+    expect(requests.at(-1)?.body).toEqual({ name: 'Zed' });
+  });
+});
+
+describe('the classroom page', () => {
+  it('offers server classes only when a server answered', async () => {
+    useServerInfoStore.setState({ status: 'absent', info: null });
+    const { unmount } = renderApp('/classroom');
+    expect(await screen.findByRole('heading', { name: 'Classroom' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Classes on this server' })).not.toBeInTheDocument();
+    unmount();
+    useServerInfoStore.setState({
+      status: 'present',
+      info: { server: 'source-quiz', version: '0', allowSignup: true, publicUrl: null, features: [] },
+    });
+    renderApp('/classroom');
+    expect(await screen.findByRole('heading', { name: 'Classes on this server' })).toBeInTheDocument();
+  });
+});
