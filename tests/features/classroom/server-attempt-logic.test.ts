@@ -87,10 +87,9 @@ describe('answers waiting to be sent', () => {
   const second = { answerId: 'cccccccc', index: 1, response: { type: 'year', text: '1990' } } as const;
 
   it('keeps one unsent answer per question, the latest, in the order given', () => {
-    expect(withAnswerQueued(withAnswerQueued([first, second], again), second).map((a) => a.answerId)).toEqual([
-      'bbbbbbbb',
-      'cccccccc',
-    ]);
+    expect(withAnswerQueued(withAnswerQueued([first, second], again), second).map((a) => a.answerId)).toEqual(
+      ['bbbbbbbb', 'cccccccc'],
+    );
   });
 
   it('drops only the answer the server settled', () => {
@@ -110,7 +109,13 @@ describe('finding out whether a server is there', () => {
 
   it('shows the server features when /api/info answers as our server', async () => {
     await probeServer(
-      answering(200, { server: 'source-quiz', version: '1', allowSignup: true, publicUrl: null, features: [] }),
+      answering(200, {
+        server: 'source-quiz',
+        version: '1',
+        allowSignup: true,
+        publicUrl: null,
+        features: [],
+      }),
     );
     expect(useServerInfoStore.getState().status).toBe('present');
   });
