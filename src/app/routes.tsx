@@ -44,6 +44,9 @@ const ProjectorPage = lazy(async () => ({
 const TeacherAuthPage = lazy(async () => ({
   default: (await import('@/features/classroom/server/teacher-auth-page')).TeacherAuthPage,
 }));
+const SetPasswordPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/set-password-page')).SetPasswordPage,
+}));
 const TeacherHomePage = lazy(async () => ({
   default: (await import('@/features/classroom/server/teacher-home-page')).TeacherHomePage,
 }));
@@ -106,6 +109,7 @@ export function AppRoutes() {
         <Route path={ROUTES.studentStart} element={<StudentStartPage />} />
         <Route path={ROUTES.teacherSignIn} element={<TeacherAuthPage kind="sign-in" />} />
         <Route path={ROUTES.teacherSignUp} element={<TeacherAuthPage kind="sign-up" />} />
+        <Route path={ROUTES.setPassword} element={<SetPasswordPage />} />
         <Route path={ROUTES.teacher} element={<TeacherHomePage />} />
         <Route path={ROUTES.teacherAccount} element={<TeacherAccountPage />} />
         <Route path={ROUTES.serverAssignmentBuilder} element={<ServerAssignmentBuilderPage />} />

@@ -25,6 +25,8 @@ export const ROUTES = {
   serverAssignment: '/teacher/assignments/:assignmentId',
   serverReport: '/teacher/assignments/:assignmentId/report',
   serverStudent: '/s/:assignmentId',
+  /** The one-time link `npm run admin` prints; its token is in the hash, never sent to a server. */
+  setPassword: '/account/set-password',
   export: '/export',
   import: '/import',
 } as const;
@@ -63,6 +65,7 @@ export const paths = {
   teacherSignIn: (next?: string) =>
     next ? `${ROUTES.teacherSignIn}?${new URLSearchParams({ next }).toString()}` : ROUTES.teacherSignIn,
   teacherSignUp: () => ROUTES.teacherSignUp,
+  setPassword: () => ROUTES.setPassword,
   /** A signed-in teacher's classes and assignments on the server. */
   teacher: () => ROUTES.teacher,
   teacherAccount: () => ROUTES.teacherAccount,

@@ -103,6 +103,8 @@ export const api = {
   signIn: (email: string, password: string) =>
     call('POST', '/api/auth/signin', teacherReply, { email, password }),
   signOut: () => call('POST', '/api/auth/signout', noContent),
+  setPassword: (token: string, password: string) =>
+    call('POST', '/api/auth/reset-password', noContent, { token, password }),
   me: () => call('GET', '/api/auth/me', teacherReply),
   deleteAccount: (password: string) => call('DELETE', '/api/account', noContent, { password }),
 

@@ -3,7 +3,8 @@ import { useParams } from 'react-router';
 import { SelectField } from '@/components/select-field';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
-import { api } from './api-client';
+import { api, sentence } from './api-client';
+import { formatTime } from './assignment-times';
 import type { StudentAssignment } from './api-responses';
 import { StudentAttemptView } from './student-attempt-view';
 import { useStudentAttemptStore } from './student-attempt-store';
@@ -60,9 +61,16 @@ function StudentStart({ assignmentId }: { assignmentId: string }) {
   );
 }
 
+/** Why a student cannot start, in their words: not open yet, or closed (the server decides which). */
 function closedSentence(assignment: StudentAssignment): string {
-  const why = assignment.whyClosed ?? 'it is not open';
-  return `This assignment does not take answers now: ${why.replace(/\.$/, '')}. Ask your teacher if you think it should.`;
+  const isNotYetOpen = assignment.whyClosed?.includes('opens') ?? false;
+  if (isNotYetOpen && assignment.opensAt) {
+    return `This assignment opens on ${formatTime(Date.parse(assignment.opensAt))}. Come back then.`;
+  }
+  if (assignment.closesAt) {
+    return `This assignment closed on ${formatTime(Date.parse(assignment.closesAt))}; it no longer takes answers. Ask your teacher if you think it should still be open.`;
+  }
+  return sentence(assignment.whyClosed ?? 'this assignment is not open');
 }
 
 function NameForm({ assignment }: { assignment: StudentAssignment }) {
