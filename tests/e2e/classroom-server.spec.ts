@@ -156,6 +156,12 @@ describe('classes on the server', () => {
     // A student not on the roster types a name; loses the network after the first answer.
     const zed = await studentPage();
     await zed.goto(studentLink);
+    // The service worker, once in control, serves the app when the network is gone.
+    await zed.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await zed.reload();
+    await zed.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await zed.getByLabel('Your name').selectOption({ label: 'My name is not on the list' });
     await zed.getByLabel('Type your name').fill('Zed Newcomer');
     await zed.getByRole('button', { name: 'Start' }).click();
@@ -163,6 +169,12 @@ describe('classes on the server', () => {
     await zed.getByText('Question 2 of 3').waitFor();
     await zed.context().setOffline(true);
     await answer(zed, 2, false, 'Save and continue');
+    await zed
+      .getByText(/1 answer saved on this device, waiting to be sent: you seem to be offline/)
+      .waitFor();
+    // Offline, a reload resumes: the app from the service worker, the attempt and its queue from the device.
+    await zed.reload();
+    await zed.getByText('Question 3 of 3').waitFor();
     await zed
       .getByText(/1 answer saved on this device, waiting to be sent: you seem to be offline/)
       .waitFor();
