@@ -23,7 +23,11 @@ export async function sendPendingAnswers(assignmentId: string): Promise<SyncOutc
     for (;;) {
       const local = useStudentAttemptStore.getState().attempts[assignmentId];
       const next = local?.pending[0];
-      if (!local || !next) return { isOffline: false, problem };
+      if (!local || !next) {
+        // A refusal (handed in elsewhere, time up, closed) may mean the attempt has ended: show it as it is.
+        if (problem) await refreshAttempt(assignmentId);
+        return { isOffline: false, problem };
+      }
       const sent = await api.answer(local.attemptId, next);
       const store = useStudentAttemptStore.getState();
       if (sent.ok) {
