@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { downloadText } from '@/lib/download-text';
-import { dismissStorageNotice, type StorageNotice } from '@/stores/storage-notices';
+import { releaseKey, retryPendingWrites } from '@/stores/saved-writes';
+import { dismissStorageNotice, reportStorageNotice, type StorageNotice } from '@/stores/storage-notices';
 
 function downloadKeptValue(notice: StorageNotice): void {
   if (notice.keptValue) {
@@ -12,6 +14,68 @@ function downloadKeptValue(notice: StorageNotice): void {
   }
 }
 
+function retry(notice: StorageNotice): void {
+  const left = retryPendingWrites();
+  if (left > 0) {
+    dismissStorageNotice(notice.id);
+    reportStorageNotice({ ...notice, message: `Tried again: still not saved. ${notice.message}` });
+  }
+}
+
+/** The damaged value is safe in a file now (or the learner let it go): saving can resume. */
+function letGo(notice: StorageNotice, how: 'downloaded' | 'discarded'): void {
+  if (how === 'downloaded') downloadKeptValue(notice);
+  releaseKey(notice.key);
+  dismissStorageNotice(notice.id);
+}
+
+function NoticeActions({ notice }: { notice: StorageNotice }) {
+  const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
+  const button = 'button button--secondary';
+  if (notice.isHeld) {
+    if (isConfirmingDiscard) {
+      return (
+        <div className="storage-notice__actions">
+          <p>Discard the saved data for good? It cannot be brought back.</p>
+          <button type="button" className={button} onClick={() => letGo(notice, 'discarded')}>
+            Yes, discard it
+          </button>
+          <button type="button" className={button} onClick={() => setIsConfirmingDiscard(false)}>
+            Keep it
+          </button>
+        </div>
+      );
+    }
+    return (
+      <div className="storage-notice__actions">
+        <button type="button" className="button" onClick={() => letGo(notice, 'downloaded')}>
+          Download the saved data, then save again
+        </button>
+        <button type="button" className={button} onClick={() => setIsConfirmingDiscard(true)}>
+          Discard it…
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="storage-notice__actions">
+      {notice.keptValue && (
+        <button type="button" className={button} onClick={() => downloadKeptValue(notice)}>
+          Download the saved data
+        </button>
+      )}
+      {notice.canRetry && (
+        <button type="button" className={button} onClick={() => retry(notice)}>
+          Try saving again
+        </button>
+      )}
+      <button type="button" className={button} onClick={() => dismissStorageNotice(notice.id)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
 /** Tells the learner when saved data was set aside or cannot be saved; never hides it silently. */
 export function StorageNoticeBanner() {
   const notices = useStorageNotices();
@@ -21,24 +85,7 @@ export function StorageNoticeBanner() {
       {notices.map((notice) => (
         <div key={notice.id} className="notice notice--error storage-notice">
           <p>{notice.message}</p>
-          <div className="storage-notice__actions">
-            {notice.keptValue && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => downloadKeptValue(notice)}
-              >
-                Download the saved data
-              </button>
-            )}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => dismissStorageNotice(notice.id)}
-            >
-              Dismiss
-            </button>
-          </div>
+          <NoticeActions notice={notice} />
         </div>
       ))}
     </div>

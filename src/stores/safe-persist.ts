@@ -1,40 +1,46 @@
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { z } from 'zod';
+import { browserStorage, CANNOT_SAVE_MESSAGE } from './browser-storage';
+import { holdKey, isHeld, writeSaved } from './saved-writes';
 import { reportStorageNotice } from './storage-notices';
 
 export const STORAGE_PREFIX = 'source-quiz:';
 
 const envelopeSchema = z.object({ state: z.unknown(), version: z.number().int().nonnegative() });
 
-function browserStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Copies a value that cannot be used to a backup key, so that nothing the learner saved is lost. */
+/**
+ * Copies a value that cannot be used to a backup key before anything else is written, so that
+ * nothing the learner saved is lost. Without room for the copy the key is held: nothing is written
+ * over it until the learner downloads or discards the value.
+ */
 function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-version', why: string): void {
   const backupKey = `${key}:backup:${new Date().toISOString()}`;
   let isBackedUp = false;
   try {
-    browserStorage()?.setItem(backupKey, raw);
-    // Once the copy is safe, the original goes, so the next start does not set it aside again.
-    browserStorage()?.removeItem(key);
-    isBackedUp = true;
+    const storage = browserStorage();
+    if (storage) {
+      storage.setItem(backupKey, raw);
+      // Once the copy is safe, the original goes, so the next start does not set it aside again.
+      storage.removeItem(key);
+      isBackedUp = true;
+    }
   } catch {
-    // Storage full: the value stays downloadable from the notice instead.
+    isBackedUp = false;
   }
+  if (!isBackedUp) holdKey(key);
+  const what =
+    kind === 'future-version'
+      ? `Your saved ${why} come from a newer version of this app, so they are not used.`
+      : `Your saved ${why} could not be read.`;
   reportStorageNotice({
     kind,
     key,
     keptValue: raw,
     backupKey: isBackedUp ? backupKey : undefined,
-    message:
-      kind === 'future-version'
-        ? `Your saved ${why} come from a newer version of this app, so they were set aside and not used. Starting afresh; you can download them.`
-        : `Your saved ${why} could not be read, so they were set aside and the app started afresh. You can download them.`,
+    isHeld: !isBackedUp,
+    message: isBackedUp
+      ? `${what} They were copied aside and the app started afresh; you can download them.`
+      : `${what} There is no room to copy them aside, so nothing will be saved over them until you download them or discard them. Until then, new answers are kept only while this page is open.`,
   });
 }
 
@@ -61,14 +67,11 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     getItem(name) {
       let raw: string | null;
       try {
-        raw = browserStorage()?.getItem(name) ?? null;
+        const storage = browserStorage();
+        if (!storage) throw new Error('no storage');
+        raw = storage.getItem(name);
       } catch {
-        reportStorageNotice({
-          kind: 'unavailable',
-          key: name,
-          message:
-            'This browser does not let the app save anything (private browsing?). Progress will be lost when you close it.',
-        });
+        reportStorageNotice({ kind: 'unavailable', key: 'storage', message: CANNOT_SAVE_MESSAGE });
         return null;
       }
       if (raw === null) return null;
@@ -87,17 +90,10 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       return { state: envelope.state, version: envelope.version } as StorageValue<P>;
     },
     setItem(name, value) {
-      try {
-        browserStorage()?.setItem(name, JSON.stringify(value));
-      } catch {
-        reportStorageNotice({
-          kind: 'not-saved',
-          key: name,
-          message: `The browser's storage is full or unavailable, so your ${config.describedAs} are not being saved. The app keeps working.`,
-        });
-      }
+      writeSaved(name, JSON.stringify(value), config.describedAs);
     },
     removeItem(name) {
+      if (isHeld(name)) return;
       try {
         browserStorage()?.removeItem(name);
       } catch {
@@ -117,7 +113,12 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       if (persisted === undefined || persisted === null) return current;
       const result = config.schema.safeParse(persisted);
       if (result.success) return { ...current, ...result.data };
-      const raw = browserStorage()?.getItem(key);
+      let raw: string | null | undefined;
+      try {
+        raw = browserStorage()?.getItem(key);
+      } catch {
+        raw = undefined;
+      }
       if (raw) keepAside(key, raw, 'corrupt', config.describedAs);
       return current;
     },

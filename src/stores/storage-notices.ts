@@ -9,6 +9,10 @@ export type StorageNotice = {
   /** The saved text that could not be used, offered for download so it is never lost. */
   keptValue?: string;
   backupKey?: string;
+  /** The damaged value has no copy, so nothing is saved over it until it is downloaded or discarded. */
+  isHeld?: boolean;
+  /** A write failed and is kept to try again. */
+  canRetry?: boolean;
 };
 
 type NoticeState = { notices: StorageNotice[] };

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { quizEvents } from '@/features/quiz/quiz-events';
 import { useQuizStore } from '@/features/quiz/quiz-store';
 import { emptyProgress } from '@/engine/progress';
+import { resetSavedWrites } from '@/stores/saved-writes';
 import { storageNotices } from '@/stores/storage-notices';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
@@ -27,6 +28,7 @@ beforeEach(() => {
   useQuizStore.setState({ session: null, sessionKey: null, timer: null });
   localStorage.clear();
   storageNotices.setState({ notices: [] });
+  resetSavedWrites();
 });
 afterEach(() => {
   vi.restoreAllMocks();

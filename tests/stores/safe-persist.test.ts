@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
 import { safePersist } from '@/stores/safe-persist';
+import { resetSavedWrites } from '@/stores/saved-writes';
 import { storageNotices } from '@/stores/storage-notices';
 
 type Counter = { count: number; label: string; increment: () => void };
@@ -35,6 +36,7 @@ const backups = () => Object.keys(localStorage).filter((key) => key.startsWith(`
 beforeEach(() => {
   localStorage.clear();
   storageNotices.setState({ notices: [] });
+  resetSavedWrites();
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -135,6 +137,7 @@ describe('safePersist on any saved text', () => {
       fc.property(envelope, (raw) => {
         localStorage.clear();
         storageNotices.setState({ notices: [] });
+        resetSavedWrites();
         localStorage.setItem(KEY, raw);
         makeStore();
         const isStillThere = localStorage.getItem(KEY) === raw;

@@ -1,0 +1,45 @@
+import { reportStorageNotice } from './storage-notices';
+
+/** The browser's localStorage, or undefined when the browser refuses it (site data blocked). */
+export function browserStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type SavingCheck = 'ok' | 'blocked' | 'full';
+
+const PROBE_KEY = 'source-quiz:probe';
+
+export const CANNOT_SAVE_MESSAGE =
+  'This browser is not letting the app save anything (site data is blocked for this site, or a private window has no room). You can still take quizzes and see each result, but nothing is kept once this page closes: download a backup on the Progress page before you leave.';
+
+export const STORAGE_FULL_MESSAGE =
+  "The browser's storage for this site is full, so new answers cannot be saved. You can still take quizzes; download a backup on the Progress page to keep them, then free some space.";
+
+/**
+ * Writes and removes a small value, so the learner hears at once (not at the first lost answer)
+ * that nothing can be saved. Reading alone is not enough: a private window may read but not write.
+ */
+export function checkSaving(): SavingCheck {
+  const storage = browserStorage();
+  if (!storage) {
+    reportStorageNotice({ kind: 'unavailable', key: 'storage', message: CANNOT_SAVE_MESSAGE });
+    return 'blocked';
+  }
+  try {
+    storage.setItem(PROBE_KEY, String(Date.now()));
+    storage.removeItem(PROBE_KEY);
+    return 'ok';
+  } catch (error) {
+    const isFull = error instanceof DOMException && error.name === 'QuotaExceededError' && storage.length > 0;
+    reportStorageNotice(
+      isFull
+        ? { kind: 'not-saved', key: 'storage', message: STORAGE_FULL_MESSAGE }
+        : { kind: 'unavailable', key: 'storage', message: CANNOT_SAVE_MESSAGE },
+    );
+    return isFull ? 'full' : 'blocked';
+  }
+}
