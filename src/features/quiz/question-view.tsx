@@ -19,6 +19,8 @@ type Props = {
   onNext: () => void;
   onPrevious: () => void;
   onFinish: () => void;
+  /** Questions other than this one with no answer yet (test mode asks before finishing with any). */
+  unansweredElsewhere: number;
 };
 
 const HINTS: Partial<Record<PresentedQuestion['question']['type'], string>> = {
@@ -30,6 +32,8 @@ const HINTS: Partial<Record<PresentedQuestion['question']['type'], string>> = {
 /** One question: its prompt, the input for its type, and in practice mode the feedback once answered. */
 export function QuestionView(props: Props) {
   const { presented, submission, mode, index, total, backTo, onSubmit, onNext, onPrevious, onFinish } = props;
+  const [isConfirmingFinish, setIsConfirmingFinish] = useState(false);
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
   const { question } = presented;
   const shown = showQuestion(presented);
   const [response, setResponse] = useState<LearnerResponse>(submission?.response ?? startingResponse(shown));
@@ -46,6 +50,18 @@ export function QuestionView(props: Props) {
   useEffect(() => {
     if (isLocked) feedbackHeading.current?.focus();
   }, [isLocked]);
+  useEffect(() => {
+    if (isConfirmingFinish) confirmHeading.current?.focus();
+  }, [isConfirmingFinish]);
+
+  const unanswered = props.unansweredElsewhere + (isBlankResponse(response) ? 1 : 0);
+
+  /** Test mode: saves this answer, and finishes only once the learner has seen what is unanswered. */
+  function finishRequested() {
+    save();
+    if (unanswered > 0) return setIsConfirmingFinish(true);
+    onFinish();
+  }
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -54,7 +70,9 @@ export function QuestionView(props: Props) {
       if (isBlankResponse(response)) return setIsAskingForAnswer(true);
       return onSubmit(response);
     }
-    saveThen(isLast ? onFinish : onNext);
+    if (isConfirmingFinish) return;
+    if (isLast) return finishRequested();
+    saveThen(onNext);
   }
 
   function choose(digit: number) {
@@ -78,8 +96,13 @@ export function QuestionView(props: Props) {
 
   useQuizKeys({ onDigit: choose, onEnter: () => submit() });
 
+  // A blank answer is not saved: it would be recorded as given (and graded) when it was only skipped.
+  function save() {
+    if (!isBlankResponse(response) || submission !== undefined) onSubmit(response);
+  }
+
   function saveThen(action: () => void) {
-    onSubmit(response);
+    save();
     action();
   }
 
@@ -136,6 +159,26 @@ export function QuestionView(props: Props) {
           </section>
         )}
       </div>
+      {isConfirmingFinish && (
+        <section className="notice question__confirm" aria-labelledby={`${promptId}-confirm`}>
+          <h3 id={`${promptId}-confirm`} ref={confirmHeading} tabIndex={-1}>
+            {unanswered === 1 ? '1 question has' : `${unanswered} questions have`} no answer yet
+          </h3>
+          <p>Finish the test now, or go back and answer {unanswered === 1 ? 'it' : 'them'}?</p>
+          <div className="question__actions">
+            <button type="button" className="button" onClick={onFinish}>
+              Finish the test
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setIsConfirmingFinish(false)}
+            >
+              Keep answering
+            </button>
+          </div>
+        </section>
+      )}
       <div className="question__actions">
         {mode === 'test' && index > 0 && (
           <button type="button" className="button button--secondary" onClick={() => saveThen(onPrevious)}>
@@ -146,7 +189,7 @@ export function QuestionView(props: Props) {
           {primaryLabel}
         </button>
         {mode === 'test' && !isLast && (
-          <button type="button" className="button button--secondary" onClick={() => saveThen(onFinish)}>
+          <button type="button" className="button button--secondary" onClick={finishRequested}>
             Finish the test now
           </button>
         )}

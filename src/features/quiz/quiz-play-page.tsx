@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { DrawSettings } from '@/engine/draw-settings';
+import { isBlankResponse } from '@/domain/learner-response';
 import { currentQuestion } from '@/engine/quiz-session';
 import { createSeed } from '@/engine/random';
 import { useCatalog } from '@/hooks/use-content';
@@ -156,6 +157,12 @@ export function QuizPlayPage() {
         onNext={() => store.nextRequested()}
         onPrevious={() => store.questionChosen(session.currentIndex - 1)}
         onFinish={finish}
+        unansweredElsewhere={
+          session.questions.filter(
+            ({ question }, index) =>
+              index !== session.currentIndex && isBlankResponse(session.submissions[question.id]?.response),
+          ).length
+        }
       />
     </div>
   );

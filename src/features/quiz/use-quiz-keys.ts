@@ -16,8 +16,8 @@ function isTypingOrActing(target: EventTarget | null): { isTyping: boolean; isAc
 }
 
 /**
- * Number keys choose, Enter submits and then goes on. Keys typed into a field, and Enter on a
- * button or link, keep their usual meaning.
+ * Number keys choose, Enter submits and then goes on; a held key counts once. Keys typed into a
+ * field, and Enter on a button or link, keep their usual meaning.
  */
 export function useQuizKeys(handlers: Handlers): void {
   const latest = useRef(handlers);
@@ -27,6 +27,12 @@ export function useQuizKeys(handlers: Handlers): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      // A held key repeats: it must never submit, go on or finish more than once. Cancelling the
+      // repeat also stops a held Enter in a field or on a button from submitting the form again.
+      if (event.repeat) {
+        if (event.key === 'Enter') event.preventDefault();
+        return;
+      }
       const { isTyping, isActing } = isTypingOrActing(event.target);
       if (/^[1-9]$/.test(event.key) && !isTyping) {
         event.preventDefault();
