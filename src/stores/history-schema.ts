@@ -6,8 +6,11 @@ import { TARGET_RETENTION, type Schedule } from '@/engine/schedule';
 import { learnerResponseSchema } from '@/content/response-schema';
 import { gradeSchema } from './saved-quiz-schema';
 
+/** The last millisecond of the year 9999: later times are tampering, and dates past it cannot be shown. */
+export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** Milliseconds since the epoch. */
-const time = z.number().int().nonnegative();
+const time = z.number().int().nonnegative().max(LATEST_TIME, 'is later than the year 9999');
 const count = z.number().int().nonnegative();
 
 export const attemptRecordSchema = z.object({

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { mergeProgress, type MergeResult } from '@/engine/merge-backup';
+import type { MergeResult } from '@/engine/merge-backup';
 import {
   emptyProgress,
   withAnswerRecorded,
@@ -13,9 +13,10 @@ import {
 import type { QuizSession } from '@/engine/quiz-session';
 import { safePersist } from './safe-persist';
 import { progressSchema } from './history-schema';
-import { readBackupFile } from './progress-backup';
+import { previewImport, previewMerge, type ImportPreview } from './progress-import';
 
 export type ImportOutcome = ({ ok: true } & Omit<MergeResult, 'progress'>) | { ok: false; problem: string };
+export type { ImportPreview } from './progress-import';
 
 type HistoryState = Progress & {
   attemptStarted(session: QuizSession): void;
@@ -24,7 +25,11 @@ type HistoryState = Progress & {
   attemptFinished(session: QuizSession): void;
   targetRetentionChanged(targetRetention: number): void;
   scheduleReset(questionId: string, at: number): void;
-  /** Checks a backup file and merges it in, saying what it added; a file that fails changes nothing. */
+  /** Checks a file the app wrote and says what importing it would add; changes nothing. */
+  importPreviewed(fileText: string): ImportPreview;
+  /** Merges a previewed file in, all at once, as checked against the history as it is now. */
+  importConfirmed(preview: Extract<ImportPreview, { ok: true }>): ImportOutcome;
+  /** Checks a file and merges it in at once, saying what it added; a file that fails changes nothing. */
   backupImported(fileText: string): ImportOutcome;
   progressReset(): void;
 };
@@ -57,12 +62,17 @@ export const useHistoryStore = create<HistoryState>()(
         targetRetentionChanged: (targetRetention) =>
           update((progress) => withTargetRetention(progress, targetRetention)),
         scheduleReset: (questionId, at) => update((progress) => withScheduleReset(progress, questionId, at)),
+        importPreviewed: (fileText) => previewImport(progressOf(get()), fileText),
+        importConfirmed: (preview) => {
+          // Answers may have been recorded since the preview: merge into the history as it is now.
+          const latest = previewMerge(progressOf(get()), preview.incoming, preview.kind);
+          if (!latest.ok) return latest;
+          set(latest.progress);
+          return { ok: true, added: latest.added, tookSettings: latest.tookSettings };
+        },
         backupImported: (fileText) => {
-          const backup = readBackupFile(fileText);
-          if (!backup.ok) return backup;
-          const { progress, ...summary } = mergeProgress(progressOf(get()), backup.progress);
-          set(progress);
-          return { ok: true, ...summary };
+          const preview = get().importPreviewed(fileText);
+          return preview.ok ? get().importConfirmed(preview) : preview;
         },
         progressReset: () => set(emptyProgress()),
       };

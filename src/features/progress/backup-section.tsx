@@ -1,39 +1,40 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { plural } from '@/lib/plural';
-import { useHistoryStore, type ImportOutcome } from '@/stores/history-store';
+import { useHistoryStore, type ImportOutcome, type ImportPreview } from '@/stores/history-store';
 import { downloadBackup } from './download-backup';
+
+type Preview = Extract<ImportPreview, { ok: true }>;
+
+function whatItAdds({ added }: { added: { attempts: number; answers: number } }): string {
+  return `${plural(added.attempts, 'quiz', 'quizzes')} and ${plural(added.answers, 'answer')}`;
+}
 
 function describeImport(outcome: Extract<ImportOutcome, { ok: true }>, targetRetention: number): string {
   const { attempts, answers } = outcome.added;
   const added =
     attempts + answers === 0
-      ? 'Nothing to add: everything in this backup is already here.'
-      : `Added ${plural(attempts, 'quiz', 'quizzes')} and ${plural(answers, 'answer')} from the backup.`;
+      ? 'Nothing to add: everything in this file is already here.'
+      : `Added ${whatItAdds(outcome)} from the file.`;
   return outcome.tookSettings
     ? `${added} Its settings were taken too (target retention ${Math.round(targetRetention * 100)}%).`
     : added;
 }
 
-/** Export everything to a file, and merge a file back in (on this device or another). */
+/** Export everything to a file, and merge a file back in (on this device or another) once shown what it adds. */
 export function BackupSection() {
   const headingId = useId();
   const inputId = useId();
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
 
   function exportBackup(now: number) {
     setProblem('');
     setMessage(`Backup downloaded as ${downloadBackup(now)}.`);
   }
 
-  async function importBackup(event: ChangeEvent<HTMLInputElement>) {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    const text = await file.text();
-    // Cleared, so that choosing the same file again is noticed.
-    input.value = '';
-    const outcome = useHistoryStore.getState().backupImported(text);
+  function showOutcome(outcome: ImportOutcome) {
+    setPreview(null);
     if (outcome.ok) {
       setProblem('');
       setMessage(describeImport(outcome, useHistoryStore.getState().settings.targetRetention));
@@ -43,12 +44,30 @@ export function BackupSection() {
     }
   }
 
+  async function previewFile(event: ChangeEvent<HTMLInputElement>) {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    const text = await file.text();
+    // Cleared, so that choosing the same file again is noticed.
+    input.value = '';
+    const read = useHistoryStore.getState().importPreviewed(text);
+    if (!read.ok) return showOutcome(read);
+    if (read.added.attempts + read.added.answers === 0 && !read.tookSettings) {
+      return showOutcome({ ok: true, added: read.added, tookSettings: false });
+    }
+    setProblem('');
+    setMessage('');
+    setPreview(read);
+  }
+
   return (
     <section aria-labelledby={headingId} className="progress-section">
       <h2 id={headingId}>Backup</h2>
       <p>
         Your progress is kept in this browser only. Download it as a file to keep it safe or to move it to
-        another device; importing a file adds what is new and never duplicates a quiz.
+        another device; importing a file shows what it adds first, adds only what is new and never duplicates
+        a quiz. The saved data the app offers to download after a problem can be imported here too.
       </p>
       <div className="progress-actions">
         <button type="button" className="button" onClick={() => exportBackup(Date.now())}>
@@ -59,12 +78,32 @@ export function BackupSection() {
           className="visually-hidden progress-file"
           type="file"
           accept=".json,application/json"
-          onChange={(event) => void importBackup(event)}
+          onChange={(event) => void previewFile(event)}
         />
         <label htmlFor={inputId} className="button button--secondary">
           Import a backup…
         </label>
       </div>
+      {preview && (
+        <div className="notice progress-import-preview" role="group" aria-label="Import">
+          <p>
+            This file ({preview.kind}) would add {whatItAdds(preview)}
+            {preview.tookSettings ? ', and its settings' : ''}. Nothing changes until you add them.
+          </p>
+          <div className="progress-actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => showOutcome(useHistoryStore.getState().importConfirmed(preview))}
+            >
+              Add them
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <p role="status" className="progress-status">
         {message}
       </p>

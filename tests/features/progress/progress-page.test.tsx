@@ -114,13 +114,17 @@ describe('the progress page', () => {
     const input = await screen.findByLabelText('Import a backup…');
 
     await user.upload(input, new File([backup], 'backup.json', { type: 'application/json' }));
-    expect(await screen.findByText(/Added 6 quizzes and 6 answers from the backup/)).toBeInTheDocument();
+    const preview = await screen.findByRole('group', { name: 'Import' });
+    expect(preview).toHaveTextContent(/would add 6 quizzes and 6 answers, and its settings/);
+    expect(progressOf(useHistoryStore.getState()).history.answers).toHaveLength(0);
+    await user.click(within(preview).getByRole('button', { name: 'Add them' }));
+    expect(await screen.findByText(/Added 6 quizzes and 6 answers from the file/)).toBeInTheDocument();
     const imported = progressOf(useHistoryStore.getState());
     expect(imported.history.answers).toHaveLength(6);
 
     await user.upload(input, new File([backup], 'backup.json', { type: 'application/json' }));
     expect(
-      await screen.findByText(/Nothing to add: everything in this backup is already here/),
+      await screen.findByText(/Nothing to add: everything in this file is already here/),
     ).toBeInTheDocument();
 
     const newer = backup.replace('"version": 1,', '"version": 7,');

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { mergeProgress, type MergeResult } from '@/engine/merge-backup';
+import {
+  emptyProgress,
+  withAnswerRecorded,
+  withAttemptFinished,
+  withAttemptStarted,
+  type Progress,
+} from '@/engine/progress';
+import { questionSchema } from '@/content/question-schema';
+import { answerRecordSchema, attemptRecordSchema, progressSchema } from './history-schema';
+import { readBackupFile } from './progress-backup';
+import { quizSessionSchema } from './saved-quiz-schema';
+
+/** What an import would do, worked out whole before anything changes. */
+export type ImportPreview =
+  | ({ ok: true; incoming: Progress; kind: string } & Omit<MergeResult, 'progress'> & { progress: Progress })
+  | { ok: false; problem: string };
+
+const savedHistorySchema = z.object({ state: progressSchema, version: z.literal(1) });
+const savedQuizSchema = z.object({
+  state: z.object({ session: quizSessionSchema.nullable() }).loose(),
+  version: z.literal(1),
+});
+
+const damagedHistorySchema = z.object({
+  state: z.object({
+    history: z.object({
+      attempts: z.array(z.unknown()),
+      answers: z.array(z.unknown()),
+      questions: z.record(z.string(), z.unknown()),
+    }),
+  }),
+});
+
+function keepValid<T>(schema: z.ZodType<T>, values: unknown[]): T[] {
+  return values.flatMap((value) => {
+    const result = schema.safeParse(value);
+    return result.success ? [result.data] : [];
+  });
+}
+
+/**
+ * Saved answers that failed the check as a whole: every record that passes on its own is kept, so
+ * one damaged answer does not cost the learner the others. Schedules are rebuilt by the merge.
+ */
+function salvageSavedHistory(data: unknown): { progress: Progress; leftOut: number } | undefined {
+  const damaged = damagedHistorySchema.safeParse(data);
+  if (!damaged.success) return undefined;
+  const { attempts, answers, questions } = damaged.data.state.history;
+  const goodQuestions = Object.fromEntries(
+    Object.entries(questions).flatMap(([key, value]) => {
+      const result = questionSchema.safeParse(value);
+      return result.success ? [[key, result.data] as const] : [];
+    }),
+  );
+  const goodAttempts = keepValid(attemptRecordSchema, attempts);
+  const goodAnswers = keepValid(answerRecordSchema, answers).filter((answer) =>
+    Object.hasOwn(goodQuestions, answer.asked),
+  );
+  const empty = emptyProgress();
+  return {
+    progress: {
+      ...empty,
+      history: { attempts: goodAttempts, answers: goodAnswers, questions: goodQuestions },
+    },
+    leftOut: attempts.length - goodAttempts.length + answers.length - goodAnswers.length,
+  };
+}
+
+/** A quiz in progress, as saved, turned into the history it would have recorded. */
+function progressOfSavedQuiz(saved: z.infer<typeof savedQuizSchema>): Progress | undefined {
+  const { session } = saved.state;
+  if (!session) return undefined;
+  let progress = withAttemptStarted(emptyProgress(), session);
+  for (const questionId of Object.keys(session.submissions)) {
+    progress = withAnswerRecorded(progress, session, questionId);
+  }
+  return session.finishedAt === undefined ? progress : withAttemptFinished(progress, session);
+}
+
+/**
+ * Reads any file the app writes: a backup, or the saved answers or quiz in progress it offers for
+ * download when they could not be used. Returns the progress it carries and what kind of file it is.
+ */
+export function readProgressFile(
+  text: string,
+): { ok: true; progress: Progress; kind: string } | { ok: false; problem: string } {
+  const backup = readBackupFile(text);
+  if (backup.ok) return { ok: true, progress: backup.progress, kind: 'backup' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return backup;
+  }
+  const history = savedHistorySchema.safeParse(data);
+  if (history.success) return { ok: true, progress: history.data.state, kind: 'saved answers' };
+  const salvaged = salvageSavedHistory(data);
+  if (salvaged) {
+    const { progress, leftOut } = salvaged;
+    return {
+      ok: true,
+      progress,
+      kind:
+        leftOut > 0
+          ? `saved answers (${leftOut} damaged ${leftOut === 1 ? 'record' : 'records'} left out)`
+          : 'saved answers',
+    };
+  }
+  const quiz = savedQuizSchema.safeParse(data);
+  if (quiz.success) {
+    const progress = progressOfSavedQuiz(quiz.data);
+    if (progress) return { ok: true, progress, kind: 'saved quiz' };
+    return {
+      ok: false,
+      problem: 'This saved quiz holds no quiz in progress, so there is nothing to import.',
+    };
+  }
+  return backup;
+}
+
+/**
+ * What importing `text` into `current` would give, checked as it would be saved and read at the
+ * next start: an import that would leave the history unreadable is refused here, whole.
+ */
+export function previewImport(current: Progress, text: string): ImportPreview {
+  const reading = readProgressFile(text);
+  if (!reading.ok) return reading;
+  return previewMerge(current, reading.progress, reading.kind);
+}
+
+export function previewMerge(current: Progress, incoming: Progress, kind: string): ImportPreview {
+  const merged = mergeProgress(current, incoming);
+  let asSaved: unknown;
+  try {
+    asSaved = JSON.parse(JSON.stringify(merged.progress));
+  } catch {
+    asSaved = undefined;
+  }
+  const check = progressSchema.safeParse(asSaved);
+  if (!check.success) {
+    const issue = check.error.issues[0];
+    return {
+      ok: false,
+      problem: `This file would leave your saved answers unreadable${issue ? ` (at ${issue.path.join('.')}: ${issue.message})` : ''}, so it was not imported.`,
+    };
+  }
+  return { ok: true, incoming, kind, ...merged };
+}
