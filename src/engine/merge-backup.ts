@@ -77,3 +77,33 @@ export function mergeProgress(current: Progress, incoming: Progress): MergeResul
     tookSettings: isFreshDevice,
   };
 }
+
+function holdsAll(mine: Progress, other: Progress): boolean {
+  const answers = new Set(mine.history.answers.map(answerKey));
+  if (!other.history.answers.every((answer) => answers.has(answerKey(answer)))) return false;
+  const attempts = new Map(mine.history.attempts.map((attempt) => [attempt.id, attempt]));
+  const hasAttempts = other.history.attempts.every((attempt) => {
+    const kept = attempts.get(attempt.id);
+    return kept !== undefined && (attempt.finishedAt === undefined || kept.finishedAt !== undefined);
+  });
+  return (
+    hasAttempts &&
+    Object.entries(other.resets).every(
+      ([id, at]) => Object.hasOwn(mine.resets, id) && (mine.resets[id] ?? 0) >= at,
+    )
+  );
+}
+
+/**
+ * This tab's progress joined with what another tab saved meanwhile: nothing either recorded is lost,
+ * and this tab's settings stand. Returns `mine` itself when it already holds everything saved (one tab).
+ */
+export function joinProgress(saved: Progress, mine: Progress): Progress {
+  if (holdsAll(mine, saved)) return mine;
+  const isMineEmpty =
+    mine.history.attempts.length === 0 &&
+    mine.history.answers.length === 0 &&
+    Object.keys(mine.resets).length === 0;
+  if (isMineEmpty) return saved;
+  return mergeProgress(mine, saved).progress;
+}

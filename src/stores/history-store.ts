@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { MergeResult } from '@/engine/merge-backup';
+import { joinProgress, type MergeResult } from '@/engine/merge-backup';
 import {
   emptyProgress,
   withAnswerRecorded,
@@ -11,7 +11,8 @@ import {
   type Progress,
 } from '@/engine/progress';
 import type { QuizSession } from '@/engine/quiz-session';
-import { safePersist } from './safe-persist';
+import { replacingSaved, safePersist } from './safe-persist';
+import { announceReset, listenToOtherTabs } from './other-tabs';
 import { progressSchema } from './history-schema';
 import { previewImport, previewMerge, type ImportPreview } from './progress-import';
 
@@ -43,46 +44,61 @@ export function progressOf({ history, schedules, resets, settings }: Progress): 
  * The learner's history, schedules and settings, shared by the quiz (which records), review and
  * progress. Saved as untrusted data under `source-quiz:history`, version 1.
  */
-export const useHistoryStore = create<HistoryState>()(
-  persist(
-    (set, get): HistoryState => {
-      // Leaves the state alone (no re-render, no save) when the engine changed nothing.
-      const update = (change: (progress: Progress) => Progress) =>
-        set((state) => {
-          const current = progressOf(state);
-          const next = change(current);
-          return next === current ? state : next;
-        });
-      return {
-        ...emptyProgress(),
-        attemptStarted: (session) => update((progress) => withAttemptStarted(progress, session)),
-        answerRecorded: (session, questionId) =>
-          update((progress) => withAnswerRecorded(progress, session, questionId)),
-        attemptFinished: (session) => update((progress) => withAttemptFinished(progress, session)),
-        targetRetentionChanged: (targetRetention) =>
-          update((progress) => withTargetRetention(progress, targetRetention)),
-        scheduleReset: (questionId, at) => update((progress) => withScheduleReset(progress, questionId, at)),
-        importPreviewed: (fileText) => previewImport(progressOf(get()), fileText),
-        importConfirmed: (preview) => {
-          // Answers may have been recorded since the preview: merge into the history as it is now.
-          const latest = previewMerge(progressOf(get()), preview.incoming, preview.kind);
-          if (!latest.ok) return latest;
-          set(latest.progress);
-          return { ok: true, added: latest.added, tookSettings: latest.tookSettings };
-        },
-        backupImported: (fileText) => {
-          const preview = get().importPreviewed(fileText);
-          return preview.ok ? get().importConfirmed(preview) : preview;
-        },
-        progressReset: () => set(emptyProgress()),
-      };
-    },
-    safePersist<HistoryState, Progress>({
-      name: 'history',
-      describedAs: 'answers and progress',
-      version: 1,
-      schema: progressSchema,
-      partialize: progressOf,
-    }),
-  ),
-);
+export const createHistoryStore = () =>
+  create<HistoryState>()(
+    persist(
+      (set, get): HistoryState => {
+        // Leaves the state alone (no re-render, no save) when the engine changed nothing.
+        const update = (change: (progress: Progress) => Progress) =>
+          set((state) => {
+            const current = progressOf(state);
+            const next = change(current);
+            return next === current ? state : next;
+          });
+        return {
+          ...emptyProgress(),
+          attemptStarted: (session) => update((progress) => withAttemptStarted(progress, session)),
+          answerRecorded: (session, questionId) =>
+            update((progress) => withAnswerRecorded(progress, session, questionId)),
+          attemptFinished: (session) => update((progress) => withAttemptFinished(progress, session)),
+          targetRetentionChanged: (targetRetention) =>
+            update((progress) => withTargetRetention(progress, targetRetention)),
+          scheduleReset: (questionId, at) =>
+            update((progress) => withScheduleReset(progress, questionId, at)),
+          importPreviewed: (fileText) => previewImport(progressOf(get()), fileText),
+          importConfirmed: (preview) => {
+            // Answers may have been recorded since the preview: merge into the history as it is now.
+            const latest = previewMerge(progressOf(get()), preview.incoming, preview.kind);
+            if (!latest.ok) return latest;
+            set(latest.progress);
+            return { ok: true, added: latest.added, tookSettings: latest.tookSettings };
+          },
+          backupImported: (fileText) => {
+            const preview = get().importPreviewed(fileText);
+            return preview.ok ? get().importConfirmed(preview) : preview;
+          },
+          progressReset: () => {
+            replacingSaved('history', () => set(emptyProgress()));
+            announceReset();
+          },
+        };
+      },
+      safePersist<HistoryState, Progress>({
+        name: 'history',
+        describedAs: 'answers and progress',
+        version: 1,
+        schema: progressSchema,
+        partialize: progressOf,
+        combine: joinProgress,
+      }),
+    ),
+  );
+
+/** The learner's history in this tab: each tab has one, and they share what is saved. */
+export const useHistoryStore = createHistoryStore();
+
+listenToOtherTabs({
+  key: 'source-quiz:history',
+  onSaved: () => void useHistoryStore.persist.rehydrate(),
+  onReset: () => replacingSaved('history', () => useHistoryStore.setState(emptyProgress())),
+});

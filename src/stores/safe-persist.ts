@@ -44,6 +44,19 @@ function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-version',
   });
 }
 
+const replacing = new Set<string>();
+
+/** Runs `change` so that its write replaces what is saved instead of joining it (a reset). */
+export function replacingSaved(name: string, change: () => void): void {
+  const key = STORAGE_PREFIX + name;
+  replacing.add(key);
+  try {
+    change();
+  } finally {
+    replacing.delete(key);
+  }
+}
+
 type SafePersistConfig<S, P> = {
   /** Short name; stored under `source-quiz:<name>`. */
   name: string;
@@ -52,6 +65,11 @@ type SafePersistConfig<S, P> = {
   version: number;
   schema: z.ZodType<P>;
   partialize: (state: S) => P;
+  /**
+   * Joins what another tab saved with this tab's state, on every write and when another tab's write
+   * is read, so that two tabs never overwrite each other's records (the history: a union of answers).
+   */
+  combine?: (saved: P, mine: P) => P;
   /** Turns any older saved shape into the current one; each version has a test with a fixture. */
   migrate?: (persisted: unknown, fromVersion: number) => unknown;
 };
@@ -63,6 +81,33 @@ type SafePersistConfig<S, P> = {
  */
 export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptions<S, P> {
   const key = STORAGE_PREFIX + config.name;
+
+  /** What another tab saved under `name` since, set aside first if it cannot be used. */
+  function savedByOthers(name: string): P | undefined {
+    let raw: string | null | undefined;
+    try {
+      raw = browserStorage()?.getItem(name);
+    } catch {
+      return undefined;
+    }
+    if (!raw || isHeld(name)) return undefined;
+    let envelope: z.infer<typeof envelopeSchema> | undefined;
+    try {
+      envelope = envelopeSchema.parse(JSON.parse(raw));
+    } catch {
+      envelope = undefined;
+    }
+    if (envelope && envelope.version > config.version) {
+      keepAside(name, raw, 'future-version', config.describedAs);
+      return undefined;
+    }
+    const state = envelope?.version === config.version ? config.schema.safeParse(envelope.state) : undefined;
+    if (state?.success) return state.data;
+    if (envelope?.version !== undefined && envelope.version < config.version) return undefined;
+    keepAside(name, raw, 'corrupt', config.describedAs);
+    return undefined;
+  }
+
   const storage: PersistStorage<P> = {
     getItem(name) {
       let raw: string | null;
@@ -90,7 +135,9 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       return { state: envelope.state, version: envelope.version } as StorageValue<P>;
     },
     setItem(name, value) {
-      writeSaved(name, JSON.stringify(value), config.describedAs);
+      const saved = config.combine && !replacing.has(name) ? savedByOthers(name) : undefined;
+      const state = saved !== undefined && config.combine ? config.combine(saved, value.state) : value.state;
+      writeSaved(name, JSON.stringify({ ...value, state }), config.describedAs);
     },
     removeItem(name) {
       if (isHeld(name)) return;
@@ -112,7 +159,10 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       // Nothing saved, or a value getItem already set aside: start from the defaults.
       if (persisted === undefined || persisted === null) return current;
       const result = config.schema.safeParse(persisted);
-      if (result.success) return { ...current, ...result.data };
+      if (result.success) {
+        const mine = config.partialize(current);
+        return { ...current, ...(config.combine ? config.combine(result.data, mine) : result.data) };
+      }
       let raw: string | null | undefined;
       try {
         raw = browserStorage()?.getItem(key);
