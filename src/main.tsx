@@ -3,13 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { probeServer } from '@/app/probe-server';
 import { checkSaving } from '@/stores/browser-storage';
+import { requestPersistentStorage } from '@/stores/persistent-storage';
 import '@/app/styles/tokens.css';
 import '@/app/styles/base.css';
 import '@/app/styles/layout.css';
 import '@/app/styles/components.css';
 
 // Before the first answer, so a learner whose browser blocks saving is told at once.
-checkSaving();
+if (checkSaving() === 'ok') void requestPersistentStorage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -2,6 +2,16 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { plural } from '@/lib/plural';
 import { useHistoryStore, type ImportOutcome, type ImportPreview } from '@/stores/history-store';
 import { downloadBackup } from './download-backup';
+import { usePersistence } from '@/hooks/use-persistence';
+import type { PersistenceAnswer } from '@/stores/persistent-storage';
+
+const PERSISTENCE_SENTENCES: Record<PersistenceAnswer, string> = {
+  unknown: 'Checking whether this browser keeps your saved data…',
+  persistent: 'This browser has agreed to keep your saved data, even when space runs low.',
+  'may-be-cleared':
+    'This browser has not agreed to keep your saved data: it may clear it when space runs low. Download a backup now and then.',
+  unsupported: 'This browser cannot say whether it keeps your saved data; download a backup now and then.',
+};
 
 type Preview = Extract<ImportPreview, { ok: true }>;
 
@@ -27,6 +37,7 @@ export function BackupSection() {
   const [message, setMessage] = useState('');
   const [problem, setProblem] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
+  const persistence = usePersistence();
 
   function exportBackup(now: number) {
     setProblem('');
@@ -69,6 +80,7 @@ export function BackupSection() {
         another device; importing a file shows what it adds first, adds only what is new and never duplicates
         a quiz. The saved data the app offers to download after a problem can be imported here too.
       </p>
+      <p data-testid="persistence">{PERSISTENCE_SENTENCES[persistence]}</p>
       <div className="progress-actions">
         <button type="button" className="button" onClick={() => exportBackup(Date.now())}>
           Download a backup

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyProgress } from '@/engine/progress';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
+import { requestPersistentStorage } from '@/stores/persistent-storage';
 import { backupFileText } from '@/stores/progress-backup';
 import { DAY, recordAnswers, singleChoiceQuestions } from '../history-helpers';
 import { renderApp } from '../../kit/render-app';
@@ -110,8 +111,11 @@ describe('the progress page', () => {
     await practiseThreeDays();
     const backup = backupFileText(progressOf(useHistoryStore.getState()), Date.now());
     useHistoryStore.setState(emptyProgress());
+    await requestPersistentStorage(); // as the app does at start
     renderAt('/progress');
     const input = await screen.findByLabelText('Import a backup…');
+    // jsdom has no navigator.storage: the page says the browser cannot tell.
+    expect(screen.getByText(/cannot say whether it keeps your saved data/)).toBeInTheDocument();
 
     await user.upload(input, new File([backup], 'backup.json', { type: 'application/json' }));
     const preview = await screen.findByRole('group', { name: 'Import' });
