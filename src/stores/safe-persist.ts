@@ -81,6 +81,8 @@ type SafePersistConfig<S, P> = {
  */
 export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptions<S, P> {
   const key = STORAGE_PREFIX + config.name;
+  /** The saved text this store last wrote or read, per key: when it is still there, no other tab wrote. */
+  const lastSeen = new Map<string, string>();
 
   /** What another tab saved under `name` since, set aside first if it cannot be used. */
   function savedByOthers(name: string): P | undefined {
@@ -90,7 +92,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     } catch {
       return undefined;
     }
-    if (!raw || isHeld(name)) return undefined;
+    // Unchanged since this tab wrote or read it: no other tab wrote, nothing to join (the common case).
+    if (!raw || isHeld(name) || raw === lastSeen.get(name)) return undefined;
     let envelope: z.infer<typeof envelopeSchema> | undefined;
     try {
       envelope = envelopeSchema.parse(JSON.parse(raw));
@@ -120,6 +123,7 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
         return null;
       }
       if (raw === null) return null;
+      lastSeen.set(name, raw);
       let envelope: z.infer<typeof envelopeSchema>;
       try {
         envelope = envelopeSchema.parse(JSON.parse(raw));
@@ -137,7 +141,10 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     setItem(name, value) {
       const saved = config.combine && !replacing.has(name) ? savedByOthers(name) : undefined;
       const state = saved !== undefined && config.combine ? config.combine(saved, value.state) : value.state;
-      writeSaved(name, JSON.stringify({ ...value, state }), config.describedAs);
+      const text = JSON.stringify({ ...value, state });
+      // After a join the saved text holds more than this tab's state: the next write must join again.
+      if (writeSaved(name, text, config.describedAs) && state === value.state) lastSeen.set(name, text);
+      else lastSeen.delete(name);
     },
     removeItem(name) {
       if (isHeld(name)) return;
