@@ -1,7 +1,7 @@
 import type { Question } from '../domain/question';
 import { feedbackText } from './cite';
 import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
-import { escapeGift, giftNumber, giftRichText, giftWeight } from './gift-text';
+import { escapeGift, giftNumber, giftRichText, giftShortAnswer, giftWeight } from './gift-text';
 import { multipleWeights } from './moodle-weights';
 import { ordinal, presentationOrder } from './positions';
 
@@ -50,18 +50,24 @@ function answerLines(question: Question): Body {
       if (question.answer.some((answer) => answer.includes(ARROW))) {
         return { skip: `an accepted answer contains "${ARROW}", which GIFT reads as a matching pair` };
       }
-      return { answers: question.answer.map((answer) => `=${giftRichText(answer)}`) };
+      return { answers: question.answer.map((answer) => `=${giftShortAnswer(answer)}`) };
     }
     case 'matching': {
       if (question.left.some((item) => item.text.includes(ARROW))) {
         return { skip: `a left-hand item contains "${ARROW}", which GIFT uses to separate a pair` };
       }
+      const paired = new Set(question.answer.map((pair) => pair.choice));
+      // Moodle reads a pair with an empty left side as an extra answer that matches nothing.
+      const distractors = question.choices.filter((choice) => !paired.has(choice.id));
       return {
-        answers: question.answer.map((pair) => {
-          const left = question.left.find((item) => item.id === pair.left)?.text ?? '';
-          const right = question.choices.find((choice) => choice.id === pair.choice)?.text ?? '';
-          return `=${giftRichText(left)} ${ARROW} ${escapeGift(right)}`;
-        }),
+        answers: [
+          ...question.answer.map((pair) => {
+            const left = question.left.find((item) => item.id === pair.left)?.text ?? '';
+            const right = question.choices.find((choice) => choice.id === pair.choice)?.text ?? '';
+            return `=${giftRichText(left)} ${ARROW} ${escapeGift(right)}`;
+          }),
+          ...distractors.map((choice) => `= ${ARROW} ${escapeGift(choice.text)}`),
+        ],
       };
     }
     case 'ordering': {

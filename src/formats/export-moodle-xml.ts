@@ -88,8 +88,14 @@ function typeParts(question: Question): { type: string; parts: XmlElement[] } {
         type: 'shortanswer',
         parts: [
           el('usecase', {}, '0'),
+          // Moodle reads an unescaped `*` as a wildcard.
           ...question.answer.map((answer) =>
-            el('answer', { fraction: 100, format: 'moodle_auto_format' }, plain(answer), emptyFeedback()),
+            el(
+              'answer',
+              { fraction: 100, format: 'moodle_auto_format' },
+              plain(answer.replace(/\*/g, '\\*')),
+              emptyFeedback(),
+            ),
           ),
         ],
       };
@@ -115,10 +121,17 @@ function typeParts(question: Question): { type: string; parts: XmlElement[] } {
     case 'matching': {
       const textOf = (list: readonly { id: string; text: string }[], id: string) =>
         list.find((item) => item.id === id)?.text ?? '';
-      const pairs = question.answer.map((pair) => ({
-        left: textOf(question.left, pair.left),
-        right: textOf(question.choices, pair.choice),
-      }));
+      const paired = new Set(question.answer.map((pair) => pair.choice));
+      const pairs = [
+        ...question.answer.map((pair) => ({
+          left: textOf(question.left, pair.left),
+          right: textOf(question.choices, pair.choice),
+        })),
+        // An empty subquestion is Moodle's way of offering an answer that matches nothing.
+        ...question.choices
+          .filter((choice) => !paired.has(choice.id))
+          .map((choice) => ({ left: '', right: choice.text })),
+      ];
       return { type: 'matching', parts: [el('shuffleanswers', {}, 'true'), ...subquestions(pairs)] };
     }
     case 'ordering': {

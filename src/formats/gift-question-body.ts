@@ -1,7 +1,7 @@
 import type { Choice } from '../domain/question';
 import type { GIFTQuestion, NumericalChoice, NumericalFormat, TextFormat } from 'gift-pegjs';
 import type { ImportProblem, QuestionBody } from './format-types';
-import { htmlToText } from './html-to-text';
+import { decodeEntities, htmlToText } from './html-to-text';
 import { parseOrdinal } from './positions';
 
 /** gift-pegjs leaves these placeholders in the right-hand side of matching pairs. */
@@ -24,11 +24,19 @@ export type GiftContext = {
   notes: ImportProblem[];
 };
 
-/** A GIFT text as plain text: the `&` swap undone, HTML turned into text. */
+const TAG = /<\/?[a-z][^>]*>|<!--/i;
+
+/** Moodle shows its default text format as HTML too, so tags in it are read as HTML. */
+export function readsAsHtml(format: TextFormat, context: GiftContext): boolean {
+  return format.format === 'html' || (format.format === 'moodle' && TAG.test(context.restore(format.text)));
+}
+
+/** A GIFT text as plain text: the `&` swap undone, HTML turned into text, entities decoded but in plain text. */
 export function textOf(format: TextFormat | null | undefined, context: GiftContext): string {
   if (!format) return '';
   const text = context.restore(format.text);
-  return format.format === 'html' ? htmlToText(text) : text.trim();
+  if (readsAsHtml(format, context)) return htmlToText(text);
+  return format.format === 'plain' ? text.trim() : decodeEntities(text).trim();
 }
 
 function choicesOf(texts: readonly string[], ids = 'abcdefghijklmnopqrstuvwxyz'): Choice[] {
@@ -53,6 +61,12 @@ function numberFrom(format: NumericalFormat): { value: number; tolerance: number
   return undefined;
 }
 
+function numberText(format: NumericalFormat): string {
+  if (format.type === 'high-low') return `${format.numberLow}..${format.numberHigh}`;
+  if (format.type === 'range') return `${format.number}:${format.range}`;
+  return String(format.number);
+}
+
 /** Year when the number looks like one and the prompt asks for one; our own export writes years this way. */
 function isYearQuestion(prompt: string, value: number, tolerance: number): boolean {
   return (
@@ -65,6 +79,29 @@ function isYearQuestion(prompt: string, value: number, tolerance: number): boole
 }
 
 export type Body = { draft: QuestionBody; explanation?: string } | { problem: string };
+
+const quoted = (text: string) => `"${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`;
+
+/**
+ * The app shows one explanation per question, after any answer; feedback written for one answer
+ * has no place there, so it is listed, once per question, rather than dropped silently.
+ */
+function noteDroppedFeedback(
+  at: Located,
+  context: GiftContext,
+  dropped: readonly { answer: string; feedback: string }[],
+): void {
+  const listed = dropped.filter((item) => item.feedback.length > 0);
+  if (listed.length === 0) return;
+  context.notes.push({
+    ...at,
+    message: `feedback for single answers left out (the app shows one explanation for every answer): ${listed
+      .map((item) => `${quoted(item.answer)} → ${quoted(item.feedback)}`)
+      .join('; ')}`,
+  });
+}
+
+const percent = (weight: number | null) => `${weight ?? 0}%`;
 
 function multipleChoiceBody(
   question: Extract<GIFTQuestion, { type: 'MC' }>,
@@ -83,13 +120,27 @@ function multipleChoiceBody(
     };
   }
   const [right] = marked;
+  const dropFeedbackExcept = (kept: number | undefined) =>
+    noteDroppedFeedback(
+      at,
+      context,
+      texts.flatMap((answer, index) =>
+        index === kept ? [] : [{ answer, feedback: feedbackOf(index) ?? '' }],
+      ),
+    );
   if (right !== undefined) {
-    if (question.choices.some((choice, index) => index !== right && (choice.weight ?? 0) > 0)) {
+    const weighted = question.choices.filter(
+      (choice, index) => index !== right && (choice.weight ?? 0) !== 0,
+    );
+    if (weighted.length > 0) {
       context.notes.push({
         ...at,
-        message: 'partial credit on wrong choices was left out (single answer: right or wrong)',
+        message: `weights on wrong choices left out (${weighted
+          .map((choice) => `${quoted(textOf(choice.text, context))} ${percent(choice.weight)}`)
+          .join(', ')}): a single-answer question here is right or wrong`,
       });
     }
+    dropFeedbackExcept(right);
     return {
       draft: { type: 'single', choices, answer: choices[right]?.id ?? 'a' },
       explanation: feedbackOf(right),
@@ -98,14 +149,39 @@ function multipleChoiceBody(
   const positive = question.choices.flatMap((choice, index) => ((choice.weight ?? 0) > 0 ? [index] : []));
   if (positive.length === 0)
     return { problem: 'no right choice: mark one with "=" or give right choices a positive %weight%' };
-  const weights = positive.map((index) => question.choices[index]?.weight ?? 0);
-  if (weights.some((weight) => Math.abs(weight - 100 / positive.length) > 0.01)) {
-    context.notes.push({ ...at, message: 'unequal weights: every right choice now counts the same' });
-  }
+  noteChangedWeights(question, positive, at, context);
+  dropFeedbackExcept(positive[0]);
   return {
     draft: { type: 'multiple', choices, answer: positive.map((index) => choices[index]?.id ?? 'a') },
     explanation: feedbackOf(positive[0]),
   };
+}
+
+/**
+ * The app grades multiple answers as Moodle does with equal weights: each right choice earns
+ * 1/(right ones), each wrong choice chosen costs 1/(wrong ones). Any other weight the author gave,
+ * such as a wrong choice at 0% (no penalty), is named with the weight it now has.
+ */
+function noteChangedWeights(
+  question: Extract<GIFTQuestion, { type: 'MC' }>,
+  positive: readonly number[],
+  at: Located,
+  context: GiftContext,
+): void {
+  const wrongCount = question.choices.length - positive.length;
+  const changed = question.choices.flatMap((choice, index) => {
+    const now = positive.includes(index) ? 100 / positive.length : -100 / Math.max(wrongCount, 1);
+    const was = choice.weight ?? 0;
+    return Math.abs(was - now) > 0.01
+      ? [`${quoted(textOf(choice.text, context))} ${percent(was)} → ${Number(now.toFixed(5))}%`]
+      : [];
+  });
+  if (changed.length > 0) {
+    context.notes.push({
+      ...at,
+      message: `weights changed to the app's rule (right choices share 100%, wrong ones share −100%): ${changed.join(', ')}`,
+    });
+  }
 }
 
 function shortAnswerBody(
@@ -122,8 +198,29 @@ function shortAnswerBody(
       message: 'partial-credit and "*" answers were left out (an answer is right or wrong)',
     });
   }
-  const answer = accepted.map((choice) => textOf(choice.text, context)).filter((text) => text.length > 0);
+  // Moodle reads an unescaped `*` as a wildcard; `\*` is a star.
+  const answer = accepted
+    .map((choice) => context.restore(choice.text.text).trim())
+    .filter((text) => text.length > 0)
+    .map((text) => {
+      if (/(^|[^\\])\*/.test(text))
+        context.notes.push({
+          ...at,
+          message: `"*" in "${text}" is a wildcard in Moodle: kept as a plain star`,
+        });
+      return text.replace(/\\\*/g, '*');
+    });
   if (answer.length === 0) return { problem: 'no full-credit answer to accept' };
+  noteDroppedFeedback(
+    at,
+    context,
+    question.choices
+      .filter((choice) => choice !== accepted[0])
+      .map((choice) => ({
+        answer: textOf(choice.text, context),
+        feedback: textOf(choice.feedback, context),
+      })),
+  );
   return {
     draft: { type: 'short-text', answer },
     explanation: textOf(accepted[0]?.feedback, context) || undefined,
@@ -142,7 +239,16 @@ function numericalBody(
   const best = options.find((choice) => choice.isCorrect && fullCredit(choice.weight));
   const number = best ? numberFrom(best.text) : undefined;
   if (!best || !number) return { problem: 'no full-credit number to accept' };
-  if (options.length > 1) context.notes.push({ ...at, message: 'only the full-credit number was kept' });
+  if (options.length > 1) {
+    context.notes.push({ ...at, message: 'only the full-credit number was kept' });
+    noteDroppedFeedback(
+      at,
+      context,
+      options
+        .filter((choice) => choice !== best)
+        .map((choice) => ({ answer: numberText(choice.text), feedback: textOf(choice.feedback, context) })),
+    );
+  }
   const explanation = textOf(best.feedback, context) || undefined;
   if (isYearQuestion(prompt, number.value, number.tolerance)) {
     return { draft: { type: 'year', answer: number.value }, explanation };
@@ -218,6 +324,9 @@ export function bodyOf(
     case 'TF': {
       // Moodle reads {T#wrong-answer feedback#right-answer feedback}; gift-pegjs keeps them in that order.
       const right = textOf(question.falseFeedback, context) || undefined;
+      noteDroppedFeedback(at, context, [
+        { answer: question.isTrue ? 'false' : 'true', feedback: textOf(question.trueFeedback, context) },
+      ]);
       return { draft: { type: 'true-false', answer: question.isTrue }, explanation: right };
     }
     case 'Essay':

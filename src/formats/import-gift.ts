@@ -9,7 +9,8 @@ import {
   type ImportResult,
 } from './format-types';
 import { splitGiftBlocks } from './gift-blocks';
-import { bodyOf, textOf, type GiftContext } from './gift-question-body';
+import { acceptMoodleGift } from './gift-moodle-syntax';
+import { bodyOf, readsAsHtml, textOf, type GiftContext } from './gift-question-body';
 
 /**
  * gift-pegjs marks escapes with placeholders such as `&&035;` and turns them back afterwards, so a
@@ -57,7 +58,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
   for (const block of splitGiftBlocks(text)) {
     let parsed: GIFTQuestion[];
     try {
-      parsed = parse(block.text.split('&').join(sentinel));
+      parsed = parse(acceptMoodleGift(block.text).split('&').join(sentinel));
     } catch (error) {
       const location = locationOf(error);
       context.problems.push({
@@ -97,9 +98,16 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
         context.problems.push({ ...at, message: 'a question without text' });
         continue;
       }
-      if (question.stem.format === 'html')
+      if (readsAsHtml(question.stem, context))
         context.notes.push({ ...at, message: 'HTML was turned into plain text' });
-      const explanation = textOf(question.globalFeedback, context) || body.explanation || '';
+      const general = textOf(question.globalFeedback, context);
+      if (general && body.explanation && body.explanation !== general) {
+        context.notes.push({
+          ...at,
+          message: `the right answer's feedback was left out for the general feedback: "${body.explanation}"`,
+        });
+      }
+      const explanation = general || body.explanation || '';
       drafts.push(
         makeDraft(body.draft, {
           id: giveId(context.restore(question.title ?? '') || question.id, prompt),

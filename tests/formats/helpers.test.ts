@@ -64,6 +64,27 @@ describe('format helpers', () => {
     ).toBe('One & two\nthree\nfour € <5>');
   });
 
+  it('decodes every named entity, not a handful', () => {
+    expect(htmlToText('Caf&eacute; &hellip; na&iuml;ve &euro;5 &rarr; &zzz;')).toBe(
+      'Café … naïve €5 → &zzz;',
+    );
+  });
+
+  it('never lets script or style content into the text', () => {
+    expect(
+      htmlToText(
+        '<style>p { color: red }</style><p>Visible</p><script>alert("x")</script><SCRIPT>x()</SCRIPT>',
+      ),
+    ).toBe('Visible');
+  });
+
+  it('puts list items and blocks on lines of their own', () => {
+    expect(htmlToText('<p>Line one</p>Line two<ul><li>item 1</li><li>item 2</li></ul>after')).toBe(
+      'Line one\nLine two\nitem 1\nitem 2\nafter',
+    );
+    expect(htmlToText('one\ntwo <pre>a\n  b</pre>')).toBe('one two\na\nb');
+  });
+
   it('makes kebab-case ids from prompts, unique within an import', () => {
     expect(idFromPrompt("Who's buried in Grant's tomb?")).toBe('who-s-buried-in-grant-s-tomb');
     expect(idFromPrompt('Écoles à Hà Nội')).toBe('ecoles-a-ha-noi');

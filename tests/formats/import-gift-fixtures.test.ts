@@ -187,7 +187,7 @@ describe('GIFT import: the gift-pegjs fixtures', () => {
     });
   });
 
-  it('totara_moodle_multichoice_multi: 50/50 weights, the right choice feedback as explanation', () => {
+  it('totara_moodle_multichoice_multi: 50/50 weights, the right choice feedback as explanation, the rest listed', () => {
     const result = read('totara_moodle_multichoice_multi.gift');
     expect(result.drafts).toMatchObject([
       {
@@ -199,7 +199,11 @@ describe('GIFT import: the gift-pegjs fixtures', () => {
         explanation: 'right; good!',
       },
     ]);
-    expect(result.notes).toEqual([]);
+    expect(result.notes.map((note) => note.message)).toEqual([
+      // Two wrong choices share −100% in the app: each costs half, not all, of the point.
+      'weights changed to the app\'s rule (right choices share 100%, wrong ones share −100%): "red" -100% → -50%, "blue" -100% → -50%',
+      'feedback for single answers left out (the app shows one explanation for every answer): "red" → "wrong"; "off-beige" → "right; good!"; "blue" → "wrong"',
+    ]);
   });
 
   it('turns HTML into text and keeps distractors of a matching question', () => {
@@ -218,7 +222,16 @@ describe('GIFT import: the gift-pegjs fixtures', () => {
     expect(result.drafts).toMatchObject([
       { type: 'short-text', answer: ['Frog'], explanation: 'Here is some general feedback!' },
     ]);
-    expect(result.notes).toEqual([{ line: 4, message: expect.stringMatching(/partial-credit/) }]);
+    expect(result.notes).toEqual([
+      { line: 4, message: expect.stringMatching(/partial-credit/) },
+      {
+        line: 4,
+        message: expect.stringMatching(
+          /"Cat" → "What is it with Moodlers and cats\?"; "\*" → "Completely wrong"/,
+        ),
+      },
+      { line: 4, message: 'the right answer\'s feedback was left out for the general feedback: "Good!"' },
+    ]);
   });
 });
 
