@@ -181,6 +181,13 @@ function exportContent(args: string[]) {
   }
 }
 
+/** The ids of this checkout's questions, which imported drafts must not take; none outside a checkout. */
+function builtInIds(): Set<string> {
+  if (!existsSync('questions/banks')) return new Set();
+  const { content } = loadContent(readContentFiles(process.cwd()));
+  return new Set(content.questions.map((question) => question.id));
+}
+
 function importQuestions(args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -197,7 +204,7 @@ function importQuestions(args: string[]) {
   };
   // Tags that name our topics become topics; outside a checkout of this project, none do.
   const topics = loadTopics(topicsFile, []).map((topic) => topic.id);
-  const imported = importFile(file, readFileSync(file, 'utf8'), values.format, topics);
+  const imported = importFile(file, readFileSync(file), values.format, topics, builtInIds());
   if (!imported.ok) fail(`${imported.message}\n\n${USAGE}`);
   const report = importReport(file, imported.format, imported.result);
   for (const line of report.details) console.error(line);

@@ -35,9 +35,18 @@ export type ImportResult = {
   notes: ImportProblem[];
   /** A title the file gives its questions (a GIFT `$CATEGORY`), if any. */
   bankTitle?: string;
+  /** The line where each draft starts, in the order of `drafts`. */
+  draftLines?: number[];
 };
-/** What an importer may know besides the text: the file's name, and the topics the app lists. */
-export type ImportContext = { fileName?: string; knownTopics?: readonly Topic[] };
+/**
+ * What an importer may know besides the text: the file's name, the topics the app lists, and the ids
+ * already in use (built-in questions and the teacher's own), which drafts must not take.
+ */
+export type ImportContext = {
+  fileName?: string;
+  knownTopics?: readonly Topic[];
+  takenIds?: ReadonlySet<string>;
+};
 export type Importer = (text: string, context?: ImportContext) => ImportResult;
 
 /** The bank every draft belongs to until an author files it. */

@@ -4,6 +4,7 @@ import { exportGift } from './export-gift';
 import { exportJsonFile } from './export-json-file';
 import { exportMoodleXml } from './export-moodle-xml';
 import { exportQti } from './export-qti';
+import { reserveIds } from './reserve-ids';
 import type { Exporter, ImportContext, Importer } from './format-types';
 import { importAiken } from './import-aiken';
 import { importCsv } from './import-csv';
@@ -21,10 +22,14 @@ export const EXPORTERS = {
 export type ExportFormat = keyof typeof EXPORTERS;
 
 export const IMPORTERS = {
-  gift: (text, context?: ImportContext) => importGift(text, context?.knownTopics),
-  aiken: importAiken,
-  csv: importCsv,
-  json: (text, context?: ImportContext) => importJson(text, context?.fileName),
+  gift: (text, context?: ImportContext) =>
+    reserveIds(importGift(text, context?.knownTopics), context?.takenIds),
+  aiken: (text, context?: ImportContext) => reserveIds(importAiken(text), context?.takenIds),
+  csv: (text, context?: ImportContext) => reserveIds(importCsv(text), context?.takenIds),
+  json: (text, context?: ImportContext) => {
+    const result = importJson(text, context?.fileName);
+    return { ...result, ...reserveIds(result, context?.takenIds) };
+  },
 } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof IMPORTERS;
 

@@ -37,6 +37,7 @@ function bodyOf(options: readonly Option[], answer: string): QuestionBody {
  */
 export function importAiken(text: string): ImportResult {
   const drafts: DraftQuestion[] = [];
+  const draftLines: number[] = [];
   const problems: ImportProblem[] = [];
   const giveId = createIdGiver();
   let block: Block | undefined;
@@ -68,6 +69,7 @@ export function importAiken(text: string): ImportResult {
       );
     }
     const prompt = current.prompt.join('\n');
+    draftLines.push(current.line);
     return drafts.push(
       makeDraft(bodyOf(current.options, letter), {
         id: giveId(undefined, prompt),
@@ -106,5 +108,5 @@ export function importAiken(text: string): ImportResult {
       block.prompt.push(line);
     });
   if (block) abandon('no "ANSWER: X" line after the options');
-  return { drafts, problems, notes: [] };
+  return { drafts, problems, notes: [], draftLines };
 }

@@ -115,6 +115,7 @@ export function importCsv(text: string): ImportResult {
   const problems: ImportProblem[] = [...parsed.problems];
   const notes: ImportProblem[] = [];
   const drafts: DraftQuestion[] = [];
+  const draftLines: number[] = [];
   const [header, ...records] = parsed.records;
   if (!header) return { drafts, problems: [...problems, { line: 1, message: 'the file is empty' }], notes };
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
@@ -162,6 +163,7 @@ export function importCsv(text: string): ImportResult {
         ...at,
         message: 'source, passage and quote do not have the same number of lines: citations left out',
       });
+    draftLines.push(at.line);
     drafts.push(
       makeDraft(body, {
         id: giveId(row.id.trim(), prompt),
@@ -174,5 +176,5 @@ export function importCsv(text: string): ImportResult {
       }),
     );
   }
-  return { drafts, problems, notes };
+  return { drafts, problems, notes, draftLines };
 }

@@ -1,3 +1,4 @@
+import { decodeImportText } from './decode-text';
 import { idFromPrompt } from './draft-id';
 import { draftsToBank } from './drafts-to-bank';
 import { IMPORT_FORMATS, IMPORTERS, importFormatOf, isImportFormat, type ImportFormat } from './formats';
@@ -7,13 +8,19 @@ import { writeBankYaml } from './write-bank-yaml';
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const baseNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-/** Imports a file's text in the given format, or the one its name (and content) suggest. */
+/**
+ * Imports a file (its bytes, or text already decoded) in the given format, or the one its name (and
+ * content) suggest. Lines that are not UTF-8 are noted; ids in `takenIds` are not given to drafts.
+ */
 export function importFile(
   fileName: string,
-  text: string,
+  content: string | Uint8Array,
   format?: string,
   knownTopics?: readonly string[],
+  takenIds?: ReadonlySet<string>,
 ): { ok: true; format: ImportFormat; result: ImportResult } | { ok: false; message: string } {
+  const { text, notes } =
+    typeof content === 'string' ? { text: content, notes: [] } : decodeImportText(content);
   const chosen = format ?? importFormatOf(fileName, text);
   if (chosen === undefined) {
     return {
@@ -23,7 +30,8 @@ export function importFile(
   }
   if (!isImportFormat(chosen))
     return { ok: false, message: `Unknown format "${chosen}". Known formats: ${IMPORT_FORMATS.join(', ')}.` };
-  return { ok: true, format: chosen, result: IMPORTERS[chosen](text, { fileName, knownTopics }) };
+  const result = IMPORTERS[chosen](text, { fileName, knownTopics, takenIds });
+  return { ok: true, format: chosen, result: { ...result, notes: [...notes, ...result.notes] } };
 }
 
 /** What the CLI prints: a summary for stdout, and each problem and note, located, for stderr. */

@@ -52,6 +52,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
     notes: [],
   };
   const drafts: DraftQuestion[] = [];
+  const draftLines: number[] = [];
   const giveId = createIdGiver();
   let bankTitle: string | undefined;
 
@@ -108,6 +109,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
         });
       }
       const explanation = general || body.explanation || '';
+      draftLines.push(at.line);
       drafts.push(
         makeDraft(body.draft, {
           id: giveId(context.restore(question.title ?? '') || question.id, prompt),
@@ -121,7 +123,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
       );
     }
   }
-  return { drafts, problems: context.problems, notes: context.notes, bankTitle };
+  return { drafts, problems: context.problems, notes: context.notes, bankTitle, draftLines };
 }
 
 /** The last name in a Moodle category path; `//` is a slash inside a name. */

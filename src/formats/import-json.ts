@@ -65,11 +65,14 @@ export function importJson(text: string, fileName = ''): JsonImportResult {
 
   const problems: ImportProblem[] = [];
   const drafts: DraftQuestion[] = [];
+  const draftLines: number[] = [];
   document.data.questions.forEach((raw, index) => {
     const question = questionSchema.safeParse(raw);
-    if (question.success) drafts.push(question.data);
-    else problems.push(...problemsOf(question.error.issues, ['questions', index]));
+    if (question.success) {
+      drafts.push(question.data);
+      draftLines.push(locate(text, scanned.positions, ['questions', index]).line);
+    } else problems.push(...problemsOf(question.error.issues, ['questions', index]));
   });
   const banks = document.data.banks.map((bank) => ({ ...bank, file: fileName }));
-  return { drafts, problems, notes: [], sources: document.data.sources, banks };
+  return { drafts, problems, notes: [], sources: document.data.sources, banks, draftLines };
 }

@@ -1,5 +1,5 @@
 import type { Question, Topic } from '@/domain/question';
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { checkAcceptedQuestion } from '@/content/check-accepted-question';
 import { proposeCitations } from '@/content/propose-citations';
 import type { TopicInfo } from '@/domain/content';
@@ -21,10 +21,11 @@ function guessTopics(draft: Question, known: readonly TopicInfo[]): Topic[] {
  * the teacher accepts one (or picks another passage and marks the quote), and the question is
  * checked like any bank question before it joins "My questions".
  */
-export function DraftReview({ draft }: { draft: Question }) {
+export const DraftReview = memo(function DraftReview({ draft }: { draft: Question }) {
   const { sources } = useSources();
   const { topics: knownTopics } = useCatalog();
-  const proposals = proposeCitations(draft, sources);
+  // Proposing reads every passage: once per draft, not at each render of a list of a thousand.
+  const proposals = useMemo(() => proposeCitations(draft, sources), [draft, sources]);
   const ids = { explanation: useId(), passage: useId(), quote: useId() };
   const [choice, setChoice] = useState(proposals.length > 0 ? '0' : OTHER);
   const [otherPassage, setOtherPassage] = useState('');
@@ -172,4 +173,4 @@ export function DraftReview({ draft }: { draft: Question }) {
       </p>
     </li>
   );
-}
+});

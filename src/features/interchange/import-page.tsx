@@ -2,7 +2,9 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import { IMPORTERS, IMPORT_FORMATS, importFormatOf, type ImportFormat } from '@/formats/formats';
 import type { ImportResult } from '@/formats/format-types';
+import { decodeImportText } from '@/formats/decode-text';
 import { useCatalog } from '@/hooks/use-content';
+import { useQuestionFacets } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
@@ -20,12 +22,14 @@ export function ImportPage() {
   const fileId = useId();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const mine = useMyQuestionsStore((state) => state.questions);
+  const facets = useQuestionFacets({ withMyQuestions: false });
   const knownTopics = useCatalog().topics.map((topic) => topic.id);
 
   async function read(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     if (!file) return;
-    const text = await file.text();
+    const decoded = decodeImportText(new Uint8Array(await file.arrayBuffer()));
+    const { text } = decoded;
     const format = importFormatOf(file.name, text);
     if (!format) {
       return setLoaded({
@@ -33,10 +37,16 @@ export function ImportPage() {
         problem: `the format cannot be told from the name: use .gift, .txt (GIFT or Aiken), .csv or .json (${IMPORT_FORMATS.join(', ')})`,
       });
     }
+    // Ids already in use, built-in or the teacher's own: a draft taking one would share its history.
+    const takenIds = new Set([
+      ...facets.map((question) => question.id),
+      ...mine.map((question) => question.id),
+    ]);
+    const result = IMPORTERS[format](text, { fileName: file.name, knownTopics, takenIds });
     setLoaded({
       fileName: file.name,
       format,
-      result: IMPORTERS[format](text, { fileName: file.name, knownTopics }),
+      result: { ...result, notes: [...decoded.notes, ...result.notes] },
     });
   }
 
