@@ -2,9 +2,15 @@ import type { Question } from '../domain/question';
 import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-/** A line an Aiken reader takes for an option or the answer, so a prompt must not start like one. */
-export const AIKEN_OPTION_LINE = /^([A-Z])[.)]\s/;
+/** A line our Aiken reader takes for the answer (it also reads "Answer :" and "answer:"). */
 export const AIKEN_ANSWER_LINE = /^ANSWER\s*:/i;
+/**
+ * Moodle's own rule (qformat_aiken::readquestions, on the trimmed line): a capital, `)` or `.`,
+ * then a space or tab is an option; a line starting `ANSWER:` ends the question; a line shorter
+ * than two characters is skipped. A prompt read any of these ways would be lost in Moodle.
+ */
+const MOODLE_OPTION_LINE = /^[A-Z][).][ \t]/;
+const MOODLE_ANSWER_LINE = /^ANSWER:/;
 
 /** Aiken is one line per question and per option. */
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -32,9 +38,10 @@ function aikenQuestion(question: Question): { text: string } | { skip: string } 
   if ('skip' in written) return written;
   if (written.texts.length > LETTERS.length) return { skip: `more than ${LETTERS.length} choices` };
   const prompt = oneLine(question.prompt);
-  if (AIKEN_OPTION_LINE.test(prompt) || AIKEN_ANSWER_LINE.test(prompt)) {
-    return { skip: 'the prompt starts like an Aiken option or answer line' };
+  if (MOODLE_OPTION_LINE.test(prompt) || MOODLE_ANSWER_LINE.test(prompt)) {
+    return { skip: 'the prompt starts like an Aiken option or answer line, as Moodle reads them' };
   }
+  if (prompt.length < 2) return { skip: 'Moodle skips Aiken lines shorter than two characters' };
   const lines = [prompt, ...written.texts.map((text, index) => `${LETTERS[index]}. ${oneLine(text)}`)];
   return { text: [...lines, `ANSWER: ${LETTERS[written.answer] ?? 'A'}`].join('\n') };
 }

@@ -33,11 +33,13 @@ export function exportContent(
   return { ok: true, result, questionCount: questions.length - result.skipped.length };
 }
 
-/** One line per skipped question, for the terminal. */
+/** One line per skipped or changed question, for the terminal. */
 export function skippedLines(result: ExportResult, format: string): string[] {
-  if (result.skipped.length === 0) return [];
+  const changed = (result.changed ?? []).map(({ questionId, reason }) => `changed ${questionId}: ${reason}`);
+  if (result.skipped.length === 0) return changed;
   const count = result.skipped.length;
   return [
+    ...changed,
     ...result.skipped.map(({ questionId, reason }) => `skipped ${questionId}: ${reason}`),
     `${count} question${count === 1 ? '' : 's'} skipped: ${format} cannot express ${count === 1 ? 'it' : 'them'}.`,
   ];

@@ -18,7 +18,7 @@ function metadataComment(question: Question): string {
   return `// [id:${question.id}] ${tags.join(' ')}`;
 }
 
-type Body = { answers: string[] } | { skip: string };
+type Body = { answers: string[]; change?: string } | { skip: string };
 
 function answerLines(question: Question): Body {
   switch (question.type) {
@@ -33,11 +33,12 @@ function answerLines(question: Question): Body {
       };
     }
     case 'multiple': {
-      const weights = multipleWeights(question);
+      const { weights, note } = multipleWeights(question);
       return {
         answers: question.choices.map(
           (choice, index) => `~%${giftWeight(weights[index] ?? 0)}%${giftRichText(choice.text)}`,
         ),
+        change: note,
       };
     }
     case 'true-false':
@@ -84,7 +85,10 @@ function answerLines(question: Question): Body {
 }
 
 /** One GIFT question: comment, `::id::` title, prompt, then the answers and general feedback in braces. */
-export function giftQuestion(question: Question, feedback: string): { text: string } | { skip: string } {
+export function giftQuestion(
+  question: Question,
+  feedback: string,
+): { text: string; change?: string } | { skip: string } {
   const body = answerLines(question);
   if ('skip' in body) return body;
   const head = `${metadataComment(question)}\n::${escapeGift(question.id)}::${giftRichText(question.prompt)} {`;
@@ -92,7 +96,7 @@ export function giftQuestion(question: Question, feedback: string): { text: stri
   const lines = isNumber
     ? [`${head}${body.answers[0] ?? ''}`]
     : [head, ...body.answers.map((line) => `\t${line}`)];
-  return { text: [...lines, `\t####${giftRichText(feedback)}`, '}'].join('\n') };
+  return { text: [...lines, `\t####${giftRichText(feedback)}`, '}'].join('\n'), change: body.change };
 }
 
 /**
@@ -107,6 +111,7 @@ export function exportGift({
   baseName = 'source-quiz',
 }: ExportInput): ExportResult {
   const skipped: SkippedQuestion[] = [];
+  const changed: SkippedQuestion[] = [];
   const parts: string[] = [`// Exported from source-quiz: ${questions.length} questions.`];
   let bank: string | undefined;
   for (const question of questions) {
@@ -120,6 +125,7 @@ export function exportGift({
       parts.push(categoryLine(banks.find((candidate) => candidate.id === bank)?.title ?? bank));
     }
     parts.push(written.text);
+    if (written.change) changed.push({ questionId: question.id, reason: written.change });
   }
-  return { files: [{ name: `${baseName}.gift`, content: `${parts.join('\n\n')}\n` }], skipped };
+  return { files: [{ name: `${baseName}.gift`, content: `${parts.join('\n\n')}\n` }], skipped, changed };
 }

@@ -1,7 +1,7 @@
 import type { Question } from '../domain/question';
 import { feedbackText } from './cite';
 import { multipleWeights } from './moodle-weights';
-import type { ExportInput, ExportResult } from './format-types';
+import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
 import { decimalText } from './number-text';
 import { ordinal, presentationOrder } from './positions';
 import { cdata, el, raw, renderXmlDocument, textToHtml, type XmlElement } from './xml';
@@ -40,23 +40,25 @@ function subquestions(pairs: readonly { left: string; right: string }[]): XmlEle
     el(
       'subquestion',
       { format: 'html' },
-      el('text', {}, raw(cdata(textToHtml(pair.left)))),
+      // Moodle takes a subquestion for a distractor only when its text is empty, not `<p></p>`.
+      pair.left === '' ? el('text') : el('text', {}, raw(cdata(textToHtml(pair.left)))),
       el('answer', {}, plain(pair.right)),
     ),
   );
 }
 
-function typeParts(question: Question): { type: string; parts: XmlElement[] } {
+function typeParts(question: Question): { type: string; parts: XmlElement[]; change?: string } {
   switch (question.type) {
     case 'single':
     case 'multiple': {
       const isSingle = question.type === 'single';
-      const weights =
+      const { weights, note } =
         question.type === 'multiple'
           ? multipleWeights(question)
-          : question.choices.map((choice) => (choice.id === question.answer ? 100 : 0));
+          : { weights: question.choices.map((choice) => (choice.id === question.answer ? 100 : 0)) };
       return {
         type: 'multichoice',
+        change: note,
         parts: [
           el('single', {}, String(isSingle)),
           el('shuffleanswers', {}, 'true'),
@@ -144,8 +146,9 @@ function typeParts(question: Question): { type: string; parts: XmlElement[] } {
   }
 }
 
-function moodleQuestion(question: Question, feedback: string): XmlElement {
-  const { type, parts } = typeParts(question);
+function moodleQuestion(question: Question, feedback: string, changed: SkippedQuestion[]): XmlElement {
+  const { type, parts, change } = typeParts(question);
+  if (change) changed.push({ questionId: question.id, reason: change });
   const tags = [...question.topics, `difficulty-${question.difficulty}`];
   return el(
     'question',
@@ -174,6 +177,7 @@ export function exportMoodleXml({
   baseName = 'source-quiz',
 }: ExportInput): ExportResult {
   const children: XmlElement[] = [];
+  const changed: SkippedQuestion[] = [];
   let bank: string | undefined;
   for (const question of questions) {
     if (question.bank !== bank) {
@@ -187,10 +191,11 @@ export function exportMoodleXml({
         ),
       );
     }
-    children.push(moodleQuestion(question, feedbackText(question, sources)));
+    children.push(moodleQuestion(question, feedbackText(question, sources), changed));
   }
   return {
     files: [{ name: `${baseName}-moodle.xml`, content: renderXmlDocument(el('quiz', {}, ...children)) }],
     skipped: [],
+    changed,
   };
 }

@@ -14,7 +14,12 @@ export type ExportInput = {
 export type ExportedFile = { name: string; content: string | Uint8Array };
 /** A question the format cannot express, with the reason, so that nothing is dropped silently. */
 export type SkippedQuestion = { questionId: string; reason: string };
-export type ExportResult = { files: ExportedFile[]; skipped: SkippedQuestion[] };
+export type ExportResult = {
+  files: ExportedFile[];
+  skipped: SkippedQuestion[];
+  /** Questions written, but changed to fit the format (a weight rounded to one Moodle accepts…). */
+  changed?: SkippedQuestion[];
+};
 export type Exporter = (input: ExportInput) => ExportResult;
 
 /**

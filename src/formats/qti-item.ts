@@ -21,13 +21,18 @@ const scoreWhen = (condition: XmlElement) =>
   el('qti-response-condition', {}, el('qti-response-if', {}, condition, setScore(variable('MAXSCORE'))));
 const matchesCorrect = () =>
   el('qti-match', {}, variable('RESPONSE'), el('qti-correct', { identifier: 'RESPONSE' }));
-/** Score = the mapped value of the response (partial credit), kept between 0 and 1 by the mapping bounds. */
+/**
+ * Score = the mapped value of the response (partial credit), kept between 0 and 1 by the mapping
+ * bounds. Mapped values are decimals (three right choices map to 0.3333333 each), so a response that
+ * matches the correct one exactly scores MAXSCORE first, never 0.9999999.
+ */
 const scoreByMapping = () =>
   el(
     'qti-response-condition',
     {},
+    el('qti-response-if', {}, matchesCorrect(), setScore(variable('MAXSCORE'))),
     el(
-      'qti-response-if',
+      'qti-response-else-if',
       {},
       el('qti-not', {}, el('qti-is-null', {}, variable('RESPONSE'))),
       setScore(el('qti-map-response', { identifier: 'RESPONSE' })),

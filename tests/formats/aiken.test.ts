@@ -109,7 +109,27 @@ describe('Aiken', () => {
     });
     expect(String(files[0]?.content).split('\n')[0]).toBe('First line second line');
     expect(skipped).toEqual([
-      { questionId: 'looks-like-option', reason: 'the prompt starts like an Aiken option or answer line' },
+      {
+        questionId: 'looks-like-option',
+        reason: 'the prompt starts like an Aiken option or answer line, as Moodle reads them',
+      },
     ]);
+  });
+
+  it("skips exactly the prompts Moodle's Aiken reader would misread", () => {
+    const [question] = realContent().questions.filter((candidate) => candidate.type === 'single');
+    if (!question) throw new Error('no single question');
+    const prompts = {
+      'us-exports': 'U.S. exports grew most in which sector?', // "U." then "S": not an option for Moodle
+      'tab-option': 'B)\tanything',
+      'answer-line': 'ANSWER: what?',
+      'answer-word': 'Answer the following: which one?', // Moodle's check is case-sensitive and needs the colon
+      short: 'Q',
+    };
+    const { skipped } = exportAiken({
+      questions: Object.entries(prompts).map(([id, prompt]) => ({ ...question, id, prompt })),
+      sources: [],
+    });
+    expect(skipped.map((entry) => entry.questionId)).toEqual(['tab-option', 'answer-line', 'short']);
   });
 });

@@ -56,7 +56,7 @@ function expected(question: Question): { type: string; answers: unknown } {
     case 'single':
       return { type: 'MC', answers: question.choices.map((c) => [c.id === question.answer, null, c.text]) };
     case 'multiple': {
-      const weights = multipleWeights(question).map((weight) => Number(weight.toFixed(5)));
+      const weights = multipleWeights(question).weights.map((weight) => Number(weight.toFixed(5)));
       return { type: 'MC', answers: question.choices.map((c, index) => [false, weights[index], c.text]) };
     }
     case 'true-false':
@@ -124,7 +124,7 @@ describe('GIFT export of the real banks', () => {
   it('weighs multiple-answer questions as Moodle does: right ones sum to 100, wrong ones to -100', () => {
     for (const question of content.questions) {
       if (question.type !== 'multiple') continue;
-      const weights = multipleWeights(question).map((weight) => Number(weight.toFixed(5)));
+      const weights = multipleWeights(question).weights.map((weight) => Number(weight.toFixed(5)));
       const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
       expect(sum(weights.filter((weight) => weight > 0))).toBeCloseTo(100, 3);
       if (question.answer.length < question.choices.length)

@@ -2,7 +2,10 @@
 import type { Question } from '@/domain/question';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exportGift } from '@/formats/export-gift';
 import { exportMoodleXml } from '@/formats/export-moodle-xml';
+import { importGift } from '@/formats/import-gift';
+import { MOODLE_GRADES, nearestMoodleGrade } from '@/formats/moodle-weights';
 import { qtiPackageFiles } from '@/formats/export-qti';
 import { xmlSafe } from '@/formats/xml';
 import { realContent } from './load-test-content';
@@ -181,4 +184,84 @@ describe('XML escaping', () => {
     },
     SLOW,
   );
+});
+
+describe('Moodle grades', () => {
+  const eleven: Question = {
+    id: 'eleven',
+    bank: 'b',
+    type: 'multiple',
+    prompt: 'Which ten?',
+    choices: 'abcdefghijkl'.split('').map((id) => ({ id, text: `Choice ${id}` })),
+    answer: 'abcdefghijk'.split(''),
+    topics: [],
+    difficulty: 1,
+    explanation: 'Because.',
+    citations: [],
+  };
+
+  it('every weight is one Moodle accepts, and the rounding is named', () => {
+    for (const exporter of [exportGift, exportMoodleXml]) {
+      const result = exporter({ questions: [eleven], sources: [] });
+      const text = String(result.files[0]?.content);
+      // 100/11 = 9.09091% is not on Moodle's list: Moodle would refuse the whole question.
+      expect(text).not.toContain('9.09091');
+      expect(text).toMatch(/10/);
+      expect(result.changed).toEqual([
+        { questionId: 'eleven', reason: expect.stringMatching(/9\.09091% became 10%/) },
+      ]);
+    }
+    expect(MOODLE_GRADES).toContain(Math.abs(nearestMoodleGrade(-100 / 11)));
+  });
+
+  it('weights already on the list are written as they are, with no note', () => {
+    const three = { ...eleven, choices: eleven.choices.slice(0, 4), answer: ['a', 'b', 'c'] };
+    const result = exportMoodleXml({ questions: [three], sources: [] });
+    expect(result.changed).toEqual([]);
+    expect(String(result.files[0]?.content)).toContain('fraction="33.33333"');
+  });
+
+  it('a star in a short answer is escaped, since Moodle reads it as a wildcard', () => {
+    const star: Question = { ...eleven, type: 'short-text', answer: ['5*3'] } as Question;
+    expect(String(exportMoodleXml({ questions: [star], sources: [] }).files[0]?.content)).toContain(
+      '<text>5\\*3</text>',
+    );
+    expect(String(exportGift({ questions: [star], sources: [] }).files[0]?.content)).toContain('=5\\\\*3');
+  });
+
+  it('matching distractors are written as answers that match nothing', () => {
+    const matching: Question = {
+      ...eleven,
+      type: 'matching',
+      left: [
+        { id: '1', text: 'One' },
+        { id: '2', text: 'Two' },
+      ],
+      choices: [
+        { id: 'a', text: 'Un' },
+        { id: 'b', text: 'Deux' },
+        { id: 'c', text: 'Trois' },
+      ],
+      answer: [
+        { left: '1', choice: 'a' },
+        { left: '2', choice: 'b' },
+      ],
+    } as Question;
+    const gift = String(exportGift({ questions: [matching], sources: [] }).files[0]?.content);
+    expect(gift).toContain('= -> Trois');
+    const [draft] = importGift(gift).drafts;
+    expect(draft).toMatchObject({
+      type: 'matching',
+      choices: [{ text: 'Un' }, { text: 'Deux' }, { text: 'Trois' }],
+    });
+    const xml = String(exportMoodleXml({ questions: [matching], sources: [] }).files[0]?.content);
+    expect(xml).toMatch(/<subquestion format="html">\s*<text\s*\/>\s*<answer>\s*<text>Trois<\/text>/);
+  });
+
+  it('text that looks like HTML is escaped, so Moodle shows it as written', () => {
+    const html = { ...eleven, prompt: 'Is <b>bold</b> & co a tag?' };
+    expect(String(exportGift({ questions: [html], sources: [] }).files[0]?.content)).toContain(
+      'Is &lt;b&gt;bold&lt;/b&gt; &amp; co a tag?',
+    );
+  });
 });

@@ -29,7 +29,9 @@ const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
 };
 
-type Outcome = { fileName: string; count: number; skipped: SkippedQuestion[] } | { problem: string };
+type Outcome =
+  | { fileName: string; count: number; skipped: SkippedQuestion[]; changed: SkippedQuestion[] }
+  | { problem: string };
 
 /** Downloads the questions (all, one bank, or an assignment's) in a format an LMS imports. */
 export function ExportPage() {
@@ -85,6 +87,7 @@ export function ExportPage() {
       fileName: file.name,
       count: chosen.questions.length - result.skipped.length,
       skipped: result.skipped,
+      changed: result.changed ?? [],
     });
   }
 
@@ -157,6 +160,18 @@ export function ExportPage() {
                 <p>{plural(outcome.skipped.length, 'question')} could not be expressed in this format:</p>
                 <ul>
                   {outcome.skipped.map((entry) => (
+                    <li key={entry.questionId}>
+                      {entry.questionId}: {entry.reason}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {outcome.changed.length > 0 && (
+              <div className="notice">
+                <p>{plural(outcome.changed.length, 'question')} changed to fit this format:</p>
+                <ul>
+                  {outcome.changed.map((entry) => (
                     <li key={entry.questionId}>
                       {entry.questionId}: {entry.reason}
                     </li>
