@@ -30,7 +30,7 @@ const USAGE = `Usage: npm run bank -- <command>
   export [--format F] [--out FILE] [--bank ID]
                                        write the questions (all, or one bank's) as F: json (default; all sources
                                        and questions as one document), gift, moodle-xml, qti (a zip: needs --out),
-                                       aiken or csv; questions F cannot express are listed on stderr
+                                       aiken, csv or csv-semicolon; questions F cannot express are listed on stderr
   import FILE [--format F] [--out FILE.yaml]
                                        read questions from F: gift, aiken, csv or json (default: from the file
                                        name); --out writes them as a draft bank, to finish with citations`;

@@ -10,24 +10,40 @@ const FORMULA_START = /^'*[=+\-@\t\r]/;
  * more, so `fromSpreadsheetCell` can always undo it exactly.
  */
 export function toSpreadsheetCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
 }
 
+/** A plain number ("-5", "+0.25", "-2,5", "-1e3") is read as a number, never run: it stays as it is. */
+const NUMBER = /^[-+]?(\d+[.,]?\d*|[.,]\d+)([eE][-+]?\d+)?$/;
+
 export function fromSpreadsheetCell(text: string): string {
+  // Also undoes the guard that earlier versions put before numbers ("'-5").
   return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-function quoteCell(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+/** `,` as RFC 4180 has it; `;` for spreadsheets set to locales whose decimal mark is a comma (fr, nl, de…). */
+export type CsvSeparator = ',' | ';';
+
+function quoteCell(cell: string, separator: CsvSeparator): string {
+  return /["\r\n]/.test(cell) || cell.includes(separator) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** RFC 4180 text: CRLF between records, quotes only where needed, UTF-8 BOM so that Excel reads accents. */
-export function writeCsv(rows: readonly (readonly string[])[]): string {
+export function writeCsv(rows: readonly (readonly string[])[], separator: CsvSeparator = ','): string {
   return (
     BOM +
-    rows.map((row) => row.map((cell) => quoteCell(toSpreadsheetCell(cell))).join(',')).join('\r\n') +
+    rows
+      .map((row) => row.map((cell) => quoteCell(toSpreadsheetCell(cell), separator)).join(separator))
+      .join('\r\n') +
     '\r\n'
   );
+}
+
+/** The separator of a CSV file: `;` when its first line has more semicolons than commas. */
+export function csvSeparatorOf(text: string): CsvSeparator {
+  const firstLine = text.slice(0, Math.max(0, text.search(/[\r\n]/)) || text.length);
+  const count = (char: string) => firstLine.split(char).length - 1;
+  return count(';') > count(',') ? ';' : ',';
 }
 
 export type CsvRecord = { line: number; cells: string[] };
@@ -37,7 +53,10 @@ export type CsvRecord = { line: number; cells: string[] };
  * line each record starts. Lenient where the RFC is strict: LF or CR alone also end a record, and a
  * stray quote is kept as text and reported. Blank lines are skipped. Formula guards are not undone here.
  */
-export function parseCsv(text: string): { records: CsvRecord[]; problems: ImportProblem[] } {
+export function parseCsv(
+  text: string,
+  separator: CsvSeparator = ',',
+): { records: CsvRecord[]; problems: ImportProblem[] } {
   const input = text.startsWith(BOM) ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   const problems: ImportProblem[] = [];
@@ -98,7 +117,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: Import
       if (!isClosed)
         problems.push({ line: openLine, column: openColumn, message: 'a quoted cell is never closed' });
       const next = input[index];
-      if (index < input.length && next !== ',' && next !== '\r' && next !== '\n') {
+      if (index < input.length && next !== separator && next !== '\r' && next !== '\n') {
         problems.push({
           line,
           column,
@@ -106,7 +125,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: Import
         });
         while (
           index < input.length &&
-          input[index] !== ',' &&
+          input[index] !== separator &&
           input[index] !== '\r' &&
           input[index] !== '\n'
         ) {
@@ -117,7 +136,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; problems: Import
       }
       continue;
     }
-    if (input[index] === ',') {
+    if (input[index] === separator) {
       endCell();
       index += 1;
       column += 1;

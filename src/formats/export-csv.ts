@@ -1,7 +1,7 @@
 import type { Question } from '../domain/question';
 import { normalizeNewlines } from './cite';
 import { CSV_COLUMNS, PAIR_SEPARATOR } from './csv-columns';
-import { writeCsv } from './csv';
+import { writeCsv, type CsvSeparator } from './csv';
 import type { ExportInput, ExportResult, SkippedQuestion } from './format-types';
 import { decimalText } from './number-text';
 
@@ -60,7 +60,10 @@ function unwritable(question: Question, cells: { choices: string[]; answer: stri
  * Lists (choices, answers, pairs `left -> right`, several citations) are one value per line inside
  * the cell; with several citations, line n of source, passage and quote is citation n.
  */
-export function exportCsv({ questions, baseName = 'source-quiz' }: ExportInput): ExportResult {
+export function exportCsv(
+  { questions, baseName = 'source-quiz' }: ExportInput,
+  separator: CsvSeparator = ',',
+): ExportResult {
   const skipped: SkippedQuestion[] = [];
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const question of questions) {
@@ -83,5 +86,6 @@ export function exportCsv({ questions, baseName = 'source-quiz' }: ExportInput):
       question.citations.map((citation) => flat(citation.quote)).join('\n'),
     ]);
   }
-  return { files: [{ name: `${baseName}.csv`, content: writeCsv(rows) }], skipped };
+  const name = separator === ';' ? `${baseName}-semicolon.csv` : `${baseName}.csv`;
+  return { files: [{ name, content: writeCsv(rows, separator) }], skipped };
 }

@@ -16,7 +16,8 @@ export const EXPORTERS = {
   'moodle-xml': exportMoodleXml,
   qti: exportQti,
   aiken: exportAiken,
-  csv: exportCsv,
+  csv: (input) => exportCsv(input),
+  'csv-semicolon': (input) => exportCsv(input, ';'),
   json: exportJsonFile,
 } satisfies Record<string, Exporter>;
 export type ExportFormat = keyof typeof EXPORTERS;

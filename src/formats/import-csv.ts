@@ -1,6 +1,6 @@
 import { QUESTION_TYPES, type QuestionType, type Citation } from '../domain/question';
 import { CSV_COLUMNS, NUMERIC_ANSWER, PAIR_SEPARATOR, type CsvColumn } from './csv-columns';
-import { fromSpreadsheetCell, parseCsv } from './csv';
+import { csvSeparatorOf, fromSpreadsheetCell, parseCsv } from './csv';
 import { createIdGiver } from './draft-id';
 import {
   DEFAULT_DIFFICULTY,
@@ -111,7 +111,7 @@ function citationsOf(row: Row): Citation[] | undefined {
  * columns do not matter). Each bad row is listed with its line; the good rows come in.
  */
 export function importCsv(text: string): ImportResult {
-  const parsed = parseCsv(text);
+  const parsed = parseCsv(text, csvSeparatorOf(text.replace(/^\uFEFF/, '')));
   const problems: ImportProblem[] = [...parsed.problems];
   const notes: ImportProblem[] = [];
   const drafts: DraftQuestion[] = [];

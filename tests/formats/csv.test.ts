@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromSpreadsheetCell, parseCsv, toSpreadsheetCell, writeCsv } from '@/formats/csv';
+import { csvSeparatorOf, fromSpreadsheetCell, parseCsv, toSpreadsheetCell, writeCsv } from '@/formats/csv';
+import { EXPORTERS } from '@/formats/formats';
 import { exportCsv } from '@/formats/export-csv';
 import { importCsv } from '@/formats/import-csv';
 import { realContent } from './load-test-content';
@@ -8,9 +9,33 @@ import { realContent } from './load-test-content';
 describe('CSV cells', () => {
   it('neutralises cells a spreadsheet would run as a formula, and undoes it exactly', () => {
     expect(
-      ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', "'=x", 'plain', "'quoted"].map(toSpreadsheetCell),
-    ).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "''=x", 'plain', "'quoted"]);
+      ['=1+1', '-1+2', '-', '@SUM(A1)', '\tx', '\rx', "'=x", 'plain', "'quoted"].map(toSpreadsheetCell),
+    ).toEqual(["'=1+1", "'-1+2", "'-", "'@SUM(A1)", "'\tx", "'\rx", "''=x", 'plain', "'quoted"]);
     fc.assert(fc.property(fc.string(), (text) => fromSpreadsheetCell(toSpreadsheetCell(text)) === text));
+  });
+
+  it('keeps numbers numbers: a negative or signed number is not a formula', () => {
+    expect(['-1', '+1', '-0.25', '-1e3', '-12.5'].map(toSpreadsheetCell)).toEqual([
+      '-1',
+      '+1',
+      '-0.25',
+      '-1e3',
+      '-12.5',
+    ]);
+    // Files from earlier versions, which guarded numbers too, still read back as numbers.
+    expect(fromSpreadsheetCell("'-5")).toBe('-5');
+  });
+
+  it('writes and reads a semicolon-separated variant for comma-decimal locales', () => {
+    const rows = [
+      ['id', 'prompt', 'answer'],
+      ['a', 'x; y, z', '-2,5'],
+    ];
+    const text = writeCsv(rows, ';');
+    expect(text).toBe('\uFEFFid;prompt;answer\r\na;"x; y, z";-2,5\r\n');
+    expect(
+      parseCsv(text.slice(1), csvSeparatorOf(text.slice(1))).records.map((record) => record.cells),
+    ).toEqual(rows);
   });
 
   it('writes RFC 4180: BOM, CRLF, quotes doubled, quoted only when needed', () => {
@@ -70,6 +95,17 @@ describe('CSV export and import', () => {
         topics: [],
         difficulty: 2,
       })),
+    );
+  });
+
+  it('the semicolon variant round-trips the real banks too', () => {
+    const content = realContent();
+    const { files } = EXPORTERS['csv-semicolon'](content);
+    expect(files[0]?.name).toBe('source-quiz-semicolon.csv');
+    const result = importCsv(String(files[0]?.content));
+    expect(result.problems).toEqual([]);
+    expect(result.drafts.map((draft) => draft.answer)).toEqual(
+      content.questions.map((question) => question.answer),
     );
   });
 

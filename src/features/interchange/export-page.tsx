@@ -18,6 +18,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   qti: 'QTI 3.0 package (Canvas, Blackboard…), a zip',
   aiken: 'Aiken (single choice only)',
   csv: 'CSV for spreadsheets',
+  'csv-semicolon': 'CSV with semicolons (spreadsheets in French, Dutch or German)',
   json: 'JSON (this app’s own format)',
 };
 const MIME: Record<ExportFormat, string> = {
@@ -26,6 +27,7 @@ const MIME: Record<ExportFormat, string> = {
   qti: 'application/zip',
   aiken: 'text/plain',
   csv: 'text/csv',
+  'csv-semicolon': 'text/csv',
   json: 'application/json',
 };
 
