@@ -1,13 +1,36 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
+import type * as Zustand from 'zustand';
+import type * as ZustandVanilla from 'zustand/vanilla';
+import { resetAllStores } from './kit/store-reset';
+
+// Every zustand store remembers its initial state, and goes back to it after each test (below).
+vi.mock('zustand', async (importOriginal) => {
+  const actual = await importOriginal<typeof Zustand>();
+  const { resettableCreate, resettableCreateStore } = await import('./kit/store-reset');
+  return {
+    ...actual,
+    create: resettableCreate(actual.create),
+    createStore: resettableCreateStore(actual.createStore),
+  };
+});
+vi.mock('zustand/vanilla', async (importOriginal) => {
+  const actual = await importOriginal<typeof ZustandVanilla>();
+  const { resettableCreateStore } = await import('./kit/store-reset');
+  return { ...actual, createStore: resettableCreateStore(actual.createStore) };
+});
 
 // findBy… and waitFor wait up to 10 s: a page that loads its content late still counts, a page that
 // never shows what is expected still fails.
 configure({ asyncUtilTimeout: 10_000 });
 
+// Each test starts from nothing saved: no store remembers the last test, and no saved copy reloads it.
 afterEach(() => {
   cleanup();
+  resetAllStores();
+  localStorage.clear();
+  sessionStorage.clear();
 });
 
 // jsdom does no layout, so it has no scrolling; the real browser tests check where things scroll to.
