@@ -28,6 +28,7 @@ configure({ asyncUtilTimeout: 10_000 });
 // Each test starts from nothing saved: no store remembers the last test, and no saved copy reloads it.
 afterEach(() => {
   cleanup();
+  vi.restoreAllMocks();
   resetAllStores();
   localStorage.clear();
   sessionStorage.clear();

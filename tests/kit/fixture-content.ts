@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { contentAccessOf, type ContentAccess } from '@/content/content-access';
 import type { Content } from '@/domain/content';
 import type { Question } from '@/domain/question';
 import { loadContent, type ContentFiles, type TextFile } from '@/build/load-content';
 import { formatProblem } from '@/build/problem';
 
-const folder = fileURLToPath(new URL('./content/', import.meta.url));
+// import.meta.dirname rather than a URL: under jsdom, URL is jsdom's and Node's path helpers refuse it.
+const folder = join(import.meta.dirname, 'content/');
 
 function read(path: string): TextFile {
   return { path: `tests/kit/content/${path}`, text: readFileSync(`${folder}${path}`, 'utf8') };

@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { act, render, type RenderResult } from '@testing-library/react';
 import { Suspense } from 'react';
 import { MemoryRouter } from 'react-router';
 import { builtInContent } from '@/app/built-in-content';
@@ -20,4 +20,21 @@ export function renderApp(path: string, options: { content?: ContentAccess } = {
       </MemoryRouter>
     </ContentContext>,
   );
+}
+
+/**
+ * `renderApp`, returning once the page has loaded what it suspends on (its lazy screen, the banks).
+ * Content handed in fresh to a test is not loaded yet; a screen that suspends on it inside
+ * `render`'s synchronous act would wait for a retry that never comes.
+ */
+export async function renderPage(
+  path: string,
+  options: { content?: ContentAccess } = {},
+): Promise<RenderResult> {
+  let result: RenderResult | undefined;
+  await act(async () => {
+    result = renderApp(path, options);
+  });
+  if (!result) throw new Error(`${path} did not render`);
+  return result;
 }

@@ -8,6 +8,7 @@ import { createRandom, createSeed } from '@/engine/random';
 import { SelectField } from '@/components/select-field';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { encodeAssignment } from '@/content/classroom-codes';
+import { ASSIGNMENT_LIMITS } from '@/domain/assignment';
 import { comparableText } from '@/domain/fold-text';
 import { useCatalog } from '@/hooks/use-content';
 import { useQuestions } from '@/hooks/use-questions';
@@ -82,9 +83,14 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
   );
   const selectedSet = new Set(selected);
   const promptOf = (id: string) => pool.find((question) => question.id === id)?.prompt ?? id;
+  // The link holds at most this many questions (students' devices refuse more), so the builder stops
+  // there rather than making a link that does not work.
+  const { questions: maxQuestions, titleLength, minutes: maxMinutes } = ASSIGNMENT_LIMITS;
+  const fullNotice = `An assignment holds at most ${maxQuestions} questions; remove one to choose another.`;
   // Two related questions never meet in a quiz (same fact, or one gives the other away), so the
   // builder refuses the second one and says why, rather than letting the draw drop it silently.
   const toggle = (id: string, isOn: boolean) => {
+    if (isOn && selected.length >= maxQuestions) return setRelatedNotice(`Not added: ${fullNotice}`);
     const clash = isOn ? conflictingChoice(pool, id, selected) : undefined;
     if (clash) {
       setRelatedNotice(
@@ -99,16 +105,23 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
   function chooseAllShown() {
     const chosen = [...selected];
     let leftOut = 0;
+    let overLimit = 0;
     for (const question of shown) {
       if (chosen.includes(question.id)) continue;
       if (conflictingChoice(pool, question.id, chosen)) leftOut += 1;
+      else if (chosen.length >= maxQuestions) overLimit += 1;
       else chosen.push(question.id);
     }
     setSelected(chosen);
     setRelatedNotice(
-      leftOut > 0
-        ? `${plural(leftOut, 'question')} not added: each asks the same fact as a chosen question, or gives its answer away.`
-        : '',
+      [
+        leftOut > 0
+          ? `${plural(leftOut, 'question')} not added: each asks the same fact as a chosen question, or gives its answer away.`
+          : '',
+        overLimit > 0 ? `${plural(overLimit, 'more question')} not added: ${fullNotice}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     );
   }
 
@@ -117,6 +130,7 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
     if (!title.trim())
       return setProblem('Give the assignment a title, so students know what they are doing.');
     if (selected.length === 0) return setProblem('Choose at least one question.');
+    if (selected.length > maxQuestions) return setProblem(fullNotice);
     const seed = createSeed(Math.random());
     const chosen =
       drawCount > 0 && drawCount < selected.length
@@ -140,7 +154,7 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
           id={ids.title}
           className="text-field"
           value={title}
-          maxLength={120}
+          maxLength={titleLength}
           onChange={(e) => setTitle(e.target.value)}
           placeholder="Week 3: the 1990s"
         />
@@ -148,7 +162,10 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
 
       <fieldset className="option-group">
         <legend>
-          Questions <span className="muted">({plural(selected.length, 'question')} chosen)</span>
+          Questions{' '}
+          <span className="muted">
+            ({plural(selected.length, 'question')} chosen, at most {maxQuestions})
+          </span>
         </legend>
         <div className="builder__filters">
           <div className="field">
@@ -230,7 +247,7 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
             max={selected.length}
             className="text-field text-field--short"
             value={drawCount}
-            onChange={(e) => setDrawCount(Math.max(0, Number(e.target.value) || 0))}
+            onChange={(e) => setDrawCount(Math.max(0, Math.trunc(Number(e.target.value)) || 0))}
           />
         </div>
         <label className="option">
@@ -258,10 +275,12 @@ export function AssignmentBuilderForm({ lead, extraSettings, onBuilt }: FormProp
             id={ids.minutes}
             type="number"
             min={0}
-            max={180}
+            max={maxMinutes}
             className="text-field text-field--short"
             value={minutes}
-            onChange={(e) => setMinutes(Math.min(180, Math.max(0, Number(e.target.value) || 0)))}
+            onChange={(e) =>
+              setMinutes(Math.min(maxMinutes, Math.max(0, Math.trunc(Number(e.target.value)) || 0)))
+            }
           />
         </div>
       </fieldset>
