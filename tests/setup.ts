@@ -36,3 +36,26 @@ afterEach(() => {
 
 // jsdom does no layout, so it has no scrolling; the real browser tests check where things scroll to.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
+// jsdom's Blob and File have no text() or arrayBuffer(), which every browser has (pages read uploaded
+// files with them, tests read downloads); the same through jsdom's FileReader.
+function readBlob<T extends 'text' | 'bytes'>(
+  blob: Blob,
+  as: T,
+): Promise<T extends 'text' ? string : ArrayBuffer>;
+function readBlob(blob: Blob, as: 'text' | 'bytes'): Promise<string | ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      reader.result === null ? reject(new Error('nothing read')) : resolve(reader.result);
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    if (as === 'text') reader.readAsText(blob);
+    else reader.readAsArrayBuffer(blob);
+  });
+}
+Blob.prototype.text ??= function text(this: Blob) {
+  return readBlob(this, 'text');
+};
+Blob.prototype.arrayBuffer ??= function arrayBuffer(this: Blob) {
+  return readBlob(this, 'bytes');
+};

@@ -25,25 +25,9 @@ export function captureDownloads(): Download[] {
   return downloads;
 }
 
-/** The text of a downloaded file (jsdom's Blob has no `text()`, so through a FileReader). */
-export function textOf(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('the download could not be read'));
-    reader.readAsText(blob);
-  });
-}
+/** The text of a downloaded file. */
+export const textOf = (blob: Blob): Promise<string> => blob.text();
 
 export async function bytesOf(blob: Blob): Promise<Uint8Array> {
-  const buffer = await new Promise<ArrayBuffer>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () =>
-      reader.result instanceof ArrayBuffer
-        ? resolve(reader.result)
-        : reject(new Error('the download was not read as bytes'));
-    reader.onerror = () => reject(reader.error ?? new Error('the download could not be read'));
-    reader.readAsArrayBuffer(blob);
-  });
-  return new Uint8Array(buffer);
+  return new Uint8Array(await blob.arrayBuffer());
 }
