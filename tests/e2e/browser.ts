@@ -37,6 +37,31 @@ export async function newContext(
   });
 }
 
+/**
+ * A page in a browser context of its own, so no test sees another's cookies, storage or history.
+ * `storage` is saved in localStorage (as JSON) before the app's first script runs on the first page
+ * of the app's origin; later navigations keep what the app changed.
+ */
+export async function openPage(
+  browser: Browser,
+  options: { width?: number; storage?: Record<string, unknown> } = {},
+): Promise<Page> {
+  const context = await newContext(browser, options);
+  const entries = Object.entries(options.storage ?? {}).map(([key, value]) => [key, JSON.stringify(value)]);
+  if (entries.length > 0) {
+    await context.addInitScript((seed: string[][]) => {
+      try {
+        if (sessionStorage.getItem('e2e:seeded')) return;
+        sessionStorage.setItem('e2e:seeded', '1');
+        for (const [key = '', value = ''] of seed) localStorage.setItem(key, value);
+      } catch {
+        // about:blank and other opaque origins have no storage; the app's pages do.
+      }
+    }, entries);
+  }
+  return context.newPage();
+}
+
 type AxeResult = {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
 };
