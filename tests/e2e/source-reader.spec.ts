@@ -1,13 +1,19 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
+});
+// Each test in a browser context of its own: none depends on where another left the page.
+beforeEach(async () => {
+  page = await openPage(browser);
+});
+afterEach(async () => {
+  await page.context().close();
 });
 afterAll(async () => {
   await browser.close();
@@ -22,7 +28,8 @@ describe('reading the sources', () => {
     await expectNoAxeViolations(page, 'home');
   });
 
-  it('opens a document with its table of contents', async () => {
+  it('opens a document from the home page, with its table of contents', async () => {
+    await page.goto(appUrl('/'));
     await page.getByRole('link', { name: 'Development cooperation' }).click();
     await page.waitForURL('**/sources/development-cooperation');
     await page.getByRole('heading', { level: 1, name: 'Development cooperation' }).waitFor();
