@@ -163,10 +163,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     migrate: (persisted, fromVersion) =>
       (config.migrate ? config.migrate(persisted, fromVersion) : persisted) as P,
     merge(persisted, current) {
-      // Nothing saved, or a value getItem already set aside: start from the defaults.
-      if (persisted === undefined || persisted === null) return current;
-      const result = config.schema.safeParse(persisted);
-      if (result.success) {
+      const result = persisted == null ? undefined : config.schema.safeParse(persisted);
+      if (result?.success) {
         const mine = config.partialize(current);
         return { ...current, ...(config.combine ? config.combine(result.data, mine) : result.data) };
       }
@@ -176,7 +174,10 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       } catch {
         raw = undefined;
       }
-      if (raw) keepAside(key, raw, 'corrupt', config.describedAs);
+      // Nothing saved, or a value getItem already set aside, leaves nothing here. An older value that
+      // migrates to nothing (`{"state":null,"version":0}`) is still there and must not be written over.
+      const isUnusable = persisted != null || (raw != null && raw === lastSeen.get(key));
+      if (raw && isUnusable && !isHeld(key)) keepAside(key, raw, 'corrupt', config.describedAs);
       return current;
     },
   };

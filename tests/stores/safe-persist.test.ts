@@ -118,6 +118,14 @@ describe('safePersist across restarts', () => {
 });
 
 describe('safePersist on any saved text', () => {
+  it('keeps aside an older saved value that migrates to nothing, rather than saving over it', () => {
+    const raw = JSON.stringify({ state: null, version: 0 });
+    localStorage.setItem(KEY, raw);
+    makeStore().getState().increment();
+    expect(backups().map((key) => localStorage.getItem(key))).toEqual([raw]);
+    expect(storageNotices.getState().notices).toHaveLength(1);
+  });
+
   it('never throws, and never loses the saved text: it stays, or is kept aside and reported', () => {
     const envelope = fc.oneof(
       fc.string({ unit: 'binary' }),
