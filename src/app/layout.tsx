@@ -16,7 +16,7 @@ const NAV = [
 ];
 
 export function Layout() {
-  const { pathname } = useLocation();
+  const { pathname, search, hash } = useLocation();
   const main = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
 
@@ -63,7 +63,11 @@ export function Layout() {
       <StorageNoticeBanner />
       <UpdatePrompt />
       <main id="main" className="site-main" ref={main} tabIndex={-1}>
-        <ErrorBoundary resetKey={pathname} fallback={(error) => <RouteErrorPage error={error} />}>
+        {/* Any change of address, the hash included, leaves an error: a corrected link works in the same tab. */}
+        <ErrorBoundary
+          resetKey={`${pathname}${search}${hash}`}
+          fallback={(error) => <RouteErrorPage error={error} />}
+        >
           <Suspense fallback={<p role="status">Loading…</p>}>
             <Outlet />
           </Suspense>

@@ -1,10 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
+import { ErrorBoundary } from '@/components/error-boundary';
 import { HomePage } from '@/features/home/home-page';
 import { ROUTES } from '@/navigation/paths';
 import { builtInContent } from './built-in-content';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { RouteErrorPage } from './route-error-page';
 
 // Declarative routes with React.lazy: the data router would add ~30 KB gzip to the first page.
 // Every screen but the first loads as its own chunk, with its data, when it is visited.
@@ -85,14 +87,25 @@ const SourcePage = lazy(async () => {
 });
 
 export function AppRoutes() {
+  const { pathname, search, hash } = useLocation();
   return (
     <Routes>
       <Route
         path={ROUTES.projector}
         element={
-          <Suspense fallback={<p role="status">Loading…</p>}>
-            <ProjectorPage />
-          </Suspense>
+          // Full screen, outside the layout: it needs its own boundary, or a failure blanks the page.
+          <ErrorBoundary
+            resetKey={`${pathname}${search}${hash}`}
+            fallback={(error) => (
+              <main id="main" className="site-main">
+                <RouteErrorPage error={error} />
+              </main>
+            )}
+          >
+            <Suspense fallback={<p role="status">Loading…</p>}>
+              <ProjectorPage />
+            </Suspense>
+          </ErrorBoundary>
         }
       />
       <Route element={<Layout />}>

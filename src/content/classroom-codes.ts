@@ -1,9 +1,10 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, strFromU8, strToU8 } from 'fflate';
 import { z } from 'zod';
 import { ASSIGNMENT_LIMITS, type Assignment, type ClassResult } from '../domain/assignment';
 import { fnv1a32 } from '../domain/hash';
 import type { LearnerResponse } from '../domain/learner-response';
 import { QUIZ_MODES } from '../domain/quiz-mode';
+import { InflatedTooLargeError, inflateWithin } from './inflate-within';
 import { learnerResponseSchema } from './response-schema';
 import { idSchema } from './schema-primitives';
 
@@ -37,6 +38,13 @@ export const resultSchema = z.object({
 }) satisfies z.ZodType<ClassResult>;
 
 const KINDS = { assignment: 'A1', result: 'R1' } as const;
+
+/**
+ * The largest code read, and the most its payload may inflate to. A full assignment (200 questions,
+ * long ids) is about 4 KB of JSON and a result with long typed answers a few tens of KB: these leave
+ * room for any real code while bounding the work a crafted one can cause.
+ */
+export const CODE_LIMITS = { codeLength: 200_000, inflatedBytes: 1_000_000 } as const;
 type Decoded<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** FNV-1a over the payload, as 6 base-32 characters: enough to catch a character lost in copying. */
@@ -61,6 +69,13 @@ function encode(kind: string, value: unknown): string {
 }
 
 function decode<T>(kind: string, what: string, code: string, schema: z.ZodType<T>): Decoded<T> {
+  const name = what.replace(/^an? /, '');
+  if (code.length > CODE_LIMITS.codeLength) {
+    return {
+      ok: false,
+      problem: `this is too long to be ${what} (over ${CODE_LIMITS.codeLength} characters)`,
+    };
+  }
   const parts = code.trim().split('.');
   const [prefix, payload, check] = parts;
   if (parts.length !== 3 || !prefix || !payload || !check || !/^[AR]\d+$/.test(prefix)) {
@@ -70,27 +85,30 @@ function decode<T>(kind: string, what: string, code: string, schema: z.ZodType<T
   if (Number(prefix.slice(1)) > Number(kind.slice(1))) {
     return {
       ok: false,
-      problem: `this ${what.replace(/^an? /, '')} comes from a newer version of the app; update it and try again`,
+      problem: `this ${name} comes from a newer version of the app; reload the app to update it, then try again`,
     };
   }
   if (checksum(prefix + payload) !== check) {
     return {
       ok: false,
-      problem: `this ${what.replace(/^an? /, '')} is damaged (its check does not match): was it copied completely?`,
+      problem: `this ${name} is damaged (its check does not match): part of it was probably lost in copying`,
     };
   }
   let data: unknown;
   try {
-    data = JSON.parse(strFromU8(inflateSync(fromBase64Url(payload))));
-  } catch {
-    return { ok: false, problem: `this ${what.replace(/^an? /, '')} is damaged and cannot be read` };
+    data = JSON.parse(strFromU8(inflateWithin(fromBase64Url(payload), CODE_LIMITS.inflatedBytes)));
+  } catch (error) {
+    if (error instanceof InflatedTooLargeError) {
+      return { ok: false, problem: `this ${name} unpacks to far more than any real one, so it is not read` };
+    }
+    return { ok: false, problem: `this ${name} is damaged and cannot be read` };
   }
   const result = schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     return {
       ok: false,
-      problem: `this ${what.replace(/^an? /, '')} is not valid: ${issue?.message ?? 'unknown problem'}`,
+      problem: `this ${name} is not valid: ${issue?.message ?? 'unknown problem'}`,
     };
   }
   return { ok: true, value: result.data };

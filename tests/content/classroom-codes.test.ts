@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   decodeAssignment,
@@ -9,6 +10,7 @@ import {
 } from '@/content/classroom-codes';
 import type { Assignment, ClassResult } from '@/domain/assignment';
 import { readResultCodes } from '@/content/read-result-codes';
+import { codeWithPayload } from '../kit/forge-code';
 
 const assignment: Assignment = {
   title: 'Week 3: the 1990s',
@@ -76,6 +78,55 @@ describe('assignment links', () => {
     expect(studentSeed(assignment, 'Ana')).not.toBe(studentSeed(assignment, 'Binh'));
     expect(studentSeed({ ...assignment, sameOrder: true }, 'Ana')).toBe('k3j9x2ab');
     expect(studentSeed(assignment, 'Ana')).toMatch(/^[a-z0-9]{1,16}$/);
+  });
+});
+
+describe('what codes say when they cannot be used', () => {
+  it('end without a question mark, as every sentence they are put in ends with a full stop', () => {
+    const code = encodeResult(result('Ana'));
+    const damaged = code.slice(0, 10) + (code[10] === 'a' ? 'b' : 'a') + code.slice(11);
+    for (const problem of [
+      decodeResult(damaged),
+      decodeResult('hello'),
+      decodeResult(code.replace(/^R1/, 'R9')),
+      decodeResult(codeWithPayload('R1', new Uint8Array([1, 2, 3]))),
+    ].map((decoded) => (decoded.ok ? '' : decoded.problem))) {
+      expect(problem).toMatch(/^this [^?]+[a-z)]$/);
+    }
+  });
+});
+
+describe('result codes that would cost a teacher minutes', () => {
+  it('refuse a code that inflates far beyond any real one, in a moment', () => {
+    // About 50 KB of code that inflates to 64 MB of spaces; the real attack inflated to 1.6 GB.
+    const bomb = codeWithPayload('R1', deflateSync(new Uint8Array(64_000_000).fill(32), { level: 9 }));
+    const started = performance.now();
+    expect(decodeResult(bomb)).toEqual({
+      ok: false,
+      problem: 'this result code unpacks to far more than any real one, so it is not read',
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuse a code longer than any real one without reading it', () => {
+    const long = codeWithPayload('R1', new Uint8Array(2_200_000));
+    expect(decodeResult(long)).toEqual({
+      ok: false,
+      problem: expect.stringMatching(/^this is too long to be a result code/),
+    });
+  });
+
+  it('still read the largest real result: 200 questions with long typed answers', () => {
+    const big: ClassResult = {
+      assignment: { ...assignment, ids: Array.from({ length: 200 }, (_, i) => `question-number-${i}`) },
+      student: 'N'.repeat(80),
+      responses: Array.from({ length: 200 }, (_, i) => ({
+        type: 'short-text',
+        text: `answer ${i} `.repeat(50),
+      })),
+      finishedAt: 1,
+    };
+    expect(decodeResult(encodeResult(big))).toEqual({ ok: true, value: big });
   });
 });
 

@@ -14,7 +14,7 @@ export function AssignmentPage() {
   const linkId = useId();
   const [copyState, setCopyState] = useState('');
   usePageTitle(loaded.ok ? `Assignment: ${loaded.assignment.title}` : undefined);
-  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} />;
+  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} reader="teacher" />;
   const { assignment, code, missingIds, heldBackIds } = loaded;
   const studentLink = `${window.location.origin}/a#${code}`;
 

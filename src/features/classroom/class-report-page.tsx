@@ -6,14 +6,21 @@ import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
-import { readResultCodes, type ResultLineProblem } from '@/content/read-result-codes';
+import type { ResultLineProblem } from '@/content/read-result-codes';
+import { readTextFile } from '@/lib/read-text-file';
+import { readResultCodesAsync } from './read-result-codes-async';
 import { paths } from '@/navigation/paths';
+import { readHashCode } from '@/navigation/read-hash';
 import { classReportCsv } from '@/formats/class-report-csv';
 import './classroom.css';
 
 type Shown = { title: string; report: ClassReport; problems: ResultLineProblem[]; mergedCount: number };
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** A class's codes are a few hundred kilobytes at most; a larger file is not one. */
+const MAX_FILE_BYTES = 5_000_000;
+/** Problems listed one by one; past this, a count (a wrong file gives one per line). */
+const PROBLEMS_LISTED = 50;
 
 /** The teacher pastes result codes and sees the class: scores, questions, and what was not understood. */
 export function ClassReportPage() {
@@ -21,23 +28,38 @@ export function ClassReportPage() {
   const { hash } = useLocation();
   const pool = useQuestions([], { withMyQuestions: false });
   const fieldId = useId();
-  const [text, setText] = useState(() => decodeURIComponent(hash.replace(/^#/, '')));
+  const [text, setText] = useState(() => readHashCode(hash));
   const [shown, setShown] = useState<Shown | { problems: ResultLineProblem[]; mergedCount: number } | null>(
     null,
   );
+  const [isReading, setIsReading] = useState(false);
+  const [fileProblem, setFileProblem] = useState('');
 
-  function show() {
-    const { results, problems, mergedCount } = readResultCodes(text);
-    const first = results[0];
-    if (!first) return setShown({ problems, mergedCount });
-    const questionsById = new Map(pool.map((question) => [question.id, question]));
-    const report = buildClassReport(first.assignment.ids, results, questionsById);
-    setShown({ title: first.assignment.title, report, problems, mergedCount });
+  async function show() {
+    setIsReading(true);
+    setFileProblem('');
+    try {
+      const { results, problems, mergedCount } = await readResultCodesAsync(text);
+      const first = results[0];
+      if (!first) return setShown({ problems, mergedCount });
+      const questionsById = new Map(pool.map((question) => [question.id, question]));
+      const report = buildClassReport(first.assignment.ids, results, questionsById);
+      setShown({ title: first.assignment.title, report, problems, mergedCount });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      setFileProblem(`The codes could not be read (${reason}). Try again, or paste fewer at a time.`);
+    } finally {
+      setIsReading(false);
+    }
   }
 
   async function loadFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
-    if (file) setText(await file.text());
+    event.target.value = '';
+    if (!file) return;
+    const read = await readTextFile(file, MAX_FILE_BYTES);
+    setFileProblem(read.ok ? '' : `${read.problem}. Choose the text file your result codes are in.`);
+    if (read.ok) setText(read.text);
   }
 
   return (
@@ -66,21 +88,33 @@ export function ClassReportPage() {
             onChange={(e) => void loadFile(e)}
           />
         </label>
-        <button type="button" className="button" onClick={show}>
+        <button type="button" className="button" onClick={() => void show()} disabled={isReading}>
           Show the report
         </button>
       </div>
+      {fileProblem && (
+        <p className="notice notice--error" role="alert">
+          {fileProblem}
+        </p>
+      )}
 
       <div role="status">
+        {isReading && <p>Reading the result codes…</p>}
         {shown && shown.problems.length > 0 && (
           <div className="notice notice--error">
-            <p>{plural(shown.problems.length, 'line')} could not be used; the others are in the report:</p>
+            <p>
+              {plural(shown.problems.length, 'line')} could not be used
+              {'report' in shown ? '; the others are in the report:' : ':'}
+            </p>
             <ul>
-              {shown.problems.map(({ line, problem }) => (
+              {shown.problems.slice(0, PROBLEMS_LISTED).map(({ line, problem }) => (
                 <li key={line}>
                   Line {line}: {problem}.
                 </li>
               ))}
+              {shown.problems.length > PROBLEMS_LISTED && (
+                <li>and {plural(shown.problems.length - PROBLEMS_LISTED, 'more line')} with a problem.</li>
+              )}
             </ul>
           </div>
         )}

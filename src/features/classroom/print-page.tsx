@@ -125,7 +125,7 @@ export function PrintPage() {
   const [params] = useSearchParams();
   const isKey = params.get('key') === '1';
   usePageTitle(loaded.ok ? `${isKey ? 'Answer key' : 'Worksheet'}: ${loaded.assignment.title}` : undefined);
-  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} />;
+  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} reader="teacher" />;
   const { assignment, presented, code } = loaded;
   return (
     <article className={isKey ? 'sheet sheet--key' : 'sheet'}>

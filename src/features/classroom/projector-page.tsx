@@ -121,7 +121,7 @@ export function ProjectorPage() {
   if (!loaded.ok) {
     return (
       <main className="site-main">
-        <AssignmentProblem problem={loaded.problem} />
+        <AssignmentProblem problem={loaded.problem} reader="teacher" />
       </main>
     );
   }

@@ -17,7 +17,7 @@ export function StudentStartPage() {
   const navigate = useNavigate();
   const nameId = useId();
   usePageTitle(loaded.ok ? loaded.assignment.title : undefined);
-  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} />;
+  if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} reader="student" />;
   const { assignment, code } = loaded;
 
   function start(event: FormEvent) {

@@ -5,6 +5,7 @@ import { startQuiz } from '@/engine/quiz-session';
 import { decodeAssignment } from '@/content/classroom-codes';
 import type { Assignment } from '@/domain/assignment';
 import { useQuestions } from '@/hooks/use-questions';
+import { readHashCode } from '@/navigation/read-hash';
 
 export type LoadedAssignment =
   | {
@@ -26,7 +27,7 @@ export function useAssignmentFromHash(): LoadedAssignment {
   const { hash } = useLocation();
   // Assignments hold built-in questions only: every student's device has them.
   const pool = useQuestions([], { withMyQuestions: false });
-  const code = decodeURIComponent(hash.replace(/^#/, ''));
+  const code = readHashCode(hash);
   if (!code) return { ok: false, problem: 'the link has no assignment in it' };
   const decoded = decodeAssignment(code);
   if (!decoded.ok) return decoded;

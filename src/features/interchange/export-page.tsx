@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { readHashCode } from '@/navigation/read-hash';
 import { useLocation } from 'react-router';
 import { EXPORTERS, EXPORT_FORMATS, type ExportFormat } from '@/formats/formats';
 import type { SkippedQuestion } from '@/formats/format-types';
@@ -47,7 +48,7 @@ export function ExportPage() {
   const assignmentId = useId();
   const [scope, setScope] = useState<'all' | 'bank' | 'assignment'>(hash ? 'assignment' : 'all');
   const [bank, setBank] = useState(catalog.banks[0]?.id ?? '');
-  const [assignmentText, setAssignmentText] = useState(decodeURIComponent(hash.replace(/^#/, '')));
+  const [assignmentText, setAssignmentText] = useState(readHashCode(hash));
   const [format, setFormat] = useState<ExportFormat>('gift');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const banks = [
