@@ -1,3 +1,4 @@
+import { ASSIGNMENT_LIMITS } from '@/domain/assignment';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
@@ -52,7 +53,7 @@ export function StudentStartPage() {
         id={nameId}
         className="text-field"
         value={name}
-        maxLength={80}
+        maxLength={ASSIGNMENT_LIMITS.studentNameLength}
         autoComplete="name"
         aria-describedby={isAsking ? `${nameId}-problem` : undefined}
         aria-invalid={isAsking}
