@@ -4,14 +4,19 @@ import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './src/build/security-headers';
 import { contentPlugin } from './src/build/content-plugin';
+import { cspMetaPlugin } from './src/build/csp-meta-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;
+
+const zodChunk = (id: string) =>
+  id.includes('/node_modules/zod/') || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined;
 
 export default defineConfig({
   plugins: [
     react(),
     contentPlugin(root),
+    cspMetaPlugin(),
     // Precaches the app, every bank and both sources, so that after one visit everything works offline.
     VitePWA({
       registerType: 'prompt',
@@ -49,16 +54,14 @@ export default defineConfig({
       },
     ],
   },
+  // Workers are bundled apart from the page (the class report's reader of result codes); as module
+  // workers they can split zod into a chunk of its own, like the page does.
+  worker: { format: 'es', rollupOptions: { output: { manualChunks: zodChunk } } },
   build: {
     target: 'es2022',
     sourcemap: false,
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
-    rollupOptions: {
-      output: {
-        manualChunks: (id) =>
-          id.includes('/node_modules/zod/') || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined,
-      },
-    },
+    rollupOptions: { output: { manualChunks: zodChunk } },
   },
   preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1', headers: SECURITY_HEADERS },
   server: { port: 5173, host: '127.0.0.1' },

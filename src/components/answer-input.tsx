@@ -93,7 +93,12 @@ function TypedInput({
             readOnly={isLocked}
             onChange={(event) => onChange({ type: response.type, text: event.target.value })}
           />
-          {unit && <span className="typed-answer__unit">{unit}</span>}
+          {/* The label already says the unit; hidden here so it is not read twice. */}
+          {unit && (
+            <span className="typed-answer__unit" aria-hidden="true">
+              {unit}
+            </span>
+          )}
         </span>
       </label>
     </div>

@@ -3,6 +3,19 @@ export type TextFileRead = { ok: true; text: string } | { ok: false; problem: st
 // eslint-disable-next-line no-control-regex
 const BINARY_BYTES = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/;
 
+// FileReader rather than Blob.arrayBuffer: it is what every browser (and jsdom) has had longest.
+function bytesOf(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      reader.result instanceof ArrayBuffer
+        ? resolve(new Uint8Array(reader.result))
+        : reject(new Error('the file could not be read'));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 /**
  * Reads a file the user chose that should be plain text, refusing at once what is not: too large,
  * binary (an image, a PDF, a zip: control bytes in its first kilobytes) or not UTF-8. Without this a
@@ -16,7 +29,7 @@ export async function readTextFile(file: Blob & { name: string }, maxBytes: numb
       problem: `“${file.name}” is over ${megabytes} MB, too large to be a text file of codes`,
     };
   }
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bytes = await bytesOf(file);
   const head = String.fromCharCode(...bytes.subarray(0, 4096));
   if (BINARY_BYTES.test(head)) {
     return {

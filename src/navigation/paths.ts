@@ -82,3 +82,17 @@ export const paths = {
   export: (code?: string) => (code ? withCode(ROUTES.export, code) : ROUTES.export),
   import: () => ROUTES.import,
 };
+
+/** What a link back to `path` calls the place it goes: "← Back to Review", never a wrong name. */
+export function nameOfPlace(path: string): string {
+  const pathname = path.split(/[?#]/)[0] ?? '';
+  if (pathname.startsWith(ROUTES.quizStart)) return 'the quiz';
+  if (pathname === ROUTES.review) return 'Review';
+  if (pathname === ROUTES.progress) return 'Progress';
+  if (pathname === ROUTES.classReport) return 'the class report';
+  if (pathname.startsWith(ROUTES.classroom) || pathname === ROUTES.studentStart) return 'the assignment';
+  if (pathname.startsWith(ROUTES.sources)) return 'the documents';
+  if (pathname === ROUTES.import) return 'the import';
+  if (pathname === ROUTES.home) return 'the home page';
+  return 'the previous page';
+}

@@ -5,7 +5,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { safeBackPath } from '@/navigation/safe-back-path';
 import { PassageView } from './passage-view';
 import './source-page.css';
-import { paths } from '@/navigation/paths';
+import { nameOfPlace, paths } from '@/navigation/paths';
 
 /** Consecutive list items are shown as one list, as in the document. */
 function groupPassages(passages: readonly Passage[]): Passage[][] {
@@ -98,7 +98,7 @@ export function SourcePage() {
         <p className="reader__crumb">
           {back ? (
             <Link to={back} className="reader__back">
-              ← Back to the quiz
+              ← Back to {nameOfPlace(back)}
             </Link>
           ) : (
             <Link to={paths.sources()}>Sources</Link>

@@ -23,6 +23,18 @@ beforeEach(() => {
   useQuizStore.setState({ session: null, sessionKey: null, timer: null });
 });
 
+describe('a number question', () => {
+  it('names its answer field with the unit once, as a screen reader announces it', async () => {
+    renderAt('/quiz/play?types=numeric&count=1&mode=practice&seed=unit1');
+    expect(await screen.findByText('Question 1 of 1', {}, { timeout: 10_000 })).toBeInTheDocument();
+    const { session } = useQuizStore.getState();
+    const question = session?.questions[0]?.question;
+    if (question?.type !== 'numeric') throw new Error(`expected a number question, got ${question?.type}`);
+    const unit = question.answer.unit;
+    expect(screen.getByRole('textbox', { name: `Your answer, in ${unit}` })).toBeInTheDocument();
+  });
+});
+
 describe('taking a quiz in practice mode', () => {
   it('gives feedback after each answer, then the results', async () => {
     const user = userEvent.setup();

@@ -38,3 +38,34 @@ describe('the source reader', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('no passage “no-such-passage”');
   });
 });
+
+describe('the way back from the reader', () => {
+  it.each([
+    ['/review', 'Review'],
+    ['/quiz/play?types=single&count=2&seed=abc', 'the quiz'],
+    ['/progress', 'Progress'],
+  ])('names the place it goes back to (%s)', async (back, place) => {
+    renderAt(`/sources/belgium-vietnam-relations/investment-projects?back=${encodeURIComponent(back)}`);
+    const link = await screen.findByRole('link', { name: `← Back to ${place}` });
+    expect(link).toHaveAttribute('href', back);
+  });
+
+  it('offers no way back to another site, only the list of documents', async () => {
+    renderAt(
+      `/sources/belgium-vietnam-relations/investment-projects?back=${encodeURIComponent('/\t/evil.example')}`,
+    );
+    await screen.findByRole('region', { name: 'Cited passage' });
+    expect(screen.queryByRole('link', { name: /Back to/ })).toBeNull();
+    for (const link of screen.getAllByRole('link')) {
+      expect(link.getAttribute('href')).toMatch(/^(\/(?!\/)|#)/);
+    }
+  });
+
+  it('says the quote is not there, rather than failing, for a quote of thousands of words', async () => {
+    const quote = Array.from({ length: 5000 }, (_, i) => `word${i}(`).join(' ');
+    renderAt(`/sources/belgium-vietnam-relations/investment-projects?quote=${encodeURIComponent(quote)}`);
+    const passage = await screen.findByRole('region', { name: 'Cited passage' });
+    expect(within(passage).getByRole('status')).toHaveTextContent(/quoted words are not in this passage/);
+    expect(screen.queryByRole('heading', { name: 'Something went wrong' })).toBeNull();
+  });
+});
