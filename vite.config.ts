@@ -41,6 +41,9 @@ export default defineConfig({
         // The server's API (downloads such as the report CSV) must reach the network, never the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz$/, /^\/readyz$/],
         cleanupOutdatedCaches: true,
+        // The first install takes control of the page that installed it, so that tab works offline
+        // at once. Updates still wait for the learner's "Reload now" (registerType 'prompt').
+        clientsClaim: true,
       },
     }),
   ],

@@ -4,6 +4,7 @@ import { App } from '@/app/app';
 import { probeServer } from '@/app/probe-server';
 import { checkSaving } from '@/stores/browser-storage';
 import { requestPersistentStorage } from '@/stores/persistent-storage';
+import { watchForNewVersion } from '@/app/reload-when-outdated';
 import '@/app/styles/tokens.css';
 import '@/app/styles/base.css';
 import '@/app/styles/layout.css';
@@ -11,6 +12,7 @@ import '@/app/styles/components.css';
 
 // Before the first answer, so a learner whose browser blocks saving is told at once.
 if (checkSaving() === 'ok') void requestPersistentStorage();
+if (!import.meta.env.DEV) watchForNewVersion();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { HomePage } from '@/features/home/home-page';
 import { ROUTES } from '@/navigation/paths';
 import { builtInContent } from './built-in-content';
 import { Layout } from './layout';
+import { reloadIfOutdated } from './reload-when-outdated';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
 
@@ -88,6 +89,10 @@ const SourcePage = lazy(async () => {
 
 export function AppRoutes() {
   const { pathname, search, hash } = useLocation();
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== firstPath.current) reloadIfOutdated();
+  }, [pathname]);
   return (
     <Routes>
       <Route

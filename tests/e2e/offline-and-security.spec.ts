@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
 
 let browser: Browser;
 
@@ -12,6 +12,30 @@ afterAll(async () => {
 });
 
 describe('offline', () => {
+  it('works offline in the very tab of the first visit, with no reload', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(appUrl('/'));
+    // The worker installed by this visit takes control of this page (clientsClaim): no reload needed.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    // Everything is precached once the worker is active.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Start a quiz' }).click();
+    await page.getByRole('heading', { name: 'Start a quiz', level: 1 }).waitFor();
+    await expectNoAxeViolations(page, 'quiz start, offline');
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.getByText(/^Question 1 of \d+$/).waitFor();
+    expect(await page.getByRole('heading', { name: 'Something went wrong' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'quiz question, offline');
+    await context.close();
+  });
+
   it('after one visit, opens and runs a quiz and a source with the network off', async () => {
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
