@@ -1,8 +1,23 @@
 import { useEffect, useState } from 'react';
 
 /**
+ * Lets the waiting version take over, then reloads this tab into it. workbox-window would reload by
+ * itself only a tab that had a controller when it registered (never the tab of the first visit),
+ * and would reload every other such tab too, in the middle of whatever it shows: the prompt turns
+ * that off (`onNeedReload`), and other tabs move to the new version at their next change of page
+ * (reload-when-outdated.ts).
+ */
+function applyUpdate(updateSW: (reload?: boolean) => Promise<void>): Promise<void> {
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+    once: true,
+  });
+  return updateSW(true);
+}
+
+/**
  * Offers a new version of the app when one has been downloaded; it never reloads by itself, so a
- * quiz in progress is never interrupted. The service worker is registered after the first screen.
+ * quiz in progress is never interrupted (accepted in another tab, this tab moves over at its next
+ * change of page). The service worker is registered after the first screen.
  */
 export function UpdatePrompt() {
   const [update, setUpdate] = useState<(() => Promise<void>) | null>(null);
@@ -13,7 +28,11 @@ export function UpdatePrompt() {
     void import('virtual:pwa-register').then(({ registerSW }) => {
       const updateSW = registerSW({
         onNeedRefresh() {
-          if (isCurrent) setUpdate(() => () => updateSW(true));
+          if (isCurrent) setUpdate(() => () => applyUpdate(updateSW));
+        },
+        onNeedReload() {
+          // Another tab accepted the update; this one is left alone until a safe point.
+          setUpdate(null);
         },
       });
     });
