@@ -72,7 +72,7 @@ describe('a class, from assignment to report', () => {
     await teacher.getByLabel('Bank', { exact: true }).selectOption({ label: 'Starter' });
     await teacher.getByLabel('Type', { exact: true }).selectOption({ label: 'Single choice' });
     await teacher.getByRole('button', { name: 'Choose all shown' }).click();
-    expect(await teacher.getByText('(3 questions chosen)').isVisible()).toBe(true);
+    expect(await teacher.getByText('(3 questions chosen, at most 200)').isVisible()).toBe(true);
     await expectNoAxeViolations(teacher, 'assignment builder');
     await teacher.getByRole('button', { name: 'Create the assignment' }).click();
     await teacher.getByRole('img', { name: /QR code of the link/ }).waitFor();
