@@ -47,15 +47,18 @@ describe('the student start page', () => {
   });
 
   it.each([
-    [damaged(code), 'this assignment link is damaged (its check does not match): was it copied completely?'],
-    ['', 'the link has no assignment in it'],
-    ['R1.abc.123456', 'this is not an assignment link'],
+    [
+      damaged(code),
+      'this assignment link is damaged (its check does not match): part of it was probably lost in copying. Ask your teacher for the link again, or copy it once more in full.',
+    ],
+    ['', 'the link has no assignment in it.'],
+    ['R1.abc.123456', 'this is not an assignment link.'],
   ])('explains a link that does not work (%s)', async (hash, problem) => {
     await render(`/a#${hash}`);
     expect(
       await screen.findByRole('heading', { name: 'This assignment link does not work' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(`The link cannot be used: ${problem}.`);
+    expect(screen.getByRole('alert')).toHaveTextContent(`The link cannot be used: ${problem}`);
     expect(screen.queryByRole('button', { name: 'Start' })).not.toBeInTheDocument();
   });
 });
@@ -112,7 +115,7 @@ describe('the class report', () => {
     const status = screen.getByText(/could not be used/).closest('div')!;
     expect(status).toHaveTextContent('1 line could not be used; the others are in the report:');
     expect(status).toHaveTextContent(
-      'Line 2: this result code is damaged (its check does not match): was it copied completely?.',
+      'Line 2: this result code is damaged (its check does not match): part of it was probably lost in copying.',
     );
     expect(
       screen.getByRole('heading', { name: '“Kell Point check”: 1 student, average 100%' }),

@@ -40,7 +40,7 @@ describe('exporting questions', () => {
       expect(screen.getByRole('radio', { name: 'All 6 questions' })).toBeChecked();
       expect(
         [...screen.getByRole('combobox', { name: 'Format' }).querySelectorAll('option')].map((o) => o.value),
-      ).toEqual(['gift', 'moodle-xml', 'qti', 'aiken', 'csv', 'json']);
+      ).toEqual(['gift', 'moodle-xml', 'qti', 'aiken', 'csv', 'csv-semicolon', 'json']);
     });
     expect(file.name).toBe('source-quiz.gift');
     expect(screen.getByText('Saved source-quiz.gift with 6 questions.')).toBeInTheDocument();
@@ -67,6 +67,14 @@ describe('exporting questions', () => {
     const text = await textOf(file.blob);
     expect(text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^"?id"?,"?type"?,"?prompt"?/);
     expect(promptsOf(importCsv(text).drafts)).toEqual(prompts('keepers'));
+  });
+
+  it('exports CSV with semicolons for spreadsheets set to French or Dutch, read back the same', async () => {
+    const file = await exportWith(format('csv-semicolon'));
+    expect(file.name).toMatch(/\.csv$/);
+    const text = await textOf(file.blob);
+    expect(text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toMatch(/^"?id"?;"?type"?;"?prompt"?/);
+    expect(promptsOf(importCsv(text).drafts)).toEqual(prompts());
   });
 
   it('lists what Aiken cannot express and exports the rest', async () => {
