@@ -114,7 +114,7 @@ describe('classes on the server', () => {
     await teacher.getByLabel('Bank', { exact: true }).selectOption({ label: 'Starter' });
     await teacher.getByLabel('Type', { exact: true }).selectOption({ label: 'Single choice' });
     await teacher.getByRole('button', { name: 'Choose all shown' }).click();
-    await teacher.getByText('(3 questions chosen)').waitFor();
+    await teacher.getByText('(3 questions chosen, at most 200)').waitFor();
     await teacher.getByLabel(/^Class/).selectOption({ label: '4B' });
     await expectNoAxeViolations(teacher, 'server assignment builder');
     await teacher.getByRole('button', { name: 'Create the assignment' }).click();

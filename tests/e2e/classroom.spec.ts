@@ -4,18 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { loadContent } from '@/build/load-content';
+import { readContentFiles } from '@/build/read-content-files';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
-let teacher: Page;
-let studentLink = '';
-let assignmentUrl = '';
-const codes: string[] = [];
-const ordersSeen: string[][] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  teacher = await (await newContext(browser)).newPage();
 });
 afterAll(async () => {
   await browser.close();
@@ -30,9 +26,40 @@ type Saved = {
   };
 };
 
-/** Takes the assignment as one student in a fresh browser; right answers for `rightCount` questions. */
-async function takeAs(student: string, rightCount: number): Promise<void> {
-  const page = await (await newContext(browser, { width: 390 })).newPage();
+type Built = { teacher: Page; studentLink: string; assignmentUrl: string };
+
+/**
+ * A teacher in a browser of their own builds "Week 3: starter questions" (the starter bank's
+ * single-choice questions), so each test starts from its own assignment and depends on no other.
+ */
+async function buildAssignment(checkPages = false): Promise<Built> {
+  const teacher = await openPage(browser);
+  await teacher.goto(appUrl('/classroom'));
+  await teacher.getByRole('heading', { name: 'Classroom' }).waitFor();
+  if (checkPages) await expectNoAxeViolations(teacher, 'classroom');
+  await teacher.getByRole('link', { name: 'New assignment' }).click();
+  await teacher.getByLabel('Title', { exact: true }).fill('Week 3: starter questions');
+  await teacher.getByLabel('Bank', { exact: true }).selectOption({ label: 'Starter' });
+  await teacher.getByLabel('Type', { exact: true }).selectOption({ label: 'Single choice' });
+  await teacher.getByRole('button', { name: 'Choose all shown' }).click();
+  await teacher.getByText('(3 questions chosen, at most 200)').waitFor();
+  if (checkPages) await expectNoAxeViolations(teacher, 'assignment builder');
+  await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+  await teacher.getByRole('img', { name: /QR code of the link/ }).waitFor();
+  const studentLink = await teacher.getByLabel('Link for students').inputValue();
+  return { teacher, studentLink, assignmentUrl: teacher.url() };
+}
+
+/**
+ * Takes the assignment as one student in a fresh browser; right answers for `rightCount` questions.
+ * Gives back the result code and the prompts in the order the student saw them.
+ */
+async function takeAs(
+  studentLink: string,
+  student: string,
+  rightCount: number,
+): Promise<{ code: string; prompts: string[] }> {
+  const page = await openPage(browser, { width: 390 });
   await page.goto(studentLink);
   await page.getByRole('heading', { name: 'Week 3: starter questions' }).waitFor();
   await expectNoAxeViolations(page, 'student start');
@@ -42,7 +69,7 @@ async function takeAs(student: string, rightCount: number): Promise<void> {
   const saved: Saved = await page.evaluate(() =>
     JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'),
   );
-  ordersSeen.push(saved.state.session.questions.map((entry) => entry.question.prompt));
+  const prompts = saved.state.session.questions.map((entry) => entry.question.prompt);
   for (const [index, entry] of saved.state.session.questions.entries()) {
     const isRight = index < rightCount;
     const position = entry.choiceOrder.findIndex((id) => (id === entry.question.answer) === isRight);
@@ -51,9 +78,22 @@ async function takeAs(student: string, rightCount: number): Promise<void> {
     await page.getByRole('button', { name: index === 2 ? 'Save and finish' : 'Save and continue' }).click();
   }
   await page.getByRole('heading', { name: 'Your results' }).waitFor();
-  codes.push(await page.getByLabel('Result code', { exact: true }).inputValue());
+  const code = await page.getByLabel('Result code', { exact: true }).inputValue();
   await expectNoAxeViolations(page, 'student results with result code');
   await page.context().close();
+  return { code, prompts };
+}
+
+/** The prompts of the questions the builder chooses: the starter bank's single-choice questions. */
+function starterSingleChoicePrompts(): string[] {
+  const { content } = loadContent(readContentFiles(process.cwd()));
+  const starter = content.banks.find((bank) => bank.title === 'Starter');
+  if (!starter) throw new Error('no bank titled Starter');
+  const prompts = content.questions
+    .filter((question) => starter.questionIds.includes(question.id) && question.type === 'single')
+    .map((question) => question.prompt);
+  expect(prompts).toHaveLength(3);
+  return prompts;
 }
 
 function pdfText(page: Page, path: string): Promise<string> {
@@ -64,37 +104,23 @@ function pdfText(page: Page, path: string): Promise<string> {
 
 describe('a class, from assignment to report', () => {
   it('builds an assignment and gets its link and QR code', async () => {
-    await teacher.goto(appUrl('/classroom'));
-    await teacher.getByRole('heading', { name: 'Classroom' }).waitFor();
-    await expectNoAxeViolations(teacher, 'classroom');
-    await teacher.getByRole('link', { name: 'New assignment' }).click();
-    await teacher.getByLabel('Title', { exact: true }).fill('Week 3: starter questions');
-    await teacher.getByLabel('Bank', { exact: true }).selectOption({ label: 'Starter' });
-    await teacher.getByLabel('Type', { exact: true }).selectOption({ label: 'Single choice' });
-    await teacher.getByRole('button', { name: 'Choose all shown' }).click();
-    expect(await teacher.getByText('(3 questions chosen, at most 200)').isVisible()).toBe(true);
-    await expectNoAxeViolations(teacher, 'assignment builder');
-    await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-    await teacher.getByRole('img', { name: /QR code of the link/ }).waitFor();
-    studentLink = await teacher.getByLabel('Link for students').inputValue();
-    assignmentUrl = teacher.url();
+    const { teacher, studentLink } = await buildAssignment(true);
     expect(studentLink).toMatch(/\/a#A1\./);
     await expectNoAxeViolations(teacher, 'assignment share page');
   });
 
-  it('gives two students on two devices the same questions, and each a result code', async () => {
-    await takeAs('Ana', 3);
-    await takeAs('Binh', 1);
-    expect(ordersSeen[0]).toHaveLength(3);
-    expect(ordersSeen[1]).toEqual(ordersSeen[0]);
-    expect(codes.every((code) => code.startsWith('R1.'))).toBe(true);
-  });
+  it('gives two students on two devices the same questions; the teacher reports from their codes, naming the bad line', async () => {
+    const { teacher, studentLink } = await buildAssignment();
+    const ana = await takeAs(studentLink, 'Ana', 3);
+    const binh = await takeAs(studentLink, 'Binh', 1);
+    expect(ana.prompts).toHaveLength(3);
+    expect(binh.prompts).toEqual(ana.prompts);
+    expect([ana.code, binh.code].every((code) => code.startsWith('R1.'))).toBe(true);
 
-  it('reports on the class from the pasted codes, naming the bad line', async () => {
     await teacher.goto(appUrl('/classroom/report'));
     await teacher
       .getByLabel('Result codes', { exact: true })
-      .fill([codes[0], 'R1.garbled.code', codes[1], codes[0]].join('\n'));
+      .fill([ana.code, 'R1.garbled.code', binh.code, ana.code].join('\n'));
     await teacher.getByRole('button', { name: 'Show the report' }).click();
     await teacher.getByRole('heading', { name: /2 students, average 67%/ }).waitFor();
     expect(await teacher.getByText('Line 2: this result code is damaged').isVisible()).toBe(true);
@@ -118,6 +144,7 @@ describe('a class, from assignment to report', () => {
   });
 
   it('prints a worksheet and its answer key', async () => {
+    const { teacher, assignmentUrl } = await buildAssignment();
     const folder = mkdtempSync(join(tmpdir(), 'print-'));
     await teacher.goto(assignmentUrl.replace('/classroom/assignment', '/classroom/print'));
     await teacher.getByRole('heading', { name: 'Week 3: starter questions' }).waitFor();
@@ -125,7 +152,7 @@ describe('a class, from assignment to report', () => {
     const sheet = await pdfText(teacher, join(folder, 'sheet.pdf'));
     expect(sheet).toContain('Name:');
     expect(sheet).not.toContain('Print');
-    for (const prompt of ordersSeen[0] ?? [])
+    for (const prompt of starterSingleChoicePrompts())
       expect(sheet.replace(/\s+/g, ' ')).toContain(prompt.slice(0, 40));
 
     await teacher.getByRole('link', { name: 'Show the answer key' }).click();
@@ -137,6 +164,7 @@ describe('a class, from assignment to report', () => {
   });
 
   it('steps through projector mode by keyboard', async () => {
+    const { teacher, assignmentUrl } = await buildAssignment();
     await teacher.goto(assignmentUrl.replace('/classroom/assignment', '/classroom/projector'));
     await teacher.getByText('Question 1 of 3').waitFor();
     await expectNoAxeViolations(teacher, 'projector');
@@ -153,6 +181,7 @@ describe('a class, from assignment to report', () => {
   });
 
   it('starts a quick quiz on the projector without an assignment', async () => {
+    const teacher = await openPage(browser);
     await teacher.goto(appUrl('/classroom'));
     await teacher.getByLabel('Bank', { exact: true }).selectOption({ label: 'Milestones' });
     await teacher.getByLabel('Questions', { exact: true }).fill('4');
@@ -162,6 +191,7 @@ describe('a class, from assignment to report', () => {
   });
 
   it('rejects a tampered assignment link with a message', async () => {
+    const { teacher, studentLink } = await buildAssignment();
     await teacher.goto(studentLink.replace(/.$/, (last) => (last === 'a' ? 'b' : 'a')));
     await teacher.getByRole('alert').filter({ hasText: 'damaged' }).waitFor();
   });

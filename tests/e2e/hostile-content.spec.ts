@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAssignment, encodeResult } from '@/content/classroom-codes';
 import type { Assignment } from '@/domain/assignment';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
 
 const SCRIPT = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>';
 // A name is at most 80 characters: a formula and a tag fit.
@@ -15,11 +15,17 @@ const dialogs: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await newContext(browser)).newPage();
+});
+// Each test in a browser context of its own: no test reads what another left.
+beforeEach(async () => {
+  page = await openPage(browser);
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+});
+afterEach(async () => {
+  await page.context().close();
 });
 afterAll(async () => {
   expect(dialogs).toEqual([]);

@@ -1,15 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext, tabToNamed } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabToNamed } from './browser';
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await newContext(browser, { width: 390 });
-  page = await context.newPage();
 });
 afterAll(async () => {
   await browser.close();
@@ -48,12 +45,12 @@ async function answer(choiceText: string): Promise<void> {
 const reviewList = () => page.getByRole('region', { name: 'Questions you get wrong' });
 
 describe('reviewing a wrong answer until it is right', () => {
-  let asked: { prompt: string; right: string; wrong: string };
-
-  it('finds a question answered wrongly in Review, with the wrong answer shown', async () => {
+  // One journey, one test: each step reads the history the step before left.
+  it('finds a wrong answer in Review, practises it right, keeps the history, and asks before a reset', async () => {
+    page = await openPage(browser, { width: 390 });
     await page.goto(appUrl('/quiz/play?types=single&count=1&mode=practice&seed=review1'));
     await page.getByText('Question 1 of 1').waitFor();
-    asked = await currentQuestion();
+    const asked = await currentQuestion();
     await answer(asked.wrong);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
@@ -77,9 +74,8 @@ describe('reviewing a wrong answer until it is right', () => {
     await page.getByRole('button', { name: `Start again: ${asked.prompt}` }).waitFor();
     await expectNoAxeViolations(page, 'review, grouped by section, with the schedule open');
     await page.getByRole('link', { name: 'Skip to content' }).focus();
-  });
 
-  it('practises it, answers rightly, and sees it leave the list', async () => {
+    // Then it practises it, answers rightly, and sees it leave the list.
     await tabToNamed(page, 'Practise this one');
     await page.keyboard.press('Enter');
     await page.getByText('Question 1 of 1').waitFor();
@@ -91,9 +87,8 @@ describe('reviewing a wrong answer until it is right', () => {
       .getByText(/Nothing to review: your latest answer/)
       .waitFor();
     expect(await page.getByRole('heading', { name: asked.prompt }).count()).toBe(0);
-  });
 
-  it('still has the history after a reload', async () => {
+    // Then it still has the history after a reload.
     await page.goto(appUrl('/progress'));
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
@@ -103,9 +98,8 @@ describe('reviewing a wrong answer until it is right', () => {
       await page.getByRole('img', { name: /Accuracy on the last 1 day practised: lowest 50%/ }).count(),
     ).toBe(1);
     await expectNoAxeViolations(page, 'progress');
-  });
 
-  it('asks, by keyboard, before resetting everything; Escape leaves it all in place', async () => {
+    // Then it asks, by keyboard, before resetting everything; Escape leaves it all in place.
     await tabToNamed(page, 'Reset all progress…');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Reset all progress?' });
@@ -121,6 +115,7 @@ describe('reviewing a wrong answer until it is right', () => {
 
 describe('a damaged saved history at start-up', () => {
   it('is set aside with a message, and the app keeps working', async () => {
+    page = await openPage(browser, { width: 390 });
     // Damaged from a page of the same origin that runs no app, so that only the next start reads it.
     await page.goto(appUrl('/favicon.svg'));
     await page.evaluate(() => localStorage.setItem('source-quiz:history', '{"state": {"history": [oops'));

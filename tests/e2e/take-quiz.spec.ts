@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext, tabToNamed } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabToNamed } from './browser';
 
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await (await newContext(browser, { width: 390 })).newPage();
 });
 afterAll(async () => {
   await browser.close();
@@ -38,7 +37,9 @@ async function choiceKey(isRight: boolean): Promise<string> {
 }
 
 describe('taking a seeded quiz by keyboard alone', () => {
-  it('starts from the start screen', async () => {
+  // One journey, one test: each step needs the quiz the step before left.
+  it('starts, answers wrongly and is told why, follows the citation and back, and finishes', async () => {
+    page = await openPage(browser, { width: 390 });
     await page.goto(appUrl('/quiz?seed=keyboard1'));
     await page.getByRole('heading', { name: 'Start a quiz' }).waitFor();
     await expectNoAxeViolations(page, 'quiz start');
@@ -51,18 +52,16 @@ describe('taking a seeded quiz by keyboard alone', () => {
     await page.getByText('Question 1 of 5').waitFor();
     expect(page.url()).toContain('seed=keyboard1');
     await expectNoAxeViolations(page, 'question');
-  });
 
-  it('answers wrongly and is told why, with the passage', async () => {
+    // Then it answers wrongly and is told why, with the passage.
     await page.keyboard.press(await choiceKey(false));
     await page.keyboard.press('Enter');
     const feedback = page.getByRole('region', { name: 'Feedback' });
     await feedback.getByText('Not right').waitFor();
     expect(await feedback.getByText('Correct answer').isVisible()).toBe(true);
     await expectNoAxeViolations(page, 'feedback');
-  });
 
-  it('follows the citation to the highlighted passage and comes back', async () => {
+    // Then it follows the citation to the highlighted passage and comes back.
     const quote = (await page.locator('.citation__quote').first().textContent()) ?? '';
     const link = await page
       .getByRole('link', { name: /Read it in/ })
@@ -83,9 +82,8 @@ describe('taking a seeded quiz by keyboard alone', () => {
     expect(await page.getByRole('region', { name: 'Feedback' }).getByText('Not right').isVisible()).toBe(
       true,
     );
-  });
 
-  it('answers the rest rightly and sees the results', async () => {
+    // Then it answers the rest rightly and sees the results.
     await page.keyboard.press('Enter');
     for (let question = 2; question <= 5; question += 1) {
       await page.getByText(`Question ${question} of 5`).waitFor();
@@ -101,6 +99,7 @@ describe('taking a seeded quiz by keyboard alone', () => {
   });
 
   it('resumes a quiz in progress after a reload', async () => {
+    page = await openPage(browser, { width: 390 });
     await page.goto(appUrl('/quiz/play?types=single&count=3&mode=test&seed=reload1'));
     await page.getByText('Question 1 of 3').waitFor();
     await page.keyboard.press(await choiceKey(true));
