@@ -72,17 +72,40 @@ export async function refreshAttempt(assignmentId: string): Promise<SyncOutcome>
   return { isOffline: false, problem: null };
 }
 
-/** Sends what waits, then hands the attempt in; the result comes back graded by the server. */
+/**
+ * Hands the attempt in. The wish is kept on the device first, so with no network it waits with the
+ * answers and goes out by itself (see `syncAttempt`); the result comes back graded by the server.
+ */
 export async function handIn(assignmentId: string): Promise<SyncOutcome> {
+  useStudentAttemptStore.getState().handInRequested(assignmentId);
+  return sendHandIn(assignmentId);
+}
+
+async function sendHandIn(assignmentId: string): Promise<SyncOutcome> {
   const sent = await sendPendingAnswers(assignmentId);
   if (sent.isOffline) return sent;
   const local = useStudentAttemptStore.getState().attempts[assignmentId];
   if (!local) return sent;
   const submitted = await api.submit(local.attemptId);
-  if (!submitted.ok) return { isOffline: submitted.isOffline, problem: submitted.message };
-  useStudentAttemptStore.getState().attemptRefreshed(assignmentId, submitted.data);
+  const store = useStudentAttemptStore.getState();
+  if (!submitted.ok) {
+    const isOffline = submitted.isOffline || submitted.status === 429 || submitted.status === 503;
+    if (isOffline) return { isOffline: true, problem: sent.problem };
+    // Refused for good (handed in elsewhere, time up): the server's view says what the attempt is now.
+    store.handInSettled(assignmentId);
+    await refreshAttempt(assignmentId);
+    return { isOffline: false, problem: submitted.message };
+  }
+  store.handInSettled(assignmentId);
+  store.attemptRefreshed(assignmentId, submitted.data);
   recordInHistory(assignmentId);
   return sent;
+}
+
+/** Sends whatever waits on the device: the answers, then the hand-in when one was asked for. */
+export function syncAttempt(assignmentId: string): Promise<SyncOutcome> {
+  const local = useStudentAttemptStore.getState().attempts[assignmentId];
+  return local?.isHandInPending ? sendHandIn(assignmentId) : sendPendingAnswers(assignmentId);
 }
 
 /** A finished attempt joins the student's history once, so Review and spaced repetition see it. */

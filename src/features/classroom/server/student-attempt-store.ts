@@ -23,6 +23,8 @@ export type LocalAttempt = {
   feedback: Record<string, Feedback>;
   currentIndex: number;
   isInHistory: boolean;
+  /** Handed in on this device and not yet acknowledged: sent by itself when the network is back. */
+  isHandInPending?: boolean;
 };
 
 type StudentAttemptState = {
@@ -38,6 +40,8 @@ type StudentAttemptState = {
   ): void;
   questionChosen(assignmentId: string, index: number): void;
   recordedInHistory(assignmentId: string): void;
+  handInRequested(assignmentId: string): void;
+  handInSettled(assignmentId: string): void;
   attemptLeft(assignmentId: string): void;
 };
 
@@ -52,6 +56,8 @@ const localAttemptSchema = z.object({
   feedback: z.record(z.string(), feedbackSchema),
   currentIndex: z.number().int().min(0),
   isInHistory: z.boolean(),
+  // Optional, so an attempt saved before hand-ins were queued still loads as it was.
+  isHandInPending: z.boolean().optional(),
 });
 
 export const useStudentAttemptStore = create<StudentAttemptState>()(
@@ -100,6 +106,10 @@ export const useStudentAttemptStore = create<StudentAttemptState>()(
           })),
         recordedInHistory: (assignmentId) =>
           change(assignmentId, (local) => ({ ...local, isInHistory: true })),
+        handInRequested: (assignmentId) =>
+          change(assignmentId, (local) => ({ ...local, isHandInPending: true })),
+        handInSettled: (assignmentId) =>
+          change(assignmentId, (local) => ({ ...local, isHandInPending: false })),
         attemptLeft: (assignmentId) =>
           set(({ attempts }) => ({
             attempts: Object.fromEntries(Object.entries(attempts).filter(([id]) => id !== assignmentId)),

@@ -9,7 +9,7 @@ import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import type { StudentQuestion } from './api-responses';
 import { formatTime } from './assignment-times';
-import { giveAnswer, handIn, refreshAttempt, sendPendingAnswers, type SyncOutcome } from './attempt-sync';
+import { giveAnswer, handIn, refreshAttempt, syncAttempt, type SyncOutcome } from './attempt-sync';
 import {
   feedbackFor,
   isAnswered,
@@ -25,20 +25,21 @@ type Props = { assignmentId: string; local: LocalAttempt };
 /** A student's attempt under way or finished: the quiz screens, with every answer sent to the server. */
 export function StudentAttemptView({ assignmentId, local }: Props) {
   const [sync, setSync] = useState<SyncOutcome>({ isOffline: false, problem: null });
-  const hasPending = local.pending.length > 0;
+  const isHandInPending = local.isHandInPending === true;
+  const hasPending = local.pending.length > 0 || isHandInPending;
   usePageTitle(local.attempt.finishedAt ? 'Results' : local.attempt.assignment.title);
 
   // On opening (a reload, another tab): the server's view first, then whatever waits on the device.
   useEffect(() => {
     void refreshAttempt(assignmentId).then(async (refreshed) => {
-      setSync(refreshed.isOffline ? refreshed : await sendPendingAnswers(assignmentId));
+      setSync(refreshed.isOffline ? refreshed : await syncAttempt(assignmentId));
     });
   }, [assignmentId]);
 
-  // Waiting answers go out when the network comes back, and are retried every few seconds meanwhile.
+  // Waiting answers (and a hand-in) go out when the network comes back, retried every few seconds meanwhile.
   useEffect(() => {
     if (!hasPending) return undefined;
-    const retry = () => void sendPendingAnswers(assignmentId).then(setSync);
+    const retry = () => void syncAttempt(assignmentId).then(setSync);
     window.addEventListener('online', retry);
     const timer = setInterval(retry, RETRY_MS);
     return () => {
@@ -47,15 +48,35 @@ export function StudentAttemptView({ assignmentId, local }: Props) {
     };
   }, [assignmentId, hasPending]);
 
-  const status = <SyncStatus pendingCount={local.pending.length} sync={sync} />;
+  const status = (
+    <SyncStatus pendingCount={local.pending.length} isHandInPending={isHandInPending} sync={sync} />
+  );
   if (local.attempt.finishedAt)
     return <AttemptResults local={local} assignmentId={assignmentId} status={status} />;
+  if (isHandInPending)
+    return (
+      <HandInWaiting
+        local={local}
+        status={status}
+        onRetry={() => void syncAttempt(assignmentId).then(setSync)}
+      />
+    );
   return <AttemptQuestions assignmentId={assignmentId} local={local} status={status} onSync={setSync} />;
 }
 
-function SyncStatus({ pendingCount, sync }: { pendingCount: number; sync: SyncOutcome }) {
+type SyncStatusProps = { pendingCount: number; isHandInPending: boolean; sync: SyncOutcome };
+
+function SyncStatus({ pendingCount, isHandInPending, sync }: SyncStatusProps) {
   return (
     <div role="status" className="student-sync">
+      {isHandInPending && (
+        <p className="notice">
+          Handed in on this device, waiting to reach the server
+          {sync.isOffline
+            ? ': you seem to be offline. It goes out by itself when the connection is back; keep this page open or come back to it.'
+            : '.'}
+        </p>
+      )}
       {pendingCount > 0 && (
         <p className="notice">
           {plural(pendingCount, 'answer')} saved on this device, waiting to be sent
@@ -65,6 +86,37 @@ function SyncStatus({ pendingCount, sync }: { pendingCount: number; sync: SyncOu
         </p>
       )}
       {sync.problem && <p className="notice notice--error">{sync.problem}</p>}
+    </div>
+  );
+}
+
+/** Handed in with no network: nothing more to answer, and the wait said plainly. */
+function HandInWaiting({
+  local,
+  status,
+  onRetry,
+}: {
+  local: LocalAttempt;
+  status: ReactNode;
+  onRetry: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="results">
+      <h1 ref={heading} tabIndex={-1}>
+        Handed in, not sent yet
+      </h1>
+      <p className="lead">
+        {local.attempt.assignment.title} · {local.attempt.student}. Your answers are kept on this device; your
+        results appear here once the server has them.
+      </p>
+      {status}
+      <div className="results__actions">
+        <button type="button" className="button button--secondary" onClick={onRetry}>
+          Try sending now
+        </button>
+      </div>
     </div>
   );
 }

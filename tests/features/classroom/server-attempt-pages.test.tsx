@@ -1,0 +1,214 @@
+import { act, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useServerInfoStore } from '@/stores/server-info-store';
+import { attemptSchema } from '@/features/classroom/server/api-responses';
+import { useStudentAttemptStore } from '@/features/classroom/server/student-attempt-store';
+import { renderApp } from '../../kit/render-app';
+
+// A student's attempt against a stand-in for the network that can go offline: each test says what
+// the server answers, and `isOffline` makes every request fail as a dropped connection does.
+type Route = { method: string; path: string; status: number; body: unknown };
+let routes: Route[] = [];
+let isOffline = false;
+const requests: { method: string; path: string; body: unknown }[] = [];
+
+const ASSIGNMENT_ID = 'AbCdEfGhIjKlMnOpQrStUv';
+const ATTEMPT_ID = 'AtTeMpTiDaTtEmPtIdAtTe';
+
+const question = (index: number, prompt: string) => ({
+  index,
+  type: 'single',
+  prompt,
+  topics: ['starter'],
+  difficulty: 1,
+  choices: [
+    { id: 'a', text: 'Paris' },
+    { id: 'b', text: 'Lyon' },
+  ],
+  left: [],
+});
+
+const attempt = {
+  id: ATTEMPT_ID,
+  student: 'Ada Lovelace',
+  number: 1,
+  assignment: { id: ASSIGNMENT_ID, title: 'Week 4', mode: 'test', minutes: 0 },
+  startedAt: '2026-03-01T09:00:00.000Z',
+  endsAt: null,
+  finishedAt: null,
+  questions: [question(0, 'Which city is the capital?'), question(1, 'Which city is on the Rhône?')],
+  answers: [],
+  result: null,
+};
+
+const finished = {
+  ...attempt,
+  finishedAt: '2026-03-01T09:10:00.000Z',
+  result: { points: 1, maxPoints: 2, percent: 50, results: [] },
+};
+
+const studentAssignment = {
+  id: ASSIGNMENT_ID,
+  title: 'Week 4',
+  mode: 'test',
+  minutes: 0,
+  questionCount: 2,
+  opensAt: null,
+  closesAt: null,
+  attemptsAllowed: 1,
+  isOpen: true,
+  whyClosed: null,
+  roster: [],
+};
+
+const recorded = (index: number) => ({
+  recorded: { answerId: 'x', index, receivedAt: '2026-03-01T09:05:00.000Z' },
+});
+
+beforeEach(() => {
+  requests.length = 0;
+  isOffline = false;
+  useStudentAttemptStore.setState({ attempts: {} });
+  useServerInfoStore.setState({
+    status: 'present',
+    info: { server: 'source-quiz', version: '0', allowSignup: true, publicUrl: null, features: [] },
+  });
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const method = init.method ?? 'GET';
+    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    if (isOffline) throw new TypeError('Failed to fetch');
+    requests.push({ method, path: input, body });
+    const route = routes.find((entry) => entry.method === method && entry.path === input);
+    if (!route) return new Response(JSON.stringify({ error: 'not found' }), { status: 404 });
+    return new Response(route.status === 204 ? null : JSON.stringify(route.body), { status: route.status });
+  });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  routes = [];
+  useStudentAttemptStore.setState({ attempts: {} });
+});
+
+const attemptPath = `/api/student/attempts/${ATTEMPT_ID}`;
+
+describe('handing in with no network', () => {
+  it('keeps the hand-in on the device, says so, and sends it by itself when the network is back', async () => {
+    routes = [
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt } },
+      { method: 'POST', path: `${attemptPath}/answers`, status: 200, body: recorded(0) },
+      { method: 'POST', path: `${attemptPath}/submit`, status: 200, body: { attempt: finished } },
+    ];
+    useStudentAttemptStore
+      .getState()
+      .attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(attempt), 'RESUME-CODE');
+    const user = userEvent.setup();
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+
+    isOffline = true;
+    await user.click(screen.getByRole('radio', { name: 'Paris' }));
+    await user.click(screen.getByRole('button', { name: 'Hand in now' }));
+
+    expect(await screen.findByRole('heading', { name: 'Handed in, not sent yet' })).toBeInTheDocument();
+    expect(await screen.findByText(/you seem to be offline\. It goes out by itself/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 answer saved on this device, waiting to be sent: you seem to be offline. They go out by themselves when the connection is back.',
+      ),
+    ).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.isHandInPending).toBe(true);
+
+    isOffline = false;
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+
+    expect(await screen.findByRole('heading', { name: 'Your results' })).toBeInTheDocument();
+    expect(screen.getByText('50%')).toBeInTheDocument();
+    const posts = requests.filter((request) => request.method === 'POST').map((request) => request.path);
+    expect(posts).toEqual([`${attemptPath}/answers`, `${attemptPath}/submit`]);
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.isHandInPending).toBe(false);
+  });
+
+  it('sends a hand-in left waiting when the page is opened again', async () => {
+    routes = [
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt } },
+      { method: 'POST', path: `${attemptPath}/submit`, status: 200, body: { attempt: finished } },
+    ];
+    const store = useStudentAttemptStore.getState();
+    store.attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(attempt), null);
+    store.handInRequested(ASSIGNMENT_ID);
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    expect(await screen.findByRole('heading', { name: 'Your results' })).toBeInTheDocument();
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET ${attemptPath}`,
+      `POST ${attemptPath}/submit`,
+    ]);
+  });
+});
+
+describe('a resume code on another device', () => {
+  it('carries on the same attempt at the first question not answered yet', async () => {
+    const answered = {
+      ...attempt,
+      answers: [
+        {
+          index: 0,
+          answerId: 'first',
+          response: { type: 'single', choice: 'a' },
+          receivedAt: '2026-03-01T09:02:00.000Z',
+        },
+      ],
+    };
+    routes = [
+      {
+        method: 'GET',
+        path: `/api/student/assignments/${ASSIGNMENT_ID}`,
+        status: 200,
+        body: { assignment: studentAssignment },
+      },
+      { method: 'POST', path: '/api/student/resume', status: 200, body: { attempt: answered } },
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt: answered } },
+    ];
+    const user = userEvent.setup();
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    await user.click(await screen.findByText('Started on another device? Carry on with your resume code'));
+    await user.type(screen.getByLabelText('Resume code'), 'K7QD-9MXR');
+    await user.click(screen.getByRole('button', { name: 'Carry on' }));
+
+    expect(await screen.findByText('Question 2 of 2')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Which city is on the Rhône?' })).toBeInTheDocument();
+    expect(screen.getByText(/Ada Lovelace/)).toBeInTheDocument();
+    expect(requests.find((request) => request.path === '/api/student/resume')?.body).toEqual({
+      assignmentId: ASSIGNMENT_ID,
+      resumeCode: 'K7QD-9MXR',
+    });
+    // The answer given on the first device is there when the student goes back to it.
+    await user.click(screen.getByRole('button', { name: 'Previous' }));
+    expect(await screen.findByRole('radio', { name: 'Paris' })).toBeChecked();
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.attemptId).toBe(ATTEMPT_ID);
+  });
+
+  it('says so when no attempt has the code, and stays on the start', async () => {
+    routes = [
+      {
+        method: 'GET',
+        path: `/api/student/assignments/${ASSIGNMENT_ID}`,
+        status: 200,
+        body: { assignment: studentAssignment },
+      },
+      { method: 'POST', path: '/api/student/resume', status: 404, body: { error: 'not found' } },
+    ];
+    const user = userEvent.setup();
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    await user.click(await screen.findByText('Started on another device? Carry on with your resume code'));
+    await user.type(screen.getByLabelText('Resume code'), 'WRONG-CODE');
+    await user.click(screen.getByRole('button', { name: 'Carry on' }));
+    expect(
+      await screen.findByText('No attempt has this resume code. Check it and try again.'),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Resume code')).toHaveValue('WRONG-CODE');
+  });
+});
