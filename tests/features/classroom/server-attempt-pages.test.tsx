@@ -212,3 +212,65 @@ describe('a resume code on another device', () => {
     expect(screen.getByLabelText('Resume code')).toHaveValue('WRONG-CODE');
   });
 });
+
+describe('a timed attempt', () => {
+  const timed = (endsAt: number) => ({
+    ...attempt,
+    assignment: { ...attempt.assignment, minutes: 10 },
+    endsAt: new Date(endsAt).toISOString(),
+  });
+
+  it('shows the time left, which the student can hide and show again', async () => {
+    const running = timed(Date.now() + 5 * 60_000);
+    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
+    useStudentAttemptStore.getState().attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(running), null);
+    const user = userEvent.setup();
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    expect(await screen.findByText(/^(5:00|4:5\d)$/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Hide the timer' }));
+    expect(screen.queryByText(/^(5:00|4:5\d)$/)).not.toBeInTheDocument();
+    expect(screen.queryByText('Time left:')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show the timer' }));
+    expect(screen.getByText(/^(5:00|4:5\d)$/)).toBeInTheDocument();
+  });
+
+  it('says politely when time is up, and shows the results once the server has ended the attempt', async () => {
+    const running = timed(Date.now() + 1500);
+    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
+    useStudentAttemptStore.getState().attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(running), null);
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } }];
+    expect(
+      await screen.findByText('Time is up. The answers the server received before now count.', undefined, {
+        timeout: 4000,
+      }),
+    ).toHaveAttribute('role', 'status');
+    expect(await screen.findByRole('heading', { name: 'Your results' })).toBeInTheDocument();
+  });
+
+  it('shows the results when the server refuses an answer because time is up', async () => {
+    const running = timed(Date.now() + 5 * 60_000);
+    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
+    useStudentAttemptStore.getState().attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(running), null);
+    const user = userEvent.setup();
+    renderApp(`/s/${ASSIGNMENT_ID}`);
+    expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
+    // The device's clock runs behind the server's: the server has ended the attempt already.
+    routes = [
+      {
+        method: 'POST',
+        path: `${attemptPath}/answers`,
+        status: 409,
+        body: { error: 'time is up: this answer came after the attempt ended' },
+      },
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } },
+    ];
+    await user.click(screen.getByRole('radio', { name: 'Paris' }));
+    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    expect(await screen.findByRole('heading', { name: 'Your results' })).toBeInTheDocument();
+    expect(screen.getByText('Time is up: this answer came after the attempt ended.')).toBeInTheDocument();
+    expect(screen.getByText('50%')).toBeInTheDocument();
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pending).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
@@ -8,6 +8,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import type { StudentQuestion } from './api-responses';
+import { AttemptCountdown } from './attempt-countdown';
 import { formatTime } from './assignment-times';
 import { giveAnswer, handIn, refreshAttempt, syncAttempt, type SyncOutcome } from './attempt-sync';
 import {
@@ -128,10 +129,13 @@ function AttemptQuestions({
   onSync,
 }: Props & { status: ReactNode; onSync: (sync: SyncOutcome) => void }) {
   const { attempt, currentIndex } = local;
+  // At time up the server's view shows whether the attempt has ended (then the results appear).
+  const onTimeUp = useCallback(() => void refreshAttempt(assignmentId).then(onSync), [assignmentId, onSync]);
   const question = attempt.questions[currentIndex];
   if (!question) return <p className="notice">This attempt has no questions.</p>;
   const store = useStudentAttemptStore.getState();
   const total = attempt.questions.length;
+  const endsAt = attempt.assignment.minutes > 0 && attempt.endsAt ? Date.parse(attempt.endsAt) : null;
 
   async function finish() {
     onSync(await handIn(assignmentId));
@@ -150,6 +154,7 @@ function AttemptQuestions({
         {attempt.student}
         {attempt.endsAt ? ` · answers are taken until ${formatTime(Date.parse(attempt.endsAt))}` : ''}
       </p>
+      {endsAt !== null && <AttemptCountdown endsAt={endsAt} onTimeUp={onTimeUp} />}
       {status}
       <StudentQuestionView
         key={currentIndex}
