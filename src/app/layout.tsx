@@ -5,6 +5,7 @@ import { StorageNoticeBanner } from '@/components/storage-notice-banner';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
 import { paths } from '@/navigation/paths';
+import { TeacherNavLink } from '@/features/classroom/server/teacher-nav-link';
 
 const NAV = [
   { to: paths.home(), label: 'Home', end: true },
@@ -56,6 +57,7 @@ export function Layout() {
                   </NavLink>
                 </li>
               ))}
+              <TeacherNavLink />
             </ul>
           </nav>
         </div>

@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useTeacherSessionStore } from '@/features/classroom/server/teacher-session';
 import { useServerInfoStore } from '@/stores/server-info-store';
 import { renderApp } from '../../kit/render-app';
 
@@ -159,5 +160,46 @@ describe('the administrator’s one-time link', () => {
     expect(
       await screen.findByText('This link has expired or has already been used; ask for a new one.'),
     ).toBeInTheDocument();
+  });
+});
+
+describe('the main menu for a teacher', () => {
+  beforeEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
+  afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
+
+  it('leads a signed-in teacher to their classes, by keyboard', async () => {
+    routes = [
+      {
+        method: 'GET',
+        path: '/api/auth/me',
+        status: 200,
+        body: { teacher: { id: 't1', email: 'ada@school.example' } },
+      },
+      { method: 'GET', path: '/api/classes', status: 200, body: { classes: [] } },
+      { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
+    ];
+    const user = userEvent.setup();
+    renderApp('/');
+    const menu = screen.getByRole('navigation', { name: 'Main' });
+    const link = await within(menu).findByRole('link', { name: 'My classes' });
+    for (let presses = 0; presses < 20 && document.activeElement !== link; presses += 1) await user.tab();
+    expect(link).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByRole('heading', { name: 'My classes', level: 1 })).toBeInTheDocument();
+  });
+
+  it('shows no teacher link to someone not signed in, nor with no server', async () => {
+    routes = [{ method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } }];
+    const { unmount } = renderApp('/');
+    await waitFor(() => expect(useTeacherSessionStore.getState().status).toBe('signed-out'));
+    expect(screen.queryByRole('link', { name: 'My classes' })).not.toBeInTheDocument();
+    unmount();
+    useTeacherSessionStore.setState({ status: 'unknown', teacher: null });
+    useServerInfoStore.setState({ status: 'absent', info: null });
+    requests.length = 0;
+    renderApp('/');
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'My classes' })).not.toBeInTheDocument();
+    expect(requests.filter((request) => request.path === '/api/auth/me')).toEqual([]);
   });
 });

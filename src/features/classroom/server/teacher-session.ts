@@ -22,7 +22,7 @@ export const useTeacherSessionStore = create<TeacherSessionState>()((set) => ({
 let asking: Promise<void> | null = null;
 
 /** Asks the server once who is signed in (a 401, or no network, counts as signed out). */
-function askWhoIsSignedIn(): Promise<void> {
+export function askWhoIsSignedIn(): Promise<void> {
   asking ??= api.me().then((result) => {
     asking = null;
     const store = useTeacherSessionStore.getState();
