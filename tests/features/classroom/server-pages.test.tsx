@@ -203,3 +203,76 @@ describe('the main menu for a teacher', () => {
     expect(requests.filter((request) => request.path === '/api/auth/me')).toEqual([]);
   });
 });
+
+describe('deleting, with a confirmation', () => {
+  const teacher = { teacher: { id: 't1', email: 'ada@school.example' } };
+  const klass = {
+    id: 'ClAsSiDcLaSsIdClAsSiDc',
+    name: 'Year 9',
+    roster: [],
+    createdAt: '2026-03-01T09:00:00.000Z',
+  };
+  const assignment = {
+    id: ASSIGNMENT_ID,
+    classId: null,
+    title: 'Week 4',
+    ids: ['a', 'b'],
+    mode: 'test',
+    minutes: 0,
+    sameOrder: false,
+    seed: 's',
+    opensAt: null,
+    closesAt: null,
+    attemptsAllowed: 1,
+    createdAt: '2026-03-01T09:00:00.000Z',
+  };
+  beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: teacher.teacher }));
+  afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
+
+  it('deletes an assignment only after the teacher confirms, then goes back to their classes', async () => {
+    routes = [
+      { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
+      { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
+      {
+        method: 'GET',
+        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
+        status: 200,
+        body: { attempts: [] },
+      },
+      { method: 'DELETE', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 204, body: null },
+      { method: 'GET', path: '/api/classes', status: 200, body: { classes: [] } },
+      { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
+    ];
+    const user = userEvent.setup();
+    renderApp(`/teacher/assignments/${ASSIGNMENT_ID}`);
+    await user.click(await screen.findByRole('button', { name: 'Delete this assignment…' }));
+    expect(screen.getByText(/^Delete “Week 4” with every student’s answers/)).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(requests.some((request) => request.method === 'DELETE')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Delete this assignment…' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByRole('heading', { name: 'My classes', level: 1 })).toBeInTheDocument();
+    expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([
+      `/api/assignments/${ASSIGNMENT_ID}`,
+    ]);
+  });
+
+  it('deletes a class after confirmation, and shows the server’s refusal if there is one', async () => {
+    routes = [
+      { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
+      { method: 'GET', path: '/api/classes', status: 200, body: { classes: [klass] } },
+      { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
+    ];
+    const user = userEvent.setup();
+    renderApp('/teacher');
+    await user.click(await screen.findByRole('button', { name: 'Delete the class Year 9…' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByText('Not found.')).toBeInTheDocument();
+    routes = [
+      { method: 'DELETE', path: `/api/classes/${klass.id}`, status: 204, body: null },
+      { method: 'GET', path: '/api/classes', status: 200, body: { classes: [] } },
+    ];
+    await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+    expect(await screen.findByText('No classes yet: create one below.')).toBeInTheDocument();
+  });
+});

@@ -115,6 +115,7 @@ export const api = {
       z.object({ classes: z.array(classSchema) }).transform((value) => value.classes),
     ),
   createClass: (name: string, roster: string) => call('POST', '/api/classes', classReply, { name, roster }),
+  deleteClass: (id: string) => call('DELETE', `/api/classes/${encodeURIComponent(id)}`, noContent),
 
   assignments: () =>
     call(
@@ -123,6 +124,7 @@ export const api = {
       z.object({ assignments: z.array(assignmentSchema) }).transform((value) => value.assignments),
     ),
   assignment: (id: string) => call('GET', `/api/assignments/${encodeURIComponent(id)}`, assignmentReply),
+  deleteAssignment: (id: string) => call('DELETE', `/api/assignments/${encodeURIComponent(id)}`, noContent),
   createAssignment: (input: AssignmentInput) => call('POST', '/api/assignments', assignmentReply, input),
   closeAssignment: (id: string, at: Date) =>
     call('PATCH', `/api/assignments/${encodeURIComponent(id)}`, assignmentReply, {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { QrCode } from '@/components/qr-code';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
@@ -8,6 +8,7 @@ import { useServerInfoStore } from '@/stores/server-info-store';
 import { api } from './api-client';
 import type { AttemptProgress, ServerAssignment } from './api-responses';
 import { formatTime, whenOpen } from './assignment-times';
+import { ConfirmDelete } from './confirm-delete';
 import { TeacherOnly } from './teacher-only';
 import { useApiData } from './use-api-data';
 import '../classroom.css';
@@ -48,6 +49,7 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
   const [copyState, setCopyState] = useState('');
   const [closeProblem, setCloseProblem] = useState('');
   const [now, setNow] = useState(Date.now);
+  const navigate = useNavigate();
   const isClosed = assignment.closesAt !== null && Date.parse(assignment.closesAt) <= now;
 
   async function copy() {
@@ -114,6 +116,17 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
         </figure>
       </div>
       <LiveProgress assignmentId={assignment.id} />
+      <h2>Delete</h2>
+      <ConfirmDelete
+        label="Delete this assignment…"
+        warning={`Delete “${assignment.title}” with every student’s answers and results? This cannot be undone; the link stops working.`}
+        onConfirm={async () => {
+          const deleted = await api.deleteAssignment(assignment.id);
+          if (!deleted.ok) return deleted.message;
+          void navigate(paths.teacher());
+          return null;
+        }}
+      />
     </div>
   );
 }

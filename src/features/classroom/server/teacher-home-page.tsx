@@ -4,6 +4,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import { api } from './api-client';
+import { ConfirmDelete } from './confirm-delete';
 import type { ServerAssignment, ServerClass, Teacher } from './api-responses';
 import { TeacherOnly } from './teacher-only';
 import { useTeacherSessionStore } from './teacher-session';
@@ -67,7 +68,9 @@ function TeacherHome({ teacher }: { teacher: Teacher }) {
           {classes.loaded.message}
         </p>
       )}
-      {classes.loaded.state === 'ready' && <ClassList classes={classes.loaded.data} />}
+      {classes.loaded.state === 'ready' && (
+        <ClassList classes={classes.loaded.data} onDeleted={() => void classes.reload()} />
+      )}
       <NewClassForm onCreated={() => void classes.reload()} />
     </div>
   );
@@ -99,7 +102,7 @@ function AssignmentList({
   );
 }
 
-function ClassList({ classes }: { classes: ServerClass[] }) {
+function ClassList({ classes, onDeleted }: { classes: ServerClass[]; onDeleted: () => void }) {
   if (classes.length === 0) return <p className="muted">No classes yet: create one below.</p>;
   return (
     <ul className="teacher__list">
@@ -114,6 +117,16 @@ function ClassList({ classes }: { classes: ServerClass[] }) {
               ))}
             </ul>
           </details>
+          <ConfirmDelete
+            label={`Delete the class ${klass.name}…`}
+            warning={`Delete the class “${klass.name}” and its roster? Its assignments and their results stay, with no class.`}
+            onConfirm={async () => {
+              const deleted = await api.deleteClass(klass.id);
+              if (!deleted.ok) return deleted.message;
+              onDeleted();
+              return null;
+            }}
+          />
         </li>
       ))}
     </ul>
