@@ -23,9 +23,13 @@ let asking: Promise<void> | null = null;
 
 /** Asks the server once who is signed in (a 401, or no network, counts as signed out). */
 export function askWhoIsSignedIn(): Promise<void> {
-  asking ??= api.me().then((result) => {
+  if (asking) return asking;
+  const askedAt = useTeacherSessionStore.getState();
+  asking = api.me().then((result) => {
     asking = null;
     const store = useTeacherSessionStore.getState();
+    // A sign-in or sign-out while the question was on its way is newer than this reply.
+    if (store !== askedAt) return;
     if (result.ok) store.signedIn(result.data);
     else store.signedOut();
   });
