@@ -109,39 +109,43 @@ describe('a class, from assignment to report', () => {
     await expectNoAxeViolations(teacher, 'assignment share page');
   });
 
-  it('gives two students on two devices the same questions; the teacher reports from their codes, naming the bad line', async () => {
-    const { teacher, studentLink } = await buildAssignment();
-    const ana = await takeAs(studentLink, 'Ana', 3);
-    const binh = await takeAs(studentLink, 'Binh', 1);
-    expect(ana.prompts).toHaveLength(3);
-    expect(binh.prompts).toEqual(ana.prompts);
-    expect([ana.code, binh.code].every((code) => code.startsWith('R1.'))).toBe(true);
+  it(
+    'gives two students on two devices the same questions; the teacher reports from their codes, naming the bad line',
+    { timeout: 180_000 },
+    async () => {
+      const { teacher, studentLink } = await buildAssignment();
+      const ana = await takeAs(studentLink, 'Ana', 3);
+      const binh = await takeAs(studentLink, 'Binh', 1);
+      expect(ana.prompts).toHaveLength(3);
+      expect(binh.prompts).toEqual(ana.prompts);
+      expect([ana.code, binh.code].every((code) => code.startsWith('R1.'))).toBe(true);
 
-    await teacher.goto(appUrl('/classroom/report'));
-    await teacher
-      .getByLabel('Result codes', { exact: true })
-      .fill([ana.code, 'R1.garbled.code', binh.code, ana.code].join('\n'));
-    await teacher.getByRole('button', { name: 'Show the report' }).click();
-    await teacher.getByRole('heading', { name: /2 students, average 67%/ }).waitFor();
-    expect(await teacher.getByText('Line 2: this result code is damaged').isVisible()).toBe(true);
-    const rows = await teacher.getByRole('table').first().locator('tbody tr').allInnerTexts();
-    expect(rows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
-      'Ana 3 of 3 100%',
-      'Binh 1 of 3 33%',
-    ]);
-    expect(
-      await teacher.getByRole('heading', { name: 'Passages the class has not understood' }).isVisible(),
-    ).toBe(true);
-    await expectNoAxeViolations(teacher, 'class report');
+      await teacher.goto(appUrl('/classroom/report'));
+      await teacher
+        .getByLabel('Result codes', { exact: true })
+        .fill([ana.code, 'R1.garbled.code', binh.code, ana.code].join('\n'));
+      await teacher.getByRole('button', { name: 'Show the report' }).click();
+      await teacher.getByRole('heading', { name: /2 students, average 67%/ }).waitFor();
+      expect(await teacher.getByText('Line 2: this result code is damaged').isVisible()).toBe(true);
+      const rows = await teacher.getByRole('table').first().locator('tbody tr').allInnerTexts();
+      expect(rows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
+        'Ana 3 of 3 100%',
+        'Binh 1 of 3 33%',
+      ]);
+      expect(
+        await teacher.getByRole('heading', { name: 'Passages the class has not understood' }).isVisible(),
+      ).toBe(true);
+      await expectNoAxeViolations(teacher, 'class report');
 
-    const download = teacher.waitForEvent('download');
-    await teacher.getByRole('button', { name: 'Download as CSV' }).click();
-    const csvPath = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.csv');
-    await (await download).saveAs(csvPath);
-    const csv = readFileSync(csvPath, 'utf8');
-    expect(csv.startsWith('\uFEFFStudent,Q1 ')).toBe(true);
-    expect(csv).toContain('\r\nAna,1,1,1,3,3,100\r\n');
-  });
+      const download = teacher.waitForEvent('download');
+      await teacher.getByRole('button', { name: 'Download as CSV' }).click();
+      const csvPath = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.csv');
+      await (await download).saveAs(csvPath);
+      const csv = readFileSync(csvPath, 'utf8');
+      expect(csv.startsWith('\uFEFFStudent,Q1 ')).toBe(true);
+      expect(csv).toContain('\r\nAna,1,1,1,3,3,100\r\n');
+    },
+  );
 
   it('prints a worksheet and its answer key', async () => {
     const { teacher, assignmentUrl } = await buildAssignment();
