@@ -11,6 +11,12 @@ export const PREVIEW_PORT = 4173;
 
 const zodChunk = (id: string) =>
   id.includes('/node_modules/zod/') || id.endsWith('zod-without-eval.ts') ? 'zod' : undefined;
+// The HTML reader that imports use (htmlparser2 and its entity tables) is a library chunk of its own,
+// like zod: only the import page loads it, and it changes less often than the page's own code.
+const HTML_READER = ['htmlparser2', 'entities', 'domhandler', 'domelementtype', 'domutils', 'dom-serializer'];
+const pageChunk = (id: string) =>
+  zodChunk(id) ??
+  (HTML_READER.some((name) => id.includes(`/node_modules/${name}/`)) ? 'html-reader' : undefined);
 
 export default defineConfig({
   plugins: [
@@ -64,7 +70,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
-    rollupOptions: { output: { manualChunks: zodChunk } },
+    rollupOptions: { output: { manualChunks: pageChunk } },
   },
   preview: { port: PREVIEW_PORT, strictPort: true, host: '127.0.0.1', headers: SECURITY_HEADERS },
   server: { port: 5173, host: '127.0.0.1' },

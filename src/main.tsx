@@ -2,16 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { probeServer } from '@/app/probe-server';
-import { checkSaving } from '@/stores/browser-storage';
-import { requestPersistentStorage } from '@/stores/persistent-storage';
 import { watchForNewVersion } from '@/app/reload-when-outdated';
 import '@/app/styles/tokens.css';
 import '@/app/styles/base.css';
 import '@/app/styles/layout.css';
 import '@/app/styles/components.css';
 
-// Before the first answer, so a learner whose browser blocks saving is told at once.
-if (checkSaving() === 'ok') void requestPersistentStorage();
+// Before the first answer, so a learner whose browser blocks saving is told at once. In chunks of
+// their own, which keeps the first page within its budget.
+void Promise.all([import('@/stores/browser-storage'), import('@/stores/persistent-storage')]).then(
+  ([{ checkSaving }, { requestPersistentStorage }]) => {
+    if (checkSaving() === 'ok') void requestPersistentStorage();
+  },
+);
 if (!import.meta.env.DEV) watchForNewVersion();
 
 const root = document.getElementById('root');

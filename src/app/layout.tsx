@@ -1,11 +1,21 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
-import { StorageNoticeBanner } from '@/components/storage-notice-banner';
+import { useStorageNotices } from '@/hooks/use-storage-notices';
+import { useServerInfoStore } from '@/stores/server-info-store';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
 import { paths } from '@/navigation/paths';
-import { TeacherNavLink } from '@/features/classroom/server/teacher-nav-link';
+
+// Both load only when they have something to show, to keep the first page within its budget.
+const StorageNoticeBanner = lazy(() =>
+  import('@/components/storage-notice-banner').then((module) => ({ default: module.StorageNoticeBanner })),
+);
+const TeacherNavLink = lazy(() =>
+  import('@/features/classroom/server/teacher-nav-link').then((module) => ({
+    default: module.TeacherNavLink,
+  })),
+);
 
 const NAV = [
   { to: paths.home(), label: 'Home', end: true },
@@ -20,6 +30,8 @@ export function Layout() {
   const { pathname, search, hash } = useLocation();
   const main = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
+  const hasNotices = useStorageNotices().length > 0;
+  const isServerPresent = useServerInfoStore((state) => state.status === 'present');
 
   // The saved history loads soon after start-up, outside the first page's script: a damaged save is
   // set aside and reported at once, whichever page the learner opens first.
@@ -57,12 +69,20 @@ export function Layout() {
                   </NavLink>
                 </li>
               ))}
-              <TeacherNavLink />
+              {isServerPresent && (
+                <Suspense fallback={null}>
+                  <TeacherNavLink />
+                </Suspense>
+              )}
             </ul>
           </nav>
         </div>
       </header>
-      <StorageNoticeBanner />
+      {hasNotices && (
+        <Suspense fallback={null}>
+          <StorageNoticeBanner />
+        </Suspense>
+      )}
       <UpdatePrompt />
       <main id="main" className="site-main" ref={main} tabIndex={-1}>
         {/* Any change of address, the hash included, leaves an error: a corrected link works in the same tab. */}

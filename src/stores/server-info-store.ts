@@ -1,15 +1,16 @@
-import { z } from 'zod';
 import { create } from 'zustand';
 
-/** What `GET /api/info` answers when the classroom server is there. */
-export const serverInfoSchema = z.object({
-  server: z.literal('source-quiz'),
-  version: z.string(),
-  allowSignup: z.boolean(),
-  publicUrl: z.string().nullable(),
-  features: z.array(z.string()),
-});
-export type ServerInfo = z.infer<typeof serverInfoSchema>;
+/**
+ * What `GET /api/info` answers when the classroom server is there. A plain type: this store is on
+ * the first page, and its checking schema (`server-info-schema.ts`, zod) loads only when asked.
+ */
+export type ServerInfo = {
+  server: 'source-quiz';
+  version: string;
+  allowSignup: boolean;
+  publicUrl: string | null;
+  features: string[];
+};
 
 type ServerInfoState = {
   /** `checking` until the app has asked; `absent` on static hosting, offline, or any other answer. */

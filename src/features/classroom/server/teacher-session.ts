@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { api } from './api-client';
 import type { Teacher } from './api-responses';
 
 type TeacherSessionState = {
@@ -25,13 +24,19 @@ let asking: Promise<void> | null = null;
 export function askWhoIsSignedIn(): Promise<void> {
   if (asking) return asking;
   const askedAt = useTeacherSessionStore.getState();
-  asking = api.me().then((result) => {
+  // The API client (and zod with it) loads only when a server answered: the menu is on every page.
+  asking = import('./api-client').then(async ({ api }) => {
+    const result = await api.me();
     asking = null;
     const store = useTeacherSessionStore.getState();
     // A sign-in or sign-out while the question was on its way is newer than this reply.
     if (store !== askedAt) return;
     if (result.ok) store.signedIn(result.data);
     else store.signedOut();
+  });
+  // The client's code could not load (offline before it was cached): ask again next time.
+  asking.catch(() => {
+    asking = null;
   });
   return asking;
 }
