@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { QrCode } from '@/components/qr-code';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { AssignmentProblem } from './assignment-problem';
+import { StudentLinkShare } from './student-link-share';
 import { useAssignmentFromHash } from './use-assignment';
 import './classroom.css';
 import { paths } from '@/navigation/paths';
@@ -11,22 +10,10 @@ import { paths } from '@/navigation/paths';
 /** The teacher's view of an assignment: the link and QR code to share, and what to do with it. */
 export function AssignmentPage() {
   const loaded = useAssignmentFromHash();
-  const linkId = useId();
-  const [copyState, setCopyState] = useState('');
   usePageTitle(loaded.ok ? `Assignment: ${loaded.assignment.title}` : undefined);
   if (!loaded.ok) return <AssignmentProblem problem={loaded.problem} reader="teacher" />;
   const { assignment, code, missingIds, heldBackIds } = loaded;
   const studentLink = `${window.location.origin}/a#${code}`;
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(studentLink);
-      setCopyState('Link copied.');
-    } catch {
-      document.getElementById(linkId)?.focus();
-      setCopyState('Select the link and copy it with Ctrl+C (or ⌘+C).');
-    }
-  }
 
   return (
     <div className="assignment">
@@ -49,50 +36,35 @@ export function AssignmentPage() {
           before it, or one gives the other’s answer away.
         </p>
       )}
-      <div className="assignment__share">
-        <div className="assignment__link">
-          <label htmlFor={linkId}>Link for students</label>
-          <input
-            id={linkId}
-            className="text-field"
-            readOnly
-            value={studentLink}
-            onFocus={(e) => e.target.select()}
-          />
-          <div className="assignment__actions">
-            <button type="button" className="button" onClick={() => void copy()}>
-              Copy the link
-            </button>
+      <StudentLinkShare
+        link={studentLink}
+        title={assignment.title}
+        actions={
+          <>
             <a className="button button--secondary" href={paths.studentStart(code)}>
               Open it as a student
             </a>
-          </div>
-          <p role="status" className="muted">
-            {copyState}
-          </p>
-          <h2>Then</h2>
-          <ul className="assignment__next">
-            <li>
-              <Link to={paths.projector(code)}>Show it on the projector</Link>
-            </li>
-            <li>
-              <Link to={paths.print(code)}>Print worksheets</Link> and{' '}
-              <Link to={paths.print(code, { isAnswerKey: true })}>the answer key</Link>
-            </li>
-            <li>
-              <Link to={paths.export(code)}>Export its questions</Link> to Moodle, Canvas or a spreadsheet
-            </li>
-            <li>
-              Collect the result codes students get at the end, and paste them into the{' '}
-              <Link to={paths.classReport()}>class report</Link>
-            </li>
-          </ul>
-        </div>
-        <figure className="assignment__qr">
-          <QrCode text={studentLink} label={`QR code of the link to “${assignment.title}”`} />
-          <figcaption className="muted">Scan to open the assignment</figcaption>
-        </figure>
-      </div>
+          </>
+        }
+      >
+        <h2>Then</h2>
+        <ul className="assignment__next">
+          <li>
+            <Link to={paths.projector(code)}>Show it on the projector</Link>
+          </li>
+          <li>
+            <Link to={paths.print(code)}>Print worksheets</Link> and{' '}
+            <Link to={paths.print(code, { isAnswerKey: true })}>the answer key</Link>
+          </li>
+          <li>
+            <Link to={paths.export(code)}>Export its questions</Link> to Moodle, Canvas or a spreadsheet
+          </li>
+          <li>
+            Collect the result codes students get at the end, and paste them into the{' '}
+            <Link to={paths.classReport()}>class report</Link>
+          </li>
+        </ul>
+      </StudentLinkShare>
     </div>
   );
 }

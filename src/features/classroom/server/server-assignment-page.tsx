@@ -1,6 +1,5 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { QrCode } from '@/components/qr-code';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
@@ -9,6 +8,7 @@ import { api } from './api-client';
 import type { AttemptProgress, ServerAssignment } from './api-responses';
 import { formatTime, whenOpen } from './assignment-times';
 import { ConfirmDelete } from './confirm-delete';
+import { StudentLinkShare } from '../student-link-share';
 import { TeacherOnly } from './teacher-only';
 import { useApiData } from './use-api-data';
 import '../classroom.css';
@@ -45,22 +45,10 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
   const publicUrl = useServerInfoStore((state) => state.info?.publicUrl);
   const origin = (publicUrl ?? window.location.origin).replace(/\/$/, '');
   const studentLink = `${origin}${paths.serverStudent(assignment.id)}`;
-  const linkId = useId();
-  const [copyState, setCopyState] = useState('');
   const [closeProblem, setCloseProblem] = useState('');
   const [now, setNow] = useState(Date.now);
   const navigate = useNavigate();
   const isClosed = assignment.closesAt !== null && Date.parse(assignment.closesAt) <= now;
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(studentLink);
-      setCopyState('Link copied.');
-    } catch {
-      document.getElementById(linkId)?.focus();
-      setCopyState('Select the link and copy it with Ctrl+C (or ⌘+C).');
-    }
-  }
 
   async function closeNow() {
     const at = new Date();
@@ -78,20 +66,11 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
         {assignment.minutes > 0 ? `${assignment.minutes} minutes` : 'no time limit'} ·{' '}
         {plural(assignment.attemptsAllowed, 'attempt')} each · {whenOpen(assignment)}
       </p>
-      <div className="assignment__share">
-        <div className="assignment__link">
-          <label htmlFor={linkId}>Link for students</label>
-          <input
-            id={linkId}
-            className="text-field"
-            readOnly
-            value={studentLink}
-            onFocus={(e) => e.target.select()}
-          />
-          <div className="assignment__actions">
-            <button type="button" className="button" onClick={() => void copy()}>
-              Copy the link
-            </button>
+      <StudentLinkShare
+        link={studentLink}
+        title={assignment.title}
+        actions={
+          <>
             <Link className="button button--secondary" to={paths.serverReport(assignment.id)}>
               Class report
             </Link>
@@ -100,21 +79,15 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
                 Close it now
               </button>
             )}
-          </div>
-          <p role="status" className="muted">
-            {copyState}
+          </>
+        }
+      >
+        {closeProblem && (
+          <p role="alert" className="notice notice--error">
+            {closeProblem}
           </p>
-          {closeProblem && (
-            <p role="alert" className="notice notice--error">
-              {closeProblem}
-            </p>
-          )}
-        </div>
-        <figure className="assignment__qr">
-          <QrCode text={studentLink} label={`QR code of the link to “${assignment.title}”`} />
-          <figcaption className="muted">Scan to open the assignment</figcaption>
-        </figure>
-      </div>
+        )}
+      </StudentLinkShare>
       <LiveProgress assignmentId={assignment.id} />
       <h2>Delete</h2>
       <ConfirmDelete
