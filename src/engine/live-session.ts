@@ -130,16 +130,15 @@ export function checkPlayerName(name: string): { ok: true; name: string } | { ok
 }
 
 /** Names compare without case or accents, so "Ana" and "ana" cannot both join. */
-function sameName(a: string, b: string): boolean {
-  const key = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  return key(a) === key(b);
+export function playerNameKey(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function activePlayers(session: LiveSession): LivePlayer[] {
   return session.players.filter((player) => !player.removed);
 }
 
-export function remainingMs(session: LiveSession, now: number): number | null {
+export function remainingMs(session: Pick<LiveSession, 'countdown'>, now: number): number | null {
   const countdown = session.countdown;
   if (!countdown) return null;
   if (countdown.endsAt === null) return countdown.pausedWithMs;
@@ -158,7 +157,7 @@ function join(session: LiveSession, playerId: string, rawName: string, now: numb
   if (activePlayers(session).length >= LIVE_LIMITS.players) return refuse('full', 'This session is full.');
   const checked = checkPlayerName(rawName);
   if (!checked.ok) return refuse('bad-name', checked.message);
-  if (activePlayers(session).some((player) => sameName(player.name, checked.name))) {
+  if (activePlayers(session).some((player) => playerNameKey(player.name) === playerNameKey(checked.name))) {
     return refuse('name-taken', `Someone here is already called “${checked.name}”: add an initial.`);
   }
   const player: LivePlayer = { id: playerId, name: checked.name, joinedAt: now, removed: false };
@@ -178,11 +177,16 @@ function showQuestion(session: LiveSession, index: number, now: number): LiveSes
 }
 
 /** Up to half a point more for a right answer given early in the countdown (or in 30 s without one). */
-function speedBonus(session: LiveSession, grade: Grade, now: number): number {
-  if (!session.options.speedPoints || grade.points === 0 || session.questionStartedAt === null) return 0;
-  const windowMs = (session.options.countdownSeconds ?? 30) * 1000;
-  const elapsed = now - session.questionStartedAt;
-  return Math.round(grade.points * 0.5 * Math.max(0, 1 - elapsed / windowMs) * 100) / 100;
+export function speedBonus(
+  options: LiveOptions,
+  questionStartedAt: number | null,
+  points: number,
+  now: number,
+): number {
+  if (!options.speedPoints || points === 0 || questionStartedAt === null) return 0;
+  const windowMs = (options.countdownSeconds ?? 30) * 1000;
+  const elapsed = now - questionStartedAt;
+  return Math.round(points * 0.5 * Math.max(0, 1 - elapsed / windowMs) * 100) / 100;
 }
 
 function answer(
@@ -206,7 +210,7 @@ function answer(
     response,
     grade,
     answeredAt: context.now,
-    bonus: speedBonus(session, grade, context.now),
+    bonus: speedBonus(session.options, session.questionStartedAt, grade.points, context.now),
   };
   const answers = session.answers.map((byPlayer, index) =>
     index === session.index ? { ...byPlayer, [playerId]: recorded } : byPlayer,

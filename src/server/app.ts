@@ -19,6 +19,8 @@ import { accountRoutes } from './routes/account-routes';
 import { assignmentRoutes } from './routes/assignment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { classRoutes } from './routes/class-routes';
+import { liveRoutes } from './routes/live-routes';
+import { attachLiveSessions } from './live/live-socket';
 import { opsRoutes } from './routes/ops-routes';
 import { studentRoutes } from './routes/student-routes';
 import { createAttemptCache } from './services/attempt-cache';
@@ -95,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(classRoutes(context));
   await app.register(assignmentRoutes(context));
   await app.register(studentRoutes(context));
+  await app.register(liveRoutes(context));
+  await attachLiveSessions(app, context);
 
   const hasApp = await serveApp(app, options.distDir ?? join(PROJECT_ROOT, 'dist'));
   app.setNotFoundHandler(async (request, reply) => {

@@ -25,6 +25,25 @@ const CASES: Record<
       expect(row?.roster).toEqual(['Ana']);
     },
   },
+  2: {
+    // Live sessions are new tables beside the old ones: teachers and assignments stay as they were.
+    before: async (run) => {
+      await run(`INSERT INTO teachers VALUES ('t2', 'live@b.example', NULL, now())`, []);
+    },
+    after: async (run) => {
+      const insertSession = (id: string, pin: string, phase: string) =>
+        run(
+          `INSERT INTO live_sessions (id, teacher_id, title, pin, questions, options, phase, question_index,
+             locked, distribution_shown, created_at) VALUES ($1, 't2', 'Live', $2, '[]', '{}', $3, -1, false, false, now())`,
+          [id, pin, phase],
+        );
+      await insertSession('s1', '123456', 'ended');
+      await insertSession('s2', '123456', 'lobby');
+      // Two sessions still running cannot share a PIN; an ended one frees it.
+      await expect(insertSession('s3', '123456', 'lobby')).rejects.toThrow();
+      await expect(insertSession('s4', '12345', 'lobby')).rejects.toThrow();
+    },
+  },
 };
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -80,8 +99,11 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
       schema.assignments,
       schema.attempts,
       schema.answers,
+      schema.liveSessions,
+      schema.livePlayers,
+      schema.liveAnswers,
     ];
-    expect(tables.length).toBe(8);
+    expect(tables.length).toBe(11);
     for (const table of tables) {
       const { name } = getTableConfig(table);
       const rows = await handle.withConnection((run) =>

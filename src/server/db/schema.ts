@@ -96,3 +96,51 @@ export const answers = pgTable('answers', {
   locksQuestion: boolean('locks_question').notNull(),
   receivedAt: at('received_at').notNull(),
 });
+
+export type LiveOptionsColumn = {
+  countdownSeconds: number | null;
+  speedPoints: boolean;
+  leaderboard: boolean;
+};
+
+export const liveSessions = pgTable('live_sessions', {
+  id: text('id').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  assignmentId: text('assignment_id'),
+  title: text('title').notNull(),
+  pin: text('pin').notNull(),
+  questions: jsonb('questions').$type<AskedQuestion[]>().notNull(),
+  options: jsonb('options').$type<LiveOptionsColumn>().notNull(),
+  phase: text('phase', { enum: ['lobby', 'question', 'reveal', 'ended'] }).notNull(),
+  questionIndex: integer('question_index').notNull(),
+  locked: boolean('locked').notNull(),
+  distributionShown: boolean('distribution_shown').notNull(),
+  questionStartedAt: at('question_started_at'),
+  countdownEndsAt: at('countdown_ends_at'),
+  countdownPausedMs: integer('countdown_paused_ms'),
+  createdAt: at('created_at').notNull(),
+  endedAt: at('ended_at'),
+});
+
+export const livePlayers = pgTable('live_players', {
+  sessionId: text('session_id').notNull(),
+  id: text('id').notNull(),
+  name: text('name').notNull(),
+  nameKey: text('name_key').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  joinedAt: at('joined_at').notNull(),
+  removed: boolean('removed').notNull(),
+});
+
+export const liveAnswers = pgTable('live_answers', {
+  sessionId: text('session_id').notNull(),
+  questionIndex: integer('question_index').notNull(),
+  playerId: text('player_id').notNull(),
+  questionFingerprint: text('question_fingerprint').notNull(),
+  response: jsonb('response').notNull(),
+  points: doublePrecision('points').notNull(),
+  bonus: doublePrecision('bonus').notNull(),
+  verdict: text('verdict', { enum: ['correct', 'partial', 'wrong', 'unanswered'] }).notNull(),
+  grade: jsonb('grade').notNull(),
+  receivedAt: at('received_at').notNull(),
+});

@@ -1,0 +1,36 @@
+import type { Question } from '../../domain/question';
+import type { LearnerResponse } from '../../domain/learner-response';
+import { buildClassReport, type StudentResult } from '../../engine/class-report';
+import type { StudentResponse } from '../api-schemas';
+import { translateResponse } from '../content/student-question';
+import type { Database } from '../db/open-database';
+import { allAnswers, listPlayers, type LiveQuestion, type LiveRow } from './live-store';
+
+/**
+ * The same class report as an assignment's, built by the engine from the session's stored answers:
+ * one row per player who stayed in the session, graded against the version each question had.
+ */
+export async function liveReport(db: Database, row: LiveRow, questions: readonly LiveQuestion[]) {
+  const [players, answers] = await Promise.all([listPlayers(db, row.id), allAnswers(db, row.id)]);
+  const ids = questions.map((asked) => asked.presented.question.id);
+  const questionsById = new Map<string, Question>(
+    questions.map((asked) => [asked.presented.question.id, asked.presented.question]),
+  );
+  const responses = new Map<string, (LearnerResponse | null)[]>();
+  for (const answer of answers) {
+    const asked = questions[answer.questionIndex];
+    if (!asked) continue;
+    const translated = translateResponse(asked.presented, answer.response as StudentResponse);
+    const list = responses.get(answer.playerId) ?? ids.map(() => null);
+    list[answer.questionIndex] = translated.ok ? translated.response : null;
+    responses.set(answer.playerId, list);
+  }
+  const results: StudentResult[] = players
+    .filter((player) => !player.removed)
+    .map((player) => ({
+      student: player.name,
+      responses: responses.get(player.id) ?? ids.map(() => null),
+      finishedAt: (row.endedAt ?? row.createdAt).getTime(),
+    }));
+  return buildClassReport(ids, results, questionsById);
+}

@@ -1,0 +1,271 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { Server, type Socket } from 'socket.io';
+import { LIVE_LIMITS, type LivePlayer } from '../../engine/live-session';
+import { findSession } from '../auth/sessions';
+import { sessionCookieName } from '../auth/teacher-session';
+import type { AppContext } from '../context';
+import { createAccountLimiter } from '../http/account-limiter';
+import {
+  answerMessageSchema,
+  checkMessage,
+  hostCommandSchema,
+  hostOpenSchema,
+  joinMessageSchema,
+  rejoinMessageSchema,
+} from './live-messages';
+import {
+  answersTo,
+  applyHostCommand,
+  createLiveQuestionCache,
+  findLive,
+  findLiveByPin,
+  findPlayerByToken,
+  joinPlayer,
+  listPlayers,
+  liveScores,
+  recordLiveAnswer,
+  type LiveRow,
+} from './live-store';
+import { hostView, playerViews, type LiveSnapshot } from './live-views';
+
+type Ack = (reply: { ok: true; [key: string]: unknown } | { ok: false; error: string }) => void;
+
+type Room = { hosts: Set<Socket>; players: Map<Socket, LivePlayer> };
+
+const REFRESH_EVENT = 'live:refresh';
+
+/** Failed PIN lookups per address per minute: enough for typos, far too few to sweep a million PINs. */
+const WRONG_PINS_PER_MINUTE = 20;
+
+/**
+ * Live sessions over Socket.IO, on the same port as the app. The database holds the truth; each
+ * process keeps only the sockets connected to it, and tells the other processes (through Redis,
+ * when REDIS_URL is set) to refresh their own devices after a change.
+ */
+export async function attachLiveSessions(app: FastifyInstance, context: AppContext): Promise<void> {
+  const db = context.database.db;
+  const questionsOf = createLiveQuestionCache(context.versions);
+  const wrongPins = createAccountLimiter(WRONG_PINS_PER_MINUTE, 60_000);
+  const rooms = new Map<string, Room>();
+  const rowCache = new Map<string, LiveRow>();
+
+  const io = new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    // Browsers send Origin with every WebSocket and polling request: a foreign page is refused.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      const own = context.config.publicUrl ?? `http://${request.headers.host ?? ''}`;
+      const ownHttps = own.replace(/^http:/, 'https:');
+      callback(null, origin === undefined || origin === own || origin === ownHttps);
+    },
+  });
+
+  let redis: Redis | undefined;
+  if (context.config.redisUrl) {
+    redis = new Redis(context.config.redisUrl, { maxRetriesPerRequest: null });
+    io.adapter(createAdapter(redis));
+  }
+
+  app.addHook('preClose', async () => {
+    io.disconnectSockets(true);
+    io.engine.close();
+    await Promise.resolve(io.of('/').adapter.close?.()).catch(() => undefined);
+    await redis?.quit().catch(() => undefined);
+  });
+
+  function roomOf(sessionId: string): Room {
+    let room = rooms.get(sessionId);
+    if (!room) {
+      room = { hosts: new Set(), players: new Map() };
+      rooms.set(sessionId, room);
+    }
+    return room;
+  }
+
+  function leave(socket: Socket) {
+    for (const [sessionId, room] of rooms) {
+      room.hosts.delete(socket);
+      room.players.delete(socket);
+      if (room.hosts.size === 0 && room.players.size === 0) rooms.delete(sessionId);
+    }
+  }
+
+  async function currentRow(sessionId: string): Promise<LiveRow | undefined> {
+    return rowCache.get(sessionId) ?? findLive(db, sessionId);
+  }
+
+  async function snapshotOf(row: LiveRow): Promise<LiveSnapshot> {
+    rowCache.set(row.id, row);
+    const [questions, players, current, scores] = await Promise.all([
+      questionsOf(row),
+      listPlayers(db, row.id),
+      row.questionIndex >= 0 ? answersTo(db, row.id, row.questionIndex) : Promise.resolve([]),
+      liveScores(db, row.id),
+    ]);
+    return { row, questions, players, current, scores, now: context.now() };
+  }
+
+  /** Sends every device of the session connected to this process its new view. */
+  async function refreshLocal(sessionId: string) {
+    const room = rooms.get(sessionId);
+    const row = await findLive(db, sessionId);
+    if (!row) return;
+    rowCache.set(sessionId, row);
+    if (!room) return;
+    const snapshot = await snapshotOf(row);
+    const view = playerViews(snapshot);
+    const removed = new Set(snapshot.players.filter((player) => player.removed).map((player) => player.id));
+    for (const host of room.hosts) host.emit('live:host', hostView(snapshot));
+    for (const [socket, player] of room.players) {
+      if (removed.has(player.id)) {
+        socket.emit('live:removed', { message: 'The teacher has removed you from this session.' });
+        room.players.delete(socket);
+        socket.disconnect(true);
+      } else {
+        socket.emit('live:player', view(player));
+      }
+    }
+  }
+
+  function refreshEverywhere(sessionId: string) {
+    // Only a shared adapter reaches other processes; the default one has none to tell.
+    if (redis) io.serverSideEmit(REFRESH_EVENT, sessionId);
+    return refreshLocal(sessionId);
+  }
+
+  io.on(REFRESH_EVENT, (sessionId: unknown) => {
+    if (typeof sessionId === 'string') {
+      refreshLocal(sessionId).catch((error: unknown) => app.log.error({ err: error }, 'live refresh failed'));
+    }
+  });
+
+  async function teacherOf(socket: Socket): Promise<string | undefined> {
+    const header = socket.request.headers.cookie;
+    if (!header) return undefined;
+    const token = app.parseCookie(header)[sessionCookieName(context)];
+    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+    const teacher = await findSession(db, token, context.now(), context.config);
+    return teacher?.id;
+  }
+
+  async function enterAsPlayer(socket: Socket, row: LiveRow, player: LivePlayer) {
+    leave(socket);
+    roomOf(row.id).players.set(socket, player);
+    socket.data.player = { sessionId: row.id, playerId: player.id };
+    const snapshot = await snapshotOf(row);
+    return playerViews(snapshot)(player);
+  }
+
+  /** Runs a handler with its message checked; a failure answers in words and never ends the process. */
+  function on(socket: Socket, event: string, handler: (message: unknown, ack: Ack) => Promise<void>) {
+    socket.on(event, (message: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      handler(message, ack as Ack).catch((error: unknown) => {
+        app.log.error({ err: error, event }, 'live event failed');
+        (ack as Ack)({ ok: false, error: 'Something went wrong on the server; try again.' });
+      });
+    });
+  }
+
+  io.on('connection', (socket) => {
+    const address = socket.handshake.address;
+
+    on(socket, 'player:join', async (message, ack) => {
+      const checked = checkMessage(joinMessageSchema, message);
+      if (!checked.ok) return ack({ ok: false, error: checked.error });
+      const now = context.now();
+      if (wrongPins.isBlocked(address, now.getTime())) {
+        return ack({ ok: false, error: 'Too many wrong PINs from here: wait a minute, then try again.' });
+      }
+      const row = await findLiveByPin(db, checked.value.pin);
+      if (!row) {
+        wrongPins.count(address, now.getTime());
+        return ack({ ok: false, error: 'There is no session with this PIN. Check the number on the board.' });
+      }
+      const known = checked.value.token
+        ? await findPlayerByToken(db, row.id, checked.value.token)
+        : undefined;
+      if (known && !known.removed) {
+        return ack({ ok: true, token: checked.value.token, view: await enterAsPlayer(socket, row, known) });
+      }
+      const joined = await joinPlayer(db, row.id, checked.value.name, LIVE_LIMITS.players, now);
+      if (!joined.ok) return ack({ ok: false, error: joined.message });
+      io.to(`host:${row.id}`).emit('live:joined', { id: joined.player.id, name: joined.player.name });
+      return ack({ ok: true, token: joined.token, view: await enterAsPlayer(socket, row, joined.player) });
+    });
+
+    on(socket, 'player:rejoin', async (message, ack) => {
+      const checked = checkMessage(rejoinMessageSchema, message);
+      if (!checked.ok) return ack({ ok: false, error: checked.error });
+      const row = await findLive(db, checked.value.sessionId);
+      const player = row ? await findPlayerByToken(db, row.id, checked.value.token) : undefined;
+      if (!row || !player) return ack({ ok: false, error: 'This device is not part of that session.' });
+      if (player.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
+      return ack({ ok: true, view: await enterAsPlayer(socket, row, player) });
+    });
+
+    on(socket, 'player:answer', async (message, ack) => {
+      const checked = checkMessage(answerMessageSchema, message);
+      if (!checked.ok) return ack({ ok: false, error: checked.error });
+      const joined = socket.data.player as { sessionId: string; playerId: string } | undefined;
+      if (!joined) return ack({ ok: false, error: 'Join the session before answering.' });
+      const row = await currentRow(joined.sessionId);
+      if (!row) return ack({ ok: false, error: 'This session no longer exists.' });
+      const { questionIndex, response } = checked.value;
+      const question = (await questionsOf(row))[questionIndex];
+      if (!question) return ack({ ok: false, error: 'This session has no such question.' });
+      const stored = await recordLiveAnswer(
+        db,
+        row,
+        question,
+        joined.playerId,
+        questionIndex,
+        response,
+        context.now(),
+      );
+      if (!stored.ok) return ack({ ok: false, error: stored.message });
+      io.to(`host:${row.id}`).emit('live:answered', { playerId: joined.playerId, index: questionIndex });
+      return ack({ ok: true });
+    });
+
+    on(socket, 'host:open', async (message, ack) => {
+      const checked = checkMessage(hostOpenSchema, message);
+      if (!checked.ok) return ack({ ok: false, error: checked.error });
+      const teacherId = await teacherOf(socket);
+      const row = teacherId ? await findLive(db, checked.value.sessionId) : undefined;
+      // Someone else's session and no session at all look the same from outside.
+      if (!teacherId || !row || row.teacherId !== teacherId) {
+        return ack({ ok: false, error: 'Sign in as the teacher who started this session.' });
+      }
+      leave(socket);
+      roomOf(row.id).hosts.add(socket);
+      socket.data.hostOf = row.id;
+      await socket.join(`host:${row.id}`);
+      return ack({ ok: true, view: hostView(await snapshotOf(row)) });
+    });
+
+    on(socket, 'host:command', async (message, ack) => {
+      const checked = checkMessage(hostCommandSchema, message);
+      if (!checked.ok) return ack({ ok: false, error: checked.error });
+      const { sessionId, command } = checked.value;
+      if (socket.data.hostOf !== sessionId) {
+        return ack({ ok: false, error: 'Open the session as its host first.' });
+      }
+      // The session may have been taken over by a sign-out or a deleted account since it opened.
+      const teacherId = await teacherOf(socket);
+      const row = teacherId ? await findLive(db, sessionId) : undefined;
+      if (!row || row.teacherId !== teacherId)
+        return ack({ ok: false, error: 'Sign in as the teacher who started this session.' });
+      const outcome = await applyHostCommand(db, sessionId, command, context.now());
+      if (!outcome.ok) return ack({ ok: false, error: outcome.message });
+      rowCache.set(sessionId, outcome.row);
+      await refreshEverywhere(sessionId);
+      return ack({ ok: true });
+    });
+
+    socket.on('disconnect', () => leave(socket));
+  });
+}

@@ -1,0 +1,441 @@
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import type { Grade } from '../../engine/grade';
+import type { LearnerResponse } from '../../domain/learner-response';
+import {
+  applyLiveCommand,
+  checkPlayerName,
+  playerNameKey,
+  createLiveSession,
+  speedBonus,
+  type LiveAnswer,
+  type LiveCommand,
+  type LiveCountdown,
+  type LiveOptions,
+  type LivePlayer,
+  type LiveSession,
+} from '../../engine/live-session';
+import { gradeAnswer } from '../../engine/grade-answer';
+import { presentQuestion, type PresentedQuestion } from '../../engine/present-question';
+import { createRandom } from '../../engine/random';
+import { rowsOf, type Database } from '../db/open-database';
+import type { StudentResponse } from '../api-schemas';
+import { translateResponse } from '../content/student-question';
+import type { Feedback } from '../services/record-answer';
+import { liveAnswers, livePlayers, liveSessions, type AskedQuestion } from '../db/schema';
+import { newId, newToken, sha256 } from '../ids';
+import type { QuestionVersions } from '../services/question-versions';
+import type { ServerContent } from '../content/server-content';
+
+export type LiveRow = typeof liveSessions.$inferSelect;
+export type LiveQuestion = { fingerprint: string; presented: PresentedQuestion };
+export type Refusal = { ok: false; message: string };
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Error &&
+  [error, error.cause].some((e) => e instanceof Error && 'code' in e && e.code === '23505');
+
+function newPin(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * A new live session in the lobby. Every player sees the questions in one presentation (seeded by
+ * the session's id); a PIN is drawn until one is free among the sessions still running.
+ */
+export async function createLive(
+  db: Database,
+  content: ServerContent,
+  input: {
+    teacherId: string;
+    title: string;
+    questionIds: string[];
+    assignmentId: string | null;
+    options: LiveOptions;
+  },
+  now: Date,
+): Promise<LiveRow> {
+  const id = newId();
+  const random = createRandom(`live:${id}`);
+  const questions: AskedQuestion[] = input.questionIds.flatMap((questionId) => {
+    const current = content.current.get(questionId);
+    if (!current) return [];
+    const { choiceOrder, leftOrder } = presentQuestion(current.question, random);
+    return [{ fingerprint: current.fingerprint, choiceOrder, leftOrder }];
+  });
+  const engine = createLiveSession(
+    questions.map((asked) => asked.fingerprint),
+    input.options,
+  );
+  for (let tries = 0; tries < 20; tries += 1) {
+    try {
+      const [row] = await db
+        .insert(liveSessions)
+        .values({
+          id,
+          teacherId: input.teacherId,
+          assignmentId: input.assignmentId,
+          title: input.title,
+          pin: newPin(),
+          questions,
+          options: input.options,
+          phase: engine.phase,
+          questionIndex: engine.index,
+          locked: engine.locked,
+          distributionShown: engine.distributionShown,
+          createdAt: now,
+        })
+        .returning();
+      if (row) return row;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new Error('no free PIN was found');
+}
+
+export async function findLive(db: Database, id: string): Promise<LiveRow | undefined> {
+  const [row] = await db.select().from(liveSessions).where(eq(liveSessions.id, id));
+  return row;
+}
+
+export async function findLiveByPin(db: Database, pin: string): Promise<LiveRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(liveSessions)
+    .where(and(eq(liveSessions.pin, pin), ne(liveSessions.phase, 'ended')));
+  return row;
+}
+
+export async function listLive(db: Database, teacherId: string): Promise<LiveRow[]> {
+  return db
+    .select()
+    .from(liveSessions)
+    .where(eq(liveSessions.teacherId, teacherId))
+    .orderBy(desc(liveSessions.createdAt));
+}
+
+/**
+ * A session's questions as presented, kept in memory once read: they never change, and every
+ * answer needs them. Versions come by fingerprint, so a bank edited mid-session changes nothing.
+ */
+export function createLiveQuestionCache(versions: QuestionVersions) {
+  const cache = new Map<string, LiveQuestion[]>();
+  return async (row: Pick<LiveRow, 'id' | 'questions'>): Promise<LiveQuestion[]> => {
+    const cached = cache.get(row.id);
+    if (cached) return cached;
+    const questions: LiveQuestion[] = [];
+    for (const asked of row.questions) {
+      const question = await versions.get(asked.fingerprint);
+      if (!question) throw new Error(`question version ${asked.fingerprint} is missing`);
+      questions.push({
+        fingerprint: asked.fingerprint,
+        presented: { question, choiceOrder: asked.choiceOrder, leftOrder: asked.leftOrder },
+      });
+    }
+    if (cache.size > 1_000) cache.clear();
+    cache.set(row.id, questions);
+    return questions;
+  };
+}
+
+function toPlayer(row: typeof livePlayers.$inferSelect): LivePlayer {
+  return { id: row.id, name: row.name, joinedAt: row.joinedAt.getTime(), removed: row.removed };
+}
+
+/** A running countdown is stored as its end, a paused one as the time it had left. */
+export function storedCountdown(
+  row: Pick<LiveRow, 'countdownEndsAt' | 'countdownPausedMs'>,
+): LiveCountdown | null {
+  if (row.countdownEndsAt !== null) return { endsAt: row.countdownEndsAt.getTime(), pausedWithMs: null };
+  if (row.countdownPausedMs !== null) return { endsAt: null, pausedWithMs: row.countdownPausedMs };
+  return null;
+}
+
+/** The engine's view of a stored session, with the current question's answers only. */
+function toEngineSession(
+  row: LiveRow,
+  players: LivePlayer[],
+  current: Record<string, LiveAnswer>,
+): LiveSession {
+  return {
+    phase: row.phase,
+    questionIds: row.questions.map((asked) => asked.fingerprint),
+    index: row.questionIndex,
+    locked: row.locked,
+    distributionShown: row.distributionShown,
+    options: row.options,
+    players,
+    answers: row.questions.map((_, index) => (index === row.questionIndex ? current : {})),
+    questionStartedAt: row.questionStartedAt?.getTime() ?? null,
+    countdown: storedCountdown(row),
+  };
+}
+
+function columnsOf(session: LiveSession, now: Date) {
+  const countdown = session.countdown;
+  return {
+    phase: session.phase,
+    questionIndex: session.index,
+    locked: session.locked,
+    distributionShown: session.distributionShown,
+    questionStartedAt: session.questionStartedAt === null ? null : new Date(session.questionStartedAt),
+    countdownEndsAt: countdown?.endsAt == null ? null : new Date(countdown.endsAt),
+    countdownPausedMs: countdown?.endsAt === null ? Math.round(countdown.pausedWithMs) : null,
+    ...(session.phase === 'ended' ? { endedAt: now } : {}),
+  };
+}
+
+/**
+ * Applies a host's command under the session's row lock, so commands from two host screens (or two
+ * server processes) never interleave, and answers wait for a reveal to be decided.
+ */
+export async function applyHostCommand(
+  db: Database,
+  sessionId: string,
+  command: LiveCommand,
+  now: Date,
+): Promise<{ ok: true; row: LiveRow } | Refusal> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(liveSessions).where(eq(liveSessions.id, sessionId)).for('update');
+    if (!row) return { ok: false, message: 'This session no longer exists.' };
+    const players =
+      command.type === 'remove'
+        ? (await tx.select().from(livePlayers).where(eq(livePlayers.sessionId, sessionId))).map(toPlayer)
+        : [];
+    const outcome = applyLiveCommand(toEngineSession(row, players, {}), command, {
+      now: now.getTime(),
+      grade: () => {
+        throw new Error('a host command grades nothing');
+      },
+    });
+    if (!outcome.ok) return { ok: false, message: outcome.message };
+    if (command.type === 'remove') {
+      await tx
+        .update(livePlayers)
+        .set({ removed: true })
+        .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.id, command.playerId)));
+    }
+    const [updated] = await tx
+      .update(liveSessions)
+      .set(columnsOf(outcome.session, now))
+      .where(eq(liveSessions.id, sessionId))
+      .returning();
+    return updated ? { ok: true, row: updated } : { ok: false, message: 'This session no longer exists.' };
+  });
+}
+
+export type JoinedPlayer = { player: LivePlayer; token: string };
+
+/** A new player, or the refusal in words (locked, ended, full, name taken, name unusable). */
+export async function joinPlayer(
+  db: Database,
+  sessionId: string,
+  rawName: string,
+  maxPlayers: number,
+  now: Date,
+): Promise<({ ok: true } & JoinedPlayer) | Refusal> {
+  const checked = checkPlayerName(rawName);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  const token = newToken();
+  const player: LivePlayer = { id: newId(), name: checked.name, joinedAt: now.getTime(), removed: false };
+  return db.transaction(async (tx) => {
+    // Shared lock: joins run side by side, but never across a "lock" or an "end".
+    const [row] = await tx.select().from(liveSessions).where(eq(liveSessions.id, sessionId)).for('share');
+    if (!row) return { ok: false, message: 'There is no session with this PIN.' };
+    const [count] = await tx
+      .select({ players: sql<number>`count(*)::int` })
+      .from(livePlayers)
+      .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.removed, false)));
+    const engine = toEngineSession(row, [], {});
+    const outcome = applyLiveCommand(
+      engine,
+      { type: 'join', playerId: player.id, name: checked.name },
+      { now: now.getTime(), grade: gradeNothing },
+    );
+    if (!outcome.ok) return { ok: false, message: outcome.message };
+    if ((count?.players ?? 0) >= maxPlayers) return { ok: false, message: 'This session is full.' };
+    const inserted = await tx
+      .insert(livePlayers)
+      .values({
+        sessionId,
+        id: player.id,
+        name: player.name,
+        nameKey: playerNameKey(player.name),
+        tokenHash: sha256(token),
+        joinedAt: now,
+        removed: false,
+      })
+      .onConflictDoNothing()
+      .returning({ id: livePlayers.id });
+    if (inserted.length === 0) {
+      return { ok: false, message: `Someone here is already called “${player.name}”: add an initial.` };
+    }
+    return { ok: true, player, token };
+  });
+}
+
+function gradeNothing(): Grade {
+  throw new Error('joining grades nothing');
+}
+
+/** The player a rejoin token belongs to in this session. */
+export async function findPlayerByToken(db: Database, sessionId: string, token: string) {
+  const [row] = await db
+    .select()
+    .from(livePlayers)
+    .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.tokenHash, sha256(token))));
+  return row ? toPlayer(row) : undefined;
+}
+
+export async function listPlayers(db: Database, sessionId: string): Promise<LivePlayer[]> {
+  const rows = await db
+    .select()
+    .from(livePlayers)
+    .where(eq(livePlayers.sessionId, sessionId))
+    .orderBy(asc(livePlayers.joinedAt));
+  return rows.map(toPlayer);
+}
+
+export type StoredLiveAnswer = typeof liveAnswers.$inferSelect;
+
+export async function answersTo(db: Database, sessionId: string, index: number): Promise<StoredLiveAnswer[]> {
+  return db
+    .select()
+    .from(liveAnswers)
+    .where(and(eq(liveAnswers.sessionId, sessionId), eq(liveAnswers.questionIndex, index)));
+}
+
+export async function answersOf(
+  db: Database,
+  sessionId: string,
+  playerId: string,
+): Promise<StoredLiveAnswer[]> {
+  return db
+    .select()
+    .from(liveAnswers)
+    .where(and(eq(liveAnswers.sessionId, sessionId), eq(liveAnswers.playerId, playerId)))
+    .orderBy(asc(liveAnswers.questionIndex));
+}
+
+export async function allAnswers(db: Database, sessionId: string): Promise<StoredLiveAnswer[]> {
+  return db.select().from(liveAnswers).where(eq(liveAnswers.sessionId, sessionId));
+}
+
+/**
+ * Records one answer, graded on arrival, in a single statement: it is stored only while the
+ * question is open (phase, index, countdown and player checked in the same statement, which
+ * waits for a reveal being written), and at most once per player and question. When nothing was
+ * stored, the engine's rules say why.
+ */
+export async function recordLiveAnswer(
+  db: Database,
+  row: LiveRow,
+  question: LiveQuestion,
+  playerId: string,
+  index: number,
+  sent: StudentResponse,
+  now: Date,
+): Promise<{ ok: true; feedback: Feedback } | Refusal> {
+  const translated = translateResponse(question.presented, sent);
+  if (!translated.ok) return { ok: false, message: `This answer cannot be read: ${translated.problem}.` };
+  const grade = gradeAnswer(question.presented, translated.response);
+  const bonus = speedBonus(
+    row.options,
+    row.questionStartedAt?.getTime() ?? null,
+    grade.points,
+    now.getTime(),
+  );
+  const at = now.toISOString();
+  const stored = await db.execute(sql`
+    WITH open AS (
+      SELECT s.id, p.id AS player_id FROM ${liveSessions} s
+      JOIN ${livePlayers} p ON p.session_id = s.id AND p.id = ${playerId} AND NOT p.removed
+      WHERE s.id = ${row.id} AND s.phase = 'question' AND s.question_index = ${index}
+        AND (s.countdown_ends_at IS NULL OR s.countdown_ends_at > ${at}::timestamptz)
+      FOR SHARE OF s
+    )
+    INSERT INTO ${liveAnswers} (session_id, question_index, player_id, question_fingerprint, response,
+      points, bonus, verdict, grade, received_at)
+    SELECT open.id, ${index}, open.player_id, ${question.fingerprint}, ${JSON.stringify(sent)}::jsonb,
+      ${grade.points}, ${bonus}, ${grade.verdict}, ${JSON.stringify(grade)}::jsonb, ${at}::timestamptz
+    FROM open
+    ON CONFLICT DO NOTHING
+    RETURNING player_id`);
+  if (rowsOf(stored).length > 0) {
+    return { ok: true, feedback: { presented: question.presented, response: translated.response, grade } };
+  }
+  return { ok: false, message: await whyAnswerRefused(db, row.id, playerId, index, now) };
+}
+
+async function whyAnswerRefused(
+  db: Database,
+  sessionId: string,
+  playerId: string,
+  index: number,
+  now: Date,
+): Promise<string> {
+  const row = await findLive(db, sessionId);
+  if (!row) return 'This session no longer exists.';
+  if (row.questionIndex !== index) return 'Answers are closed for this question.';
+  const [playerRow] = await db
+    .select()
+    .from(livePlayers)
+    .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.id, playerId)));
+  const [given] = await db
+    .select()
+    .from(liveAnswers)
+    .where(
+      and(
+        eq(liveAnswers.sessionId, sessionId),
+        eq(liveAnswers.questionIndex, index),
+        eq(liveAnswers.playerId, playerId),
+      ),
+    );
+  const current: Record<string, LiveAnswer> = given
+    ? {
+        [playerId]: {
+          response: given.response as LearnerResponse,
+          grade: given.grade as Grade,
+          answeredAt: 0,
+          bonus: 0,
+        },
+      }
+    : {};
+  const outcome = applyLiveCommand(
+    toEngineSession(row, playerRow ? [toPlayer(playerRow)] : [], current),
+    { type: 'answer', playerId, response: { type: 'single', choice: null } },
+    { now: now.getTime(), grade: (questionId) => ({ ...blankGrade, questionId }) },
+  );
+  return outcome.ok ? 'Answers are closed for this question.' : outcome.message;
+}
+
+const blankGrade: Grade = {
+  questionId: '',
+  points: 0,
+  maxPoints: 1,
+  verdict: 'unanswered',
+  isCorrect: false,
+  given: '',
+  expected: '',
+};
+
+export type LiveScore = { playerId: string; points: number; bonus: number };
+
+/** Every player's points so far, summed in the database. */
+export async function liveScores(db: Database, sessionId: string): Promise<LiveScore[]> {
+  const rows = await db
+    .select({
+      playerId: liveAnswers.playerId,
+      points: sql<number>`sum(${liveAnswers.points})::float8`,
+      bonus: sql<number>`sum(${liveAnswers.bonus})::float8`,
+    })
+    .from(liveAnswers)
+    .where(eq(liveAnswers.sessionId, sessionId))
+    .groupBy(liveAnswers.playerId);
+  return rows.map((row) => ({
+    playerId: row.playerId,
+    points: Number(row.points),
+    bonus: Number(row.bonus),
+  }));
+}

@@ -1,0 +1,323 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '@/server/db/open-database';
+import { keyLeaks, oneOfEachType, rightAnswer } from './fixtures';
+import {
+  Client,
+  createPostgresDatabase,
+  DATABASE_KINDS,
+  field,
+  signedInTeacher,
+  startTestServer,
+  type DatabaseKind,
+  type TestServer,
+} from './test-server';
+
+const questions = oneOfEachType();
+const ids = questions.map((question) => question.id);
+
+type Reply = { ok: boolean; error?: string; token?: string; view?: unknown };
+type Shown = {
+  prompt: string;
+  choices: { id: string; text: string }[];
+  left: { id: string; text: string }[];
+};
+
+const sockets: Socket[] = [];
+afterAll(() => sockets.forEach((socket) => socket.close()));
+
+function connect(url: string, headers: Record<string, string> = {}): Socket {
+  const socket = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { origin: url, ...headers },
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function send(socket: Socket, event: string, message: unknown): Promise<Reply> {
+  return socket.timeout(10_000).emitWithAck(event, message) as Promise<Reply>;
+}
+
+/** The next event of this name that passes the check (views arrive after every change). */
+function next<T = unknown>(
+  socket: Socket,
+  event: string,
+  check: (payload: T) => boolean = () => true,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} arrived`)), 10_000);
+    const listener = (payload: T) => {
+      if (!check(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
+const cookieOf = (client: Client) =>
+  [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+const questionOf = (shown: Shown) => questions.find((question) => question.prompt === shown.prompt)!;
+const phaseIs = (phase: string, index?: number) => (view: unknown) =>
+  field(view, 'phase') === phase && (index === undefined || field(view, 'index') === index);
+
+async function startLive(server: TestServer, teacher: Client, body: Record<string, unknown> = {}) {
+  const reply = await teacher.post('/api/live', {
+    questionIds: ids,
+    title: 'Live: Belgium and Vietnam',
+    ...body,
+  });
+  expect(reply.status).toBe(201);
+  const host = connect(server.url, { cookie: cookieOf(teacher) });
+  const sessionId = String(field(reply.body, 'live', 'id'));
+  const opened = await send(host, 'host:open', { sessionId });
+  expect(opened.ok).toBe(true);
+  return { host, sessionId, pin: String(field(reply.body, 'live', 'pin')) };
+}
+
+async function join(server: TestServer, pin: string, name: string) {
+  const socket = connect(server.url);
+  const reply = await send(socket, 'player:join', { pin, name });
+  return { socket, reply };
+}
+
+describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
+  let server: TestServer;
+  let teacher: Client;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    teacher = (await signedInTeacher(server.url)).client;
+  });
+  afterAll(() => server.stop());
+
+  it('runs from the lobby to the report, with the key sent only at the reveal', async () => {
+    const { host, sessionId, pin } = await startLive(server, teacher);
+    expect(pin).toMatch(/^\d{6}$/);
+
+    const joinedOnHost = next<{ name: string }>(host, 'live:joined', (player) => player.name === 'Ada');
+    const ada = await join(server, pin, 'Ada');
+    expect(ada.reply.ok).toBe(true);
+    expect((await joinedOnHost).name).toBe('Ada');
+    const zed = await join(server, pin, 'Zed');
+    expect(zed.reply.ok).toBe(true);
+    expect((await join(server, pin, 'ADA')).reply.error).toMatch(/already called/);
+    const wrongPin = String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
+    expect((await join(server, wrongPin, 'Eve')).reply.error).toMatch(/no session with this PIN/);
+
+    const adaSees = next(ada.socket, 'live:player', phaseIs('question', 0));
+    expect((await send(host, 'host:command', { sessionId, command: { type: 'start' } })).ok).toBe(true);
+    const asked = await adaSees;
+    expect(keyLeaks(asked, JSON.stringify(asked), questions)).toEqual([]);
+    const shown = field(asked, 'question') as Shown;
+    const question = questionOf(shown);
+
+    const answeredOnHost = next(host, 'live:answered');
+    expect(
+      await send(ada.socket, 'player:answer', { questionIndex: 0, response: rightAnswer(question, shown) }),
+    ).toEqual({
+      ok: true,
+    });
+    expect(field(await answeredOnHost, 'playerId')).toBe(field(ada.reply.view, 'me', 'playerId'));
+    const again = await send(ada.socket, 'player:answer', {
+      questionIndex: 0,
+      response: rightAnswer(question, shown),
+    });
+    expect(again.error).toMatch(/already answered/);
+
+    const adaRevealed = next(ada.socket, 'live:player', phaseIs('reveal', 0));
+    const zedRevealed = next(zed.socket, 'live:player', phaseIs('reveal', 0));
+    expect((await send(host, 'host:command', { sessionId, command: { type: 'reveal' } })).ok).toBe(true);
+    const adaView = await adaRevealed;
+    expect(field(adaView, 'me', 'feedback', 'grade', 'verdict')).toBe('correct');
+    expect(field(adaView, 'me', 'feedback', 'presented', 'question', 'explanation')).toBe(
+      question.explanation,
+    );
+    expect(field(await zedRevealed, 'me', 'feedback', 'grade', 'verdict')).toBe('unanswered');
+    const late = await send(zed.socket, 'player:answer', {
+      questionIndex: 0,
+      response: rightAnswer(question, shown),
+    });
+    expect(late.error).toMatch(/closed/);
+
+    for (let index = 1; index < questions.length; index += 1) {
+      expect((await send(host, 'host:command', { sessionId, command: { type: 'next' } })).ok).toBe(true);
+      expect((await send(host, 'host:command', { sessionId, command: { type: 'reveal' } })).ok).toBe(true);
+    }
+    const ended = next(zed.socket, 'live:player', phaseIs('ended'));
+    expect((await send(host, 'host:command', { sessionId, command: { type: 'next' } })).ok).toBe(true);
+    await ended;
+
+    const report = await teacher.get(`/api/live/${sessionId}/report`);
+    expect(report.status).toBe(200);
+    const students = field(report.body, 'report', 'students') as { student: string; points: number }[];
+    expect(students.map(({ student, points }) => [student, points]).sort()).toEqual([
+      ['Ada', 1],
+      ['Zed', 0],
+    ]);
+    const csv = await teacher.get(`/api/live/${sessionId}/report.csv`);
+    expect(csv.text).toContain('Ada');
+    const listed = await teacher.get('/api/live');
+    expect(field(listed.body, 'live', 0, 'phase')).toBe('ended');
+    expect(field(listed.body, 'live', 0, 'pin')).toBeNull();
+  });
+
+  it('lets only the teacher who started it host it', async () => {
+    const { sessionId, pin } = await startLive(server, teacher);
+    const stranger = connect(server.url);
+    expect((await send(stranger, 'host:open', { sessionId })).error).toMatch(/Sign in/);
+    expect((await send(stranger, 'host:command', { sessionId, command: { type: 'start' } })).error).toMatch(
+      /host/,
+    );
+    const other = (await signedInTeacher(server.url)).client;
+    const otherHost = connect(server.url, { cookie: cookieOf(other) });
+    expect((await send(otherHost, 'host:open', { sessionId })).ok).toBe(false);
+    expect((await other.get(`/api/live/${sessionId}/report`)).status).toBe(404);
+    const player = await join(server, pin, 'Mallory');
+    expect((await send(player.socket, 'host:command', { sessionId, command: { type: 'end' } })).ok).toBe(
+      false,
+    );
+    expect((await new Client(server.url).post('/api/live', { questionIds: ids })).status).toBe(401);
+  });
+
+  it('keeps newcomers out when locked, and removed players out for good', async () => {
+    const { host, sessionId, pin } = await startLive(server, teacher);
+    const kim = await join(server, pin, 'Kim');
+    expect((await send(host, 'host:command', { sessionId, command: { type: 'lock' } })).ok).toBe(true);
+    expect((await join(server, pin, 'Lou')).reply.error).toMatch(/locked/);
+    const removedNotice = next(kim.socket, 'live:removed');
+    const kimId = String(field(kim.reply.view, 'me', 'playerId'));
+    expect(
+      (await send(host, 'host:command', { sessionId, command: { type: 'remove', playerId: kimId } })).ok,
+    ).toBe(true);
+    await removedNotice;
+    const back = connect(server.url);
+    expect((await send(back, 'player:rejoin', { sessionId, token: kim.reply.token })).error).toMatch(
+      /removed/,
+    );
+  });
+
+  it('gives a player who comes back with their token the same place, answer and score', async () => {
+    const { host, sessionId, pin } = await startLive(server, teacher);
+    const noor = await join(server, pin, 'Noor');
+    const asked = next(noor.socket, 'live:player', phaseIs('question', 0));
+    await send(host, 'host:command', { sessionId, command: { type: 'start' } });
+    const shown = field(await asked, 'question') as Shown;
+    await send(noor.socket, 'player:answer', {
+      questionIndex: 0,
+      response: rightAnswer(questionOf(shown), shown),
+    });
+    noor.socket.close();
+    const again = connect(server.url);
+    const rejoined = await send(again, 'player:join', { pin, name: 'someone else', token: noor.reply.token });
+    expect(rejoined.ok).toBe(true);
+    expect(field(rejoined.view, 'me', 'name')).toBe('Noor');
+    expect(field(rejoined.view, 'me', 'hasAnswered')).toBe(true);
+    expect(field(rejoined.view, 'index')).toBe(0);
+  });
+
+  it('answers every malformed message with an error and keeps running', async () => {
+    const { pin } = await startLive(server, teacher);
+    const socket = connect(server.url);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('player:join', 'player:rejoin', 'player:answer', 'host:open', 'host:command'),
+        fc.anything(),
+        async (event, message) => {
+          const reply = await send(socket, event, message);
+          expect(reply.ok).toBe(false);
+          expect(reply.error).toEqual(expect.any(String));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect((await join(server, pin, 'Still works')).reply.ok).toBe(true);
+  });
+
+  it('refuses answers once the countdown is over, until the teacher gives more time', async () => {
+    const { host, sessionId, pin } = await startLive(server, teacher, { options: { countdownSeconds: 5 } });
+    const ola = await join(server, pin, 'Ola');
+    const pia = await join(server, pin, 'Pia');
+    const asked = next(ola.socket, 'live:player', phaseIs('question', 0));
+    await send(host, 'host:command', { sessionId, command: { type: 'start' } });
+    const view = await asked;
+    expect(field(view, 'countdown', 'remainingMs')).toBeGreaterThan(0);
+    const shown = field(view, 'question') as Shown;
+    const response = rightAnswer(questionOf(shown), shown);
+    expect((await send(ola.socket, 'player:answer', { questionIndex: 0, response })).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect((await send(pia.socket, 'player:answer', { questionIndex: 0, response })).error).toMatch(
+      /Time is up/,
+    );
+    expect(
+      (await send(host, 'host:command', { sessionId, command: { type: 'extend', seconds: 60 } })).ok,
+    ).toBe(true);
+    expect((await send(pia.socket, 'player:answer', { questionIndex: 0, response })).ok).toBe(true);
+  });
+});
+
+async function reopenable(
+  kind: DatabaseKind,
+): Promise<{ open(): Promise<DatabaseHandle>; drop(): Promise<void> }> {
+  if (kind === 'postgres') {
+    const created = await createPostgresDatabase();
+    return { open: () => openDatabase({ databaseUrl: created.url }), drop: created.drop };
+  }
+  const dataDir = mkdtempSync(joinPath(tmpdir(), 'sq-live-'));
+  return {
+    open: () => openDatabase({ dataDir }),
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+describe.each(DATABASE_KINDS)('a live session across a server restart (%s)', (kind) => {
+  it('resumes mid-question with every acknowledged answer', async () => {
+    const database = await reopenable(kind);
+    let server = await startTestServer(kind, { database: await database.open() });
+    try {
+      const signedIn = await signedInTeacher(server.url);
+      const { host, sessionId, pin } = await startLive(server, signedIn.client);
+      const players = await Promise.all(['P1', 'P2', 'P3'].map((name) => join(server, pin, name)));
+      const asked = next(players[0]!.socket, 'live:player', phaseIs('question', 0));
+      await send(host, 'host:command', { sessionId, command: { type: 'start' } });
+      const shown = field(await asked, 'question') as Shown;
+      const acknowledged = await Promise.all(
+        players.slice(0, 2).map((player) =>
+          send(player.socket, 'player:answer', {
+            questionIndex: 0,
+            response: rightAnswer(questionOf(shown), shown),
+          }),
+        ),
+      );
+      expect(acknowledged.every((reply) => reply.ok)).toBe(true);
+      await server.close();
+
+      server = await startTestServer(kind, { database: await database.open() });
+      const hostAgain = connect(server.url, { cookie: cookieOf(signedIn.client) });
+      const reopened = await send(hostAgain, 'host:open', { sessionId });
+      expect(field(reopened.view, 'phase')).toBe('question');
+      expect(field(reopened.view, 'answeredBy')).toHaveLength(2);
+      const back = connect(server.url);
+      const rejoined = await send(back, 'player:rejoin', { sessionId, token: players[2]!.reply.token });
+      expect(field(rejoined.view, 'me', 'hasAnswered')).toBe(false);
+      expect(
+        (
+          await send(back, 'player:answer', {
+            questionIndex: 0,
+            response: rightAnswer(questionOf(shown), shown),
+          })
+        ).ok,
+      ).toBe(true);
+    } finally {
+      await server.close();
+      await database.drop();
+    }
+  });
+});
