@@ -60,7 +60,7 @@ describe.runIf(canShare)('a live session served by two processes', () => {
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl ?? '', LOG_LEVEL: 'warn' };
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl ?? '' };
     // One at a time: the second finds the schema migrated by the first.
     first = await spawnServer(env);
     second = await spawnServer(env);

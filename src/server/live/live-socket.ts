@@ -70,7 +70,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   }
 
   app.addHook('preClose', async () => {
-    io.disconnectSockets(true);
+    // Only this process's devices: through Redis, a plain disconnectSockets reaches every process.
+    io.local.disconnectSockets(true);
     io.engine.close();
     await Promise.resolve(io.of('/').adapter.close?.()).catch(() => undefined);
     await redis?.quit().catch(() => undefined);
