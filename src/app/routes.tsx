@@ -69,6 +69,12 @@ const ServerReportPage = lazy(async () => ({
 const StudentAssignmentPage = lazy(async () => ({
   default: (await import('@/features/classroom/server/student-assignment-page')).StudentAssignmentPage,
 }));
+const JoinLivePage = lazy(async () => ({
+  default: (await import('@/features/classroom/live/join-live-page')).JoinLivePage,
+}));
+const LiveHostPage = lazy(async () => ({
+  default: (await import('@/features/classroom/live/live-host-page')).LiveHostPage,
+}));
 const ReviewPage = lazy(async () => ({
   default: (await import('@/features/review/review-page')).ReviewPage,
 }));
@@ -134,6 +140,8 @@ export function AppRoutes() {
         <Route path={ROUTES.serverAssignment} element={<ServerAssignmentPage />} />
         <Route path={ROUTES.serverReport} element={<ServerReportPage />} />
         <Route path={ROUTES.serverStudent} element={<StudentAssignmentPage />} />
+        <Route path={ROUTES.liveJoin} element={<JoinLivePage />} />
+        <Route path={ROUTES.liveHost} element={<LiveHostPage />} />
         <Route path={ROUTES.export} element={<ExportPage />} />
         <Route path={ROUTES.import} element={<ImportPage />} />
         <Route path={ROUTES.sources} element={<SourceListPage />} />

@@ -79,7 +79,6 @@ export function GradeFeedback({
   grade: Grade;
   backTo: string;
 }) {
-  const sourceTitle = useSourceTitle();
   const showParts = grade.parts && grade.parts.length > 0 && question.type !== 'single';
   return (
     <div className="feedback">
@@ -105,21 +104,29 @@ export function GradeFeedback({
           ))}
         </ul>
       )}
-      <p className="feedback__explanation">{question.explanation}</p>
-      {question.citations.map((citation) => {
-        return (
-          <figure key={`${citation.source}/${citation.passage}`} className="citation">
-            <blockquote className="citation__quote">{citation.quote}</blockquote>
-            <figcaption>
-              <Link
-                to={paths.passage(citation.source, citation.passage, { quote: citation.quote, back: backTo })}
-              >
-                Read it in “{sourceTitle(citation.source)}”
-              </Link>
-            </figcaption>
-          </figure>
-        );
-      })}
+      <QuestionExplanation question={question} backTo={backTo} />
     </div>
+  );
+}
+
+/** Why the answer is right and the passages it comes from, each linked to the reader. */
+export function QuestionExplanation({ question, backTo }: { question: Question; backTo: string }) {
+  const sourceTitle = useSourceTitle();
+  return (
+    <>
+      <p className="feedback__explanation">{question.explanation}</p>
+      {question.citations.map((citation) => (
+        <figure key={`${citation.source}/${citation.passage}`} className="citation">
+          <blockquote className="citation__quote">{citation.quote}</blockquote>
+          <figcaption>
+            <Link
+              to={paths.passage(citation.source, citation.passage, { quote: citation.quote, back: backTo })}
+            >
+              Read it in “{sourceTitle(citation.source)}”
+            </Link>
+          </figcaption>
+        </figure>
+      ))}
+    </>
   );
 }

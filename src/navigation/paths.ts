@@ -25,6 +25,8 @@ export const ROUTES = {
   serverAssignment: '/teacher/assignments/:assignmentId',
   serverReport: '/teacher/assignments/:assignmentId/report',
   serverStudent: '/s/:assignmentId',
+  liveJoin: '/live',
+  liveHost: '/teacher/live/:sessionId',
   /** The one-time link `npm run admin` prints; its token is in the hash, never sent to a server. */
   setPassword: '/account/set-password',
   export: '/export',
@@ -74,9 +76,14 @@ export const paths = {
   serverReport: (id: string) => `${ROUTES.teacher}/assignments/${encodeURIComponent(id)}/report`,
   /** What students of a server assignment open: only its random id, never its questions. */
   serverStudent: (id: string) => `/s/${encodeURIComponent(id)}`,
+  /** Where students join a live session by PIN. */
+  liveJoin: () => ROUTES.liveJoin,
+  /** The teacher's screen of one live session. */
+  liveHost: (id: string) => `${ROUTES.teacher}/live/${encodeURIComponent(id)}`,
   /** The API's own addresses that the browser follows as plain links (downloads). */
   api: {
     reportCsv: (id: string) => `/api/assignments/${encodeURIComponent(id)}/report.csv`,
+    liveReportCsv: (id: string) => `/api/live/${encodeURIComponent(id)}/report.csv`,
     accountExport: () => '/api/account/export',
   },
   export: (code?: string) => (code ? withCode(ROUTES.export, code) : ROUTES.export),

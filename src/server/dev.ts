@@ -1,5 +1,5 @@
 // `npm run dev`: the API server and Vite's dev server (hot reload) in one process; Vite passes
-// /api (and the health checks) on to the API server, so the browser sees one origin, as in production.
+// /api, the health checks and the live sessions' Socket.IO on to the API server, so the browser sees one origin, as in production.
 import { createServer } from 'vite';
 import { readConfig } from './config';
 import { startServer } from './start-server';
@@ -15,7 +15,9 @@ const api = await startServer(read.config, { distDir: '/nonexistent' });
 const target = api.url;
 const vite = await createServer({
   server: {
-    proxy: Object.fromEntries(['/api', '/healthz', '/readyz'].map((path) => [path, { target, ws: true }])),
+    proxy: Object.fromEntries(
+      ['/api', '/healthz', '/readyz', '/socket.io'].map((path) => [path, { target, ws: true }]),
+    ),
   },
 });
 await vite.listen();

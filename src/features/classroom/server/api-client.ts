@@ -169,4 +169,13 @@ export const api = {
     ),
   submit: (attemptId: string) =>
     call('POST', `/api/student/attempts/${encodeURIComponent(attemptId)}/submit`, attemptReply, {}),
+  startLive: (assignmentId: string) =>
+    call(
+      'POST',
+      '/api/live',
+      z
+        .object({ live: z.object({ id: z.string(), pin: z.string().nullable() }) })
+        .transform((value) => value.live),
+      { assignmentId },
+    ),
 };

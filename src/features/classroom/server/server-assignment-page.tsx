@@ -50,6 +50,12 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
   const navigate = useNavigate();
   const isClosed = assignment.closesAt !== null && Date.parse(assignment.closesAt) <= now;
 
+  async function startLive() {
+    const started = await api.startLive(assignment.id);
+    if (started.ok) void navigate(paths.liveHost(started.data.id));
+    else setCloseProblem(started.message);
+  }
+
   async function closeNow() {
     const at = new Date();
     const closed = await api.closeAssignment(assignment.id, at);
@@ -74,6 +80,9 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
             <Link className="button button--secondary" to={paths.serverReport(assignment.id)}>
               Class report
             </Link>
+            <button type="button" className="button button--secondary" onClick={() => void startLive()}>
+              Run it live in class
+            </button>
             {!isClosed && (
               <button type="button" className="button button--secondary" onClick={() => void closeNow()}>
                 Close it now

@@ -1,0 +1,310 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Socket } from 'socket.io-client';
+import { AnswerInput, startingResponse } from '@/components/answer-input';
+import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
+import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
+import { AttemptCountdown } from '../server/attempt-countdown';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { paths } from '@/navigation/paths';
+import { keepSeat, live, openLiveSocket, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import './live.css';
+
+/** A student's side of a live session: the PIN and a name, then each question as the room gets it. */
+export function JoinLivePage() {
+  const [socket, setSocket] = useState<Socket | null>(null);
+  const [view, setView] = useState<PlayerView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isConnected, setIsConnected] = useState(true);
+  usePageTitle(view ? view.title : 'Join a live session');
+
+  useEffect(() => {
+    let opened: Socket | undefined;
+    let isGone = false;
+    void openLiveSocket().then((created) => {
+      if (isGone) {
+        created.close();
+        return;
+      }
+      opened = created;
+      setSocket(created);
+      created.on('live:player', (raw: unknown) => {
+        const parsed = playerViewSchema.safeParse(raw);
+        if (parsed.success) setView(parsed.data);
+      });
+      created.on('live:removed', () => {
+        keepSeat(null);
+        setView(null);
+        setProblem('The teacher has removed you from this session.');
+      });
+      created.on('disconnect', () => setIsConnected(false));
+      // On every connection (the first, and after a reload or a lost network): back to our seat.
+      created.on('connect', () => {
+        setIsConnected(true);
+        const seat = readSeat();
+        if (!seat) return;
+        void live.rejoin(created, seat.sessionId, seat.token).then((reply) => {
+          if (reply.ok) setView(reply.data.view);
+          else {
+            keepSeat(null);
+            setView(null);
+            setProblem(reply.message);
+          }
+        });
+      });
+    });
+    return () => {
+      isGone = true;
+      opened?.close();
+    };
+  }, []);
+
+  return (
+    <div className="live-player">
+      {!isConnected && (
+        <p className="notice" role="status">
+          Connection lost: reconnecting by itself. Your answers already sent are kept.
+        </p>
+      )}
+      {view && socket ? (
+        <PlayerScreen socket={socket} view={view} />
+      ) : (
+        <JoinForm
+          socket={socket}
+          problem={problem}
+          onJoined={(joined, token, pin) => {
+            keepSeat({ sessionId: joined.sessionId, token, pin });
+            setProblem(null);
+            setView(joined);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+type JoinFormProps = {
+  socket: Socket | null;
+  problem: string | null;
+  onJoined: (view: PlayerView, token: string, pin: string) => void;
+};
+
+function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
+  const [searchParams] = useSearchParams();
+  const [pin, setPin] = useState(() => (searchParams.get('pin') ?? '').replace(/\D/g, '').slice(0, 6));
+  const [name, setName] = useState('');
+  const [message, setMessage] = useState<string | null>(problem);
+  const [isBusy, setIsBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!/^\d{6}$/.test(pin)) return setMessage('The PIN is the six digits your teacher shows.');
+    if (name.trim() === '') return setMessage('Type your name so your teacher knows who you are.');
+    if (!socket) return setMessage('Still connecting to the server: try again in a moment.');
+    setIsBusy(true);
+    const reply = await live.join(socket, pin, name);
+    setIsBusy(false);
+    if (!reply.ok) return setMessage(reply.message);
+    onJoined(reply.data.view, reply.data.token ?? '', pin);
+  }
+
+  return (
+    <form className="live-join" onSubmit={(event) => void submit(event)} noValidate>
+      <h1>Join a live session</h1>
+      <p className="lead">Type the PIN on your teacher’s screen, then your name.</p>
+      <label className="field">
+        <span>PIN</span>
+        <input
+          className="live-join__pin"
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          value={pin}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 6))}
+        />
+      </label>
+      <label className="field">
+        <span>Your name</span>
+        <input
+          maxLength={40}
+          autoComplete="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+      </label>
+      <div role="alert">{message && <p className="notice notice--error">{message}</p>}</div>
+      <button type="submit" className="button" disabled={isBusy}>
+        {isBusy ? 'Joining…' : 'Join'}
+      </button>
+    </form>
+  );
+}
+
+function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new phase or question is announced by moving focus to its heading.
+  useEffect(() => heading.current?.focus(), [view.phase, view.index]);
+  const header = (
+    <p className="muted">
+      {view.title} · you are <strong>{view.me.name}</strong> · {view.me.points} points
+    </p>
+  );
+
+  if (view.phase === 'lobby') {
+    return (
+      <>
+        <h1 ref={heading} tabIndex={-1}>
+          You are in
+        </h1>
+        {header}
+        <p className="lead" role="status">
+          Wait for your teacher to start: the first question appears here by itself.
+        </p>
+      </>
+    );
+  }
+  if (view.phase === 'ended') {
+    return (
+      <>
+        <h1 ref={heading} tabIndex={-1}>
+          The session has ended
+        </h1>
+        {header}
+        <p className="lead">
+          You scored {view.me.points} of {view.questionCount} points. Thank you for taking part.
+        </p>
+        <Leaderboard view={view} />
+      </>
+    );
+  }
+  const question = view.question;
+  if (!question) return <p className="notice">This question cannot be shown.</p>;
+  return (
+    <div className="quiz">
+      <div className="question__progress">
+        <span>
+          Question {view.index + 1} of {view.questionCount}
+        </span>
+        <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
+      </div>
+      {header}
+      {view.phase === 'question' && view.countdown && (
+        <LiveCountdown key={`${view.index}-${view.countdown.remainingMs}`} countdown={view.countdown} />
+      )}
+      {view.phase === 'question' ? (
+        <LiveQuestionForm
+          key={view.index}
+          socket={socket}
+          view={view}
+          question={question}
+          headingRef={heading}
+        />
+      ) : (
+        <Reveal view={view} headingRef={heading} />
+      )}
+    </div>
+  );
+}
+
+function LiveCountdown({ countdown }: { countdown: NonNullable<PlayerView['countdown']> }) {
+  const [endsAt] = useState(() => Date.now() + countdown.remainingMs);
+  const onTimeUp = useCallback(() => undefined, []);
+  if (countdown.paused) return <p className="muted">The countdown is paused.</p>;
+  return <AttemptCountdown endsAt={endsAt} onTimeUp={onTimeUp} />;
+}
+
+type HeadingRef = { headingRef: React.RefObject<HTMLHeadingElement | null> };
+
+type QuestionFormProps = { socket: Socket; view: PlayerView; question: NonNullable<PlayerView['question']> };
+
+function LiveQuestionForm({ socket, view, question, headingRef }: QuestionFormProps & HeadingRef) {
+  const [response, setResponse] = useState<LearnerResponse>(() => startingResponse(question));
+  const [status, setStatus] = useState<string | null>(
+    view.me.hasAnswered ? 'Your answer is in. Wait for the reveal.' : null,
+  );
+  const [isSending, setIsSending] = useState(false);
+  const isSent = view.me.hasAnswered || status === 'Your answer is in. Wait for the reveal.';
+  const promptId = `live-prompt-${view.index}`;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (isSent || isSending) return;
+    if (isBlankResponse(response)) return setStatus('Choose or type an answer first.');
+    setIsSending(true);
+    const reply = await live.answer(socket, view.index, response);
+    setIsSending(false);
+    setStatus(reply.ok ? 'Your answer is in. Wait for the reveal.' : reply.message);
+  }
+
+  return (
+    <form className="question" onSubmit={(event) => void submit(event)}>
+      <h1 id={promptId} className="question__prompt" ref={headingRef} tabIndex={-1}>
+        {question.prompt}
+      </h1>
+      <AnswerInput
+        shown={question}
+        response={response}
+        onChange={(next) => {
+          setResponse(next);
+          if (!isSent) setStatus(null);
+        }}
+        isLocked={isSent}
+        labelledBy={promptId}
+      />
+      <div role="status" className="question__status">
+        {status && <p className="notice">{status}</p>}
+      </div>
+      {!isSent && (
+        <button type="submit" className="button" disabled={isSending}>
+          {isSending ? 'Sending…' : 'Send answer'}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
+  const feedback = view.me.feedback;
+  return (
+    <>
+      <h1 className="question__prompt" ref={headingRef} tabIndex={-1}>
+        {view.question?.prompt}
+      </h1>
+      {feedback ? (
+        <section className={`feedback-panel feedback-panel--${feedback.grade.verdict}`} aria-label="Feedback">
+          <h2 className="feedback-panel__title">
+            <VerdictLine grade={feedback.grade} />
+          </h2>
+          <GradeFeedback
+            question={feedback.presented.question}
+            grade={feedback.grade}
+            backTo={paths.liveJoin()}
+          />
+        </section>
+      ) : (
+        <p className="notice">The answer is revealed on your teacher’s screen.</p>
+      )}
+      <p className="muted" role="status">
+        Wait for the next question.
+      </p>
+      <Leaderboard view={view} />
+    </>
+  );
+}
+
+function Leaderboard({ view }: { view: PlayerView }) {
+  if (!view.leaderboard || view.leaderboard.length === 0) return null;
+  return (
+    <section aria-label="Leaderboard">
+      <h2>Leaderboard</h2>
+      <ol className="live-leaderboard">
+        {view.leaderboard.map((entry, place) => (
+          <li key={`${place}-${entry.name}`}>
+            {entry.name} · {entry.total} points
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

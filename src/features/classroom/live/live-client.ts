@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { Socket } from 'socket.io-client';
+import type { LearnerResponse } from '@/domain/learner-response';
+import { feedbackSchema, studentQuestionSchema } from '../server/api-responses';
+import { sentence } from '../server/api-client';
+
+// The live session's connection and what travels on it. Views from the server are checked here,
+// where they enter; the Socket.IO client is loaded only by the live pages.
+
+const presentedSchema = feedbackSchema.shape.presented;
+
+const publicViewSchema = z.object({
+  sessionId: z.string(),
+  title: z.string(),
+  phase: z.enum(['lobby', 'question', 'reveal', 'ended']),
+  index: z.number(),
+  questionCount: z.number(),
+  locked: z.boolean(),
+  question: studentQuestionSchema.nullable(),
+  countdown: z.object({ remainingMs: z.number(), paused: z.boolean() }).nullable(),
+  distribution: z
+    .array(z.object({ given: z.string(), count: z.number(), isRight: z.boolean().optional() }))
+    .nullable(),
+  leaderboard: z.array(z.object({ name: z.string(), total: z.number() })).nullable(),
+});
+
+export const playerViewSchema = publicViewSchema.extend({
+  me: z.object({
+    playerId: z.string(),
+    name: z.string(),
+    hasAnswered: z.boolean(),
+    feedback: feedbackSchema.nullable(),
+    points: z.number(),
+  }),
+});
+export type PlayerView = z.infer<typeof playerViewSchema>;
+
+export const hostViewSchema = publicViewSchema.extend({
+  pin: z.string(),
+  options: z.object({
+    countdownSeconds: z.number().nullable(),
+    speedPoints: z.boolean(),
+    leaderboard: z.boolean(),
+  }),
+  players: z.array(z.object({ id: z.string(), name: z.string() })),
+  answeredBy: z.array(z.string()),
+  standings: z.array(
+    z.object({
+      playerId: z.string(),
+      name: z.string(),
+      points: z.number(),
+      bonus: z.number(),
+      total: z.number(),
+    }),
+  ),
+  revealed: presentedSchema.nullable(),
+});
+export type HostView = z.infer<typeof hostViewSchema>;
+
+export type HostCommand =
+  | {
+      type:
+        'lock' | 'unlock' | 'start' | 'show-distribution' | 'reveal' | 'next' | 'pause' | 'resume' | 'end';
+    }
+  | { type: 'remove'; playerId: string }
+  | { type: 'extend'; seconds: number };
+
+export type LiveReply<T> = { ok: true; data: T } | { ok: false; message: string };
+
+const replySchema = z.union([
+  z.object({ ok: z.literal(true), token: z.string().optional(), view: z.unknown().optional() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+const OFFLINE =
+  'The server cannot be reached just now. Check the connection; this page reconnects by itself.';
+
+export async function openLiveSocket(): Promise<Socket> {
+  const { io } = await import('socket.io-client');
+  return io({ transports: ['websocket', 'polling'] });
+}
+
+/** Sends one event and reads the acknowledgement; a timeout or a bad reply is a message, not a throw. */
+async function ask(
+  socket: Socket,
+  event: string,
+  message: unknown,
+): Promise<LiveReply<{ token?: string; view?: unknown }>> {
+  let raw: unknown;
+  try {
+    raw = await socket.timeout(15_000).emitWithAck(event, message);
+  } catch {
+    return { ok: false, message: OFFLINE };
+  }
+  const parsed = replySchema.safeParse(raw);
+  if (!parsed.success)
+    return { ok: false, message: 'The server sent a reply this page cannot read. Reload the page.' };
+  if (!parsed.data.ok) return { ok: false, message: sentence(parsed.data.error) };
+  return { ok: true, data: parsed.data };
+}
+
+function withView<T>(
+  reply: LiveReply<{ token?: string; view?: unknown }>,
+  schema: z.ZodType<T>,
+): LiveReply<{ token?: string; view: T }> {
+  if (!reply.ok) return reply;
+  const view = schema.safeParse(reply.data.view);
+  if (!view.success)
+    return { ok: false, message: 'The server sent a view this page cannot read. Reload the page.' };
+  return { ok: true, data: { token: reply.data.token, view: view.data } };
+}
+
+export const live = {
+  join: async (socket: Socket, pin: string, name: string, token?: string) =>
+    withView(
+      await ask(socket, 'player:join', token ? { pin, name, token } : { pin, name }),
+      playerViewSchema,
+    ),
+  rejoin: async (socket: Socket, sessionId: string, token: string) =>
+    withView(await ask(socket, 'player:rejoin', { sessionId, token }), playerViewSchema),
+  answer: async (socket: Socket, questionIndex: number, response: LearnerResponse) =>
+    ask(socket, 'player:answer', { questionIndex, response }),
+  openHost: async (socket: Socket, sessionId: string) =>
+    withView(await ask(socket, 'host:open', { sessionId }), hostViewSchema),
+  command: async (socket: Socket, sessionId: string, command: HostCommand) =>
+    ask(socket, 'host:command', { sessionId, command }),
+};
+
+/** Where a player's device keeps its seat, so a reload or a lost connection comes back as the same player. */
+const SEAT_KEY = 'source-quiz-live-seat';
+const seatSchema = z.object({ sessionId: z.string(), token: z.string(), pin: z.string() });
+export type LiveSeat = z.infer<typeof seatSchema>;
+
+export function readSeat(): LiveSeat | null {
+  try {
+    const parsed = seatSchema.safeParse(JSON.parse(localStorage.getItem(SEAT_KEY) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepSeat(seat: LiveSeat | null): void {
+  try {
+    if (seat) localStorage.setItem(SEAT_KEY, JSON.stringify(seat));
+    else localStorage.removeItem(SEAT_KEY);
+  } catch {
+    // Saving blocked: the session still works, only a reload starts over.
+  }
+}

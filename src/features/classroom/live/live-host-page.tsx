@@ -1,0 +1,298 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { Socket } from 'socket.io-client';
+import { QuestionExplanation } from '@/components/grade-feedback';
+import { QrCode } from '@/components/qr-code';
+import { gradeAnswer } from '@/engine/grade-answer';
+import { TeacherOnly } from '../server/teacher-only';
+import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
+import { paths } from '@/navigation/paths';
+import { hostViewSchema, live, openLiveSocket, type HostCommand, type HostView } from './live-client';
+import './live.css';
+
+/** The teacher's screen of a live session, made for the projector. */
+export function LiveHostPage() {
+  const { sessionId = '' } = useParams();
+  return <TeacherOnly>{() => <HostScreen sessionId={sessionId} />}</TeacherOnly>;
+}
+
+function HostScreen({ sessionId }: { sessionId: string }) {
+  const [socket, setSocket] = useState<Socket | null>(null);
+  const [view, setView] = useState<HostView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [isConnected, setIsConnected] = useState(true);
+  usePageTitle(view ? `Live: ${view.title}` : 'Live session');
+
+  useEffect(() => {
+    let opened: Socket | undefined;
+    let isGone = false;
+    void openLiveSocket().then((created) => {
+      if (isGone) {
+        created.close();
+        return;
+      }
+      opened = created;
+      setSocket(created);
+      created.on('live:host', (raw: unknown) => {
+        const parsed = hostViewSchema.safeParse(raw);
+        if (parsed.success) setView(parsed.data);
+      });
+      created.on('live:joined', (player: { id: string; name: string }) =>
+        setView((current) =>
+          current && !current.players.some((known) => known.id === player.id)
+            ? {
+                ...current,
+                players: [...current.players, { id: String(player.id), name: String(player.name) }],
+              }
+            : current,
+        ),
+      );
+      created.on('live:answered', (answer: { playerId: string; index: number }) =>
+        setView((current) =>
+          current && current.index === answer.index && !current.answeredBy.includes(answer.playerId)
+            ? { ...current, answeredBy: [...current.answeredBy, String(answer.playerId)] }
+            : current,
+        ),
+      );
+      created.on('disconnect', () => setIsConnected(false));
+      // A reload, another device or a lost network: the session carries on, the screen picks it up.
+      created.on('connect', () => {
+        setIsConnected(true);
+        void live.openHost(created, sessionId).then((reply) => {
+          if (reply.ok) setView(reply.data.view);
+          else setProblem(reply.message);
+        });
+      });
+    });
+    return () => {
+      isGone = true;
+      opened?.close();
+    };
+  }, [sessionId]);
+
+  async function command(next: HostCommand) {
+    if (!socket) return;
+    const reply = await live.command(socket, sessionId, next);
+    setProblem(reply.ok ? null : reply.message);
+  }
+
+  if (!view) {
+    return problem ? (
+      <>
+        <h1>Live session</h1>
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+        <Link to={paths.teacher()}>Back to your classes and assignments</Link>
+      </>
+    ) : (
+      <p role="status">Opening the session…</p>
+    );
+  }
+
+  return (
+    <div className="live-host">
+      {!isConnected && (
+        <p className="notice" role="status">
+          Connection lost: reconnecting by itself. The session goes on.
+        </p>
+      )}
+      <div role="alert">{problem && <p className="notice notice--error">{problem}</p>}</div>
+      {view.phase === 'lobby' && <Lobby view={view} onCommand={command} />}
+      {(view.phase === 'question' || view.phase === 'reveal') && (
+        <HostQuestion view={view} onCommand={command} />
+      )}
+      {view.phase === 'ended' && <Summary view={view} />}
+    </div>
+  );
+}
+
+type ScreenProps = { view: HostView; onCommand: (command: HostCommand) => Promise<void> };
+
+function Lobby({ view, onCommand }: ScreenProps) {
+  const joinUrl = `${window.location.origin}${paths.liveJoin()}`;
+  return (
+    <>
+      <h1>{view.title}</h1>
+      <div className="live-host__join">
+        <div>
+          <p className="lead">
+            Go to <strong>{joinUrl}</strong> and type the PIN:
+          </p>
+          <p className="live-host__pin" aria-label={`PIN ${view.pin.split('').join(' ')}`}>
+            {view.pin}
+          </p>
+        </div>
+        <QrCode
+          text={`${joinUrl}?pin=${view.pin}`}
+          label="QR code of the join address with the PIN"
+          size={200}
+        />
+      </div>
+      <h2 aria-live="polite">{plural(view.players.length, 'student')} joined</h2>
+      <ul className="live-host__players">
+        {view.players.map((player) => (
+          <li key={player.id}>
+            <span>{player.name}</span>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void onCommand({ type: 'remove', playerId: player.id })}
+              aria-label={`Remove ${player.name}`}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="live-host__actions">
+        <button type="button" className="button" onClick={() => void onCommand({ type: 'start' })}>
+          Start the first question
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void onCommand({ type: view.locked ? 'unlock' : 'lock' })}
+        >
+          {view.locked ? 'Let newcomers in' : 'Lock: no more newcomers'}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function HostQuestion({ view, onCommand }: ScreenProps) {
+  const question = view.question;
+  const isLast = view.index + 1 >= view.questionCount;
+  const expected = useMemo(
+    () => (view.revealed ? gradeAnswer(view.revealed, null).expected : null),
+    [view.revealed],
+  );
+  if (!question) return <p className="notice">This question cannot be shown.</p>;
+  return (
+    <>
+      <p className="muted">
+        {view.title} · Question {view.index + 1} of {view.questionCount} · PIN {view.pin}
+      </p>
+      <h1 className="live-host__prompt">{question.prompt}</h1>
+      {question.choices.length > 0 && (
+        <ol className="live-host__choices">
+          {question.choices.map((choice) => (
+            <li key={choice.id}>{choice.text}</li>
+          ))}
+        </ol>
+      )}
+      <p className="live-host__count" role="status">
+        {view.answeredBy.length} of {view.players.length} answered
+      </p>
+      {view.countdown && (
+        <p className="muted">
+          {view.countdown.paused
+            ? 'Countdown paused.'
+            : `Countdown: about ${Math.ceil(view.countdown.remainingMs / 1000)} s left when this screen last changed.`}
+        </p>
+      )}
+      {view.distribution && (
+        <section aria-label="How the room answered">
+          <h2>How the room answered</h2>
+          <ul className="live-host__distribution">
+            {view.distribution.map((entry) => (
+              <li key={entry.given} className={entry.isRight ? 'is-right' : undefined}>
+                {entry.isRight ? '✓ ' : ''}
+                {entry.given}: {plural(entry.count, 'student')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {view.phase === 'reveal' && view.revealed && (
+        <section className="feedback-panel feedback-panel--correct" aria-label="The answer">
+          <h2 className="feedback-panel__title">Right answer: {expected}</h2>
+          <QuestionExplanation question={view.revealed.question} backTo={paths.liveHost(view.sessionId)} />
+        </section>
+      )}
+      <div className="live-host__actions">
+        {view.phase === 'question' ? (
+          <>
+            <button type="button" className="button" onClick={() => void onCommand({ type: 'reveal' })}>
+              Reveal the answer
+            </button>
+            {!view.distribution && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void onCommand({ type: 'show-distribution' })}
+              >
+                Show how the room answered
+              </button>
+            )}
+            {view.countdown && (
+              <>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void onCommand({ type: view.countdown?.paused ? 'resume' : 'pause' })}
+                >
+                  {view.countdown.paused ? 'Resume the countdown' : 'Pause the countdown'}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void onCommand({ type: 'extend', seconds: 30 })}
+                >
+                  30 seconds more
+                </button>
+              </>
+            )}
+          </>
+        ) : (
+          <button type="button" className="button" onClick={() => void onCommand({ type: 'next' })}>
+            {isLast ? 'Finish the session' : 'Next question'}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void onCommand({ type: 'end' })}
+        >
+          End the session now
+        </button>
+      </div>
+    </>
+  );
+}
+
+function Summary({ view }: { view: HostView }) {
+  return (
+    <>
+      <h1>{view.title}: the results</h1>
+      <p className="lead">
+        {plural(view.players.length, 'student')} took part in {plural(view.questionCount, 'question')}.
+      </p>
+      <table className="live-host__standings">
+        <caption>Points per student (partial credit counted)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Points</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.standings.map((standing) => (
+            <tr key={standing.playerId}>
+              <td>{standing.name}</td>
+              <td>{standing.total}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a href={paths.api.liveReportCsv(view.sessionId)} download>
+          Download the report (CSV)
+        </a>{' '}
+        · <Link to={paths.teacher()}>Back to your classes and assignments</Link>
+      </p>
+    </>
+  );
+}

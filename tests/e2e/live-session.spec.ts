@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabTo, tabToNamed } from './browser';
+
+// A live class session in Chromium: the teacher's projector screen, three students joining by PIN
+// on their own devices (one by keyboard only), a reload mid-question, and the reveal's passage.
+
+type BankQuestion = { id: string; type: string; prompt: string; choices?: unknown[]; answer: unknown };
+const starter = parse(readFileSync('questions/banks/00-starter.yaml', 'utf8')) as {
+  questions: BankQuestion[];
+};
+const singles = starter.questions.filter((question) => question.type === 'single').slice(0, 2);
+
+function choiceFor(prompt: string, isRight: boolean): string {
+  const question = singles.find((entry) => entry.prompt === prompt);
+  const choice = question?.choices
+    ?.map(String)
+    .find((text) => (text === String(question.answer)) === isRight);
+  if (!choice) throw new Error(`no ${isRight ? 'right' : 'wrong'} choice for "${prompt}"`);
+  return choice;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function joinAs(page: Page, pin: string, name: string): Promise<void> {
+  await page.goto(appUrl('/live'));
+  await page.getByRole('heading', { name: 'Join a live session' }).waitFor();
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('heading', { name: 'You are in' }).waitFor();
+}
+
+async function answer(page: Page, isRight: boolean): Promise<void> {
+  const prompt = await page.locator('.question__prompt').innerText();
+  await page.getByRole('radio', { name: choiceFor(prompt, isRight), exact: true }).check();
+  await page.getByRole('button', { name: 'Send answer' }).click();
+  await page.getByText('Your answer is in. Wait for the reveal.').waitFor();
+}
+
+describe('a live session', () => {
+  it(
+    'a teacher runs two questions; three students join by PIN, answer, one reloads; every device shows the passage',
+    { timeout: 180_000 },
+    async () => {
+      const teacher = await openPage(browser);
+      await teacher.goto(appUrl('/'));
+      const signup = await teacher.request.post(appUrl('/api/auth/signup'), {
+        data: {
+          email: `live-${Date.now().toString(36)}@school.example`,
+          password: 'violet kettle harbour 1973',
+        },
+        headers: { origin: appUrl('').replace(/\/$/, '') },
+      });
+      expect(signup.status()).toBe(201);
+      const created = await teacher.request.post(appUrl('/api/assignments'), {
+        data: {
+          title: 'Live: the starter',
+          ids: singles.map((question) => question.id),
+          mode: 'practice',
+          minutes: 0,
+          sameOrder: true,
+        },
+        headers: { origin: appUrl('').replace(/\/$/, '') },
+      });
+      expect(created.status()).toBe(201);
+      const assignmentId = String(((await created.json()) as { assignment: { id: string } }).assignment.id);
+
+      await teacher.goto(appUrl(`/teacher/assignments/${assignmentId}`));
+      await teacher.getByRole('button', { name: 'Run it live in class' }).click();
+      await teacher.getByText('Go to').waitFor();
+      const pin = (await teacher.locator('.live-host__pin').innerText()).trim();
+      expect(pin).toMatch(/^\d{6}$/);
+      await expectNoAxeViolations(teacher, 'the host screen, lobby');
+
+      const ada = await openPage(browser, { width: 390 });
+      await joinAs(ada, pin, 'Ada');
+      await expectNoAxeViolations(ada, 'a student in the lobby');
+      const zed = await openPage(browser, { width: 390 });
+      await joinAs(zed, pin, 'Zed');
+
+      // Kim uses the keyboard only.
+      const kim = await openPage(browser, { width: 390 });
+      await kim.goto(appUrl(`/live?pin=${pin}`));
+      await kim.getByRole('heading', { name: 'Join a live session' }).waitFor();
+      await expectNoAxeViolations(kim, 'the join page');
+      await tabToNamed(kim, 'Your name');
+      await kim.keyboard.type('Kim <b>K</b>');
+      await kim.keyboard.press('Enter');
+      await kim.getByRole('heading', { name: 'You are in' }).waitFor();
+      expect(await kim.getByText('Kim <b>K</b>').count()).toBeGreaterThan(0);
+
+      await teacher.getByRole('heading', { name: '3 students joined' }).waitFor();
+      await teacher.getByRole('button', { name: 'Start the first question' }).click();
+      await teacher.getByText('0 of 3 answered').waitFor();
+
+      await ada.getByText('Question 1 of 2').waitFor();
+      await expectNoAxeViolations(ada, 'a live question');
+      await answer(ada, true);
+      await answer(zed, false);
+
+      // Kim answers by keyboard, then reloads: the answer stays in.
+      await kim.getByText('Question 1 of 2').waitFor();
+      const kimPrompt = await kim.locator('.question__prompt').innerText();
+      const kimChoice = choiceFor(kimPrompt, true);
+      // Into the group with Tab, then the arrow keys choose, as in any radio group.
+      await tabTo(
+        kim,
+        'the first choice',
+        (element) => element instanceof HTMLInputElement && element.type === 'radio',
+      );
+      for (let presses = 0; presses < 8; presses += 1) {
+        const checked = await kim.evaluate(
+          () => document.querySelector('input[type=radio]:checked')?.closest('label')?.textContent ?? '',
+        );
+        if (checked.includes(kimChoice)) break;
+        await kim.keyboard.press('ArrowDown');
+      }
+      await tabToNamed(kim, 'Send answer');
+      await kim.keyboard.press('Enter');
+      await kim.getByText('Your answer is in. Wait for the reveal.').waitFor();
+      await kim.reload();
+      await kim.getByText('Your answer is in. Wait for the reveal.').waitFor();
+      await teacher.getByText('3 of 3 answered').waitFor();
+
+      await teacher.getByRole('button', { name: 'Reveal the answer' }).click();
+      await teacher.getByRole('heading', { name: /^Right answer:/ }).waitFor();
+      await expectNoAxeViolations(teacher, 'the host screen at the reveal');
+      for (const student of [ada, zed, kim]) {
+        await student.getByRole('region', { name: 'Feedback' }).waitFor();
+        expect(await student.getByRole('link', { name: /Read it in/ }).count()).toBeGreaterThan(0);
+        expect(await student.locator('.citation__quote').count()).toBeGreaterThan(0);
+      }
+      expect(await ada.getByRole('region', { name: 'Feedback' }).innerText()).toMatch(/Correct/i);
+      expect(await zed.getByRole('region', { name: 'Feedback' }).innerText()).toMatch(/Correct answer/);
+      await expectNoAxeViolations(zed, 'a student at the reveal');
+
+      await teacher.getByRole('button', { name: 'Next question' }).click();
+      await ada.getByText('Question 2 of 2').waitFor();
+      await answer(ada, true);
+      await teacher.getByRole('button', { name: 'Reveal the answer' }).click();
+      await teacher.getByRole('button', { name: 'Finish the session' }).click();
+      await teacher.getByRole('heading', { name: /the results$/ }).waitFor();
+      const standings = await teacher.locator('.live-host__standings tbody tr').allInnerTexts();
+      expect(standings.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
+        'Ada 2',
+        'Kim <b>K</b> 1',
+        'Zed 0',
+      ]);
+      await expectNoAxeViolations(teacher, 'the host screen, results');
+      await ada.getByRole('heading', { name: 'The session has ended' }).waitFor();
+      expect(await ada.getByText('You scored 2 of 2 points.').count()).toBe(1);
+    },
+  );
+});
