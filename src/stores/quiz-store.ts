@@ -94,6 +94,9 @@ function withoutIds(attempts: Attempts, ids: readonly string[]): Record<string, 
 }
 
 export const useQuizStore = create<QuizState>()((set, get) => {
+  /** A time later than any attempt's, so "the latest" is right even for changes in the same millisecond. */
+  const nextStamp = () =>
+    Math.max(Date.now(), ...Object.values(get().attempts).map((attempt) => attempt.updatedAt + 1));
   /** Applies `change` to the current attempt and saves it, unless the engine changed nothing. */
   const changeCurrent = (change: (attempt: QuizAttempt) => QuizAttempt) => {
     const { attempts, currentId } = get();
@@ -101,7 +104,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
     if (!attempt) return;
     const changed = change(attempt);
     if (changed === attempt) return;
-    const saved = { ...changed, updatedAt: Math.max(Date.now(), attempt.updatedAt + 1) };
+    const saved = { ...changed, updatedAt: nextStamp() };
     saveAttempt(saved);
     set({ attempts: { ...attempts, [saved.id]: saved }, ...currentOf(saved) });
   };
@@ -138,7 +141,7 @@ export const useQuizStore = create<QuizState>()((set, get) => {
         title,
         session: startQuiz({ pool, settings, seed, mode, startedAt: now }),
         timer: minutes > 0 ? { deadline: now + minutes * MINUTE, isOff: false } : null,
-        updatedAt: Math.max(now, Date.now()),
+        updatedAt: Math.max(now, nextStamp()),
       };
       saveAttempt(attempt);
       set(currentOf(attempt));
