@@ -88,9 +88,7 @@ function loadAttempts(): Record<string, QuizAttempt> {
 }
 
 function withoutIds(attempts: Attempts, ids: readonly string[]): Record<string, QuizAttempt> {
-  const kept = { ...attempts };
-  for (const id of ids) delete kept[id];
-  return kept;
+  return Object.fromEntries(Object.entries(attempts).filter(([id]) => !ids.includes(id)));
 }
 
 export const useQuizStore = create<QuizState>()((set, get) => {
