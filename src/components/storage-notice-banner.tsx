@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { downloadText } from '@/lib/download-text';
+import { downloadBackup } from '@/stores/download-backup';
 import { releaseKey, retryPendingWrites } from '@/stores/saved-writes';
 import { dismissStorageNotice, reportStorageNotice, type StorageNotice } from '@/stores/storage-notices';
 
@@ -31,6 +32,7 @@ function letGo(notice: StorageNotice, how: 'downloaded' | 'discarded'): void {
 
 function NoticeActions({ notice }: { notice: StorageNotice }) {
   const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
+  const [backupNote, setBackupNote] = useState('');
   const button = 'button button--secondary';
   if (notice.isHeld) {
     if (isConfirmingDiscard) {
@@ -59,6 +61,11 @@ function NoticeActions({ notice }: { notice: StorageNotice }) {
   }
   return (
     <div className="storage-notice__actions">
+      {notice.isFull && (
+        <button type="button" className="button" onClick={() => setBackupNote(downloadBackup(Date.now()))}>
+          Download a backup
+        </button>
+      )}
       {notice.keptValue && (
         <button type="button" className={button} onClick={() => downloadKeptValue(notice)}>
           Download the saved data
@@ -72,6 +79,7 @@ function NoticeActions({ notice }: { notice: StorageNotice }) {
       <button type="button" className={button} onClick={() => dismissStorageNotice(notice.id)}>
         Dismiss
       </button>
+      {backupNote && <p role="status">Backup downloaded as {backupNote}.</p>}
     </div>
   );
 }

@@ -16,8 +16,11 @@ const PROBE_KEY = 'source-quiz:probe';
 export const CANNOT_SAVE_MESSAGE =
   'This browser is not letting the app save anything (site data is blocked for this site, or a private window has no room). You can still take quizzes and see each result, but nothing is kept once this page closes: download a backup on the Progress page before you leave.';
 
-export const STORAGE_FULL_MESSAGE =
-  "The browser's storage for this site is full, so new answers cannot be saved. You can still take quizzes; download a backup on the Progress page to keep them, then free some space.";
+/** What a learner can do about a full storage, in the order that loses nothing. */
+export const STORAGE_FULL_ADVICE =
+  'To keep them: download a backup now (the button here, or on the Progress page). Then make room: discard quizzes in progress you no longer need on the home page, or, once the backup is safe, reset old progress on the Progress page (the backup can be imported again later).';
+
+export const STORAGE_FULL_MESSAGE = `The browser's storage for this site is full, so new answers cannot be saved. You can still take quizzes. ${STORAGE_FULL_ADVICE}`;
 
 /**
  * Writes and removes a small value, so the learner hears at once (not at the first lost answer)
@@ -37,7 +40,7 @@ export function checkSaving(): SavingCheck {
     const isFull = error instanceof DOMException && error.name === 'QuotaExceededError' && storage.length > 0;
     reportStorageNotice(
       isFull
-        ? { kind: 'not-saved', key: 'storage', message: STORAGE_FULL_MESSAGE }
+        ? { kind: 'not-saved', key: 'storage-full', isFull: true, message: STORAGE_FULL_MESSAGE }
         : { kind: 'unavailable', key: 'storage', message: CANNOT_SAVE_MESSAGE },
     );
     return isFull ? 'full' : 'blocked';

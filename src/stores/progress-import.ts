@@ -8,6 +8,7 @@ import {
   type Progress,
 } from '@/engine/progress';
 import { questionSchema } from '@/content/question-schema';
+import type { QuizSession } from '@/engine/quiz-session';
 import { answerRecordSchema, attemptRecordSchema, progressSchema } from './history-schema';
 import { readBackupFile } from './progress-backup';
 import { quizSessionSchema } from './saved-quiz-schema';
@@ -22,6 +23,8 @@ const savedQuizSchema = z.object({
   state: z.object({ session: quizSessionSchema.nullable() }).loose(),
   version: z.literal(1),
 });
+/** One quiz attempt as saved now (saved-attempts.ts), each under its own key. */
+const savedAttemptSchema = z.object({ version: z.literal(1), session: quizSessionSchema }).loose();
 
 const damagedHistorySchema = z.object({
   state: z.object({
@@ -69,8 +72,7 @@ function salvageSavedHistory(data: unknown): { progress: Progress; leftOut: numb
 }
 
 /** A quiz in progress, as saved, turned into the history it would have recorded. */
-function progressOfSavedQuiz(saved: z.infer<typeof savedQuizSchema>): Progress | undefined {
-  const { session } = saved.state;
+function progressOfSavedQuiz(session: QuizSession | null): Progress | undefined {
   if (!session) return undefined;
   let progress = withAttemptStarted(emptyProgress(), session);
   for (const questionId of Object.keys(session.submissions)) {
@@ -108,9 +110,14 @@ export function readProgressFile(
           : 'saved answers',
     };
   }
+  const attempt = savedAttemptSchema.safeParse(data);
+  if (attempt.success) {
+    const progress = progressOfSavedQuiz(attempt.data.session);
+    if (progress) return { ok: true, progress, kind: 'saved quiz' };
+  }
   const quiz = savedQuizSchema.safeParse(data);
   if (quiz.success) {
-    const progress = progressOfSavedQuiz(quiz.data);
+    const progress = progressOfSavedQuiz(quiz.data.state.session);
     if (progress) return { ok: true, progress, kind: 'saved quiz' };
     return {
       ok: false,

@@ -13,7 +13,7 @@ const envelopeSchema = z.object({ state: z.unknown(), version: z.number().int().
  * nothing the learner saved is lost. Without room for the copy the key is held: nothing is written
  * over it until the learner downloads or discards the value.
  */
-function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-version', why: string): void {
+export function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-version', why: string): void {
   const backupKey = `${key}:backup:${new Date().toISOString()}`;
   let isBackedUp = false;
   try {

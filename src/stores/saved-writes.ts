@@ -1,4 +1,4 @@
-import { browserStorage } from './browser-storage';
+import { browserStorage, STORAGE_FULL_ADVICE } from './browser-storage';
 import { dismissStorageNotice, reportStorageNotice } from './storage-notices';
 
 /**
@@ -16,15 +16,35 @@ let retriesScheduled = 0;
 function notSavedId(key: string): string {
   return `not-saved:${key}`;
 }
+const STORAGE_FULL_ID = notSavedId('storage-full');
 
-function tryWrite(key: string, text: string): boolean {
+type WriteOutcome = 'saved' | 'full' | 'refused';
+
+/**
+ * A write refused for lack of room. Browsers name it differently; a storage that holds nothing and
+ * still says "full" is a private window or blocked site data, which is told apart (refused).
+ */
+function isQuotaError(error: unknown, storage: Storage): boolean {
+  if (!(error instanceof DOMException)) return false;
+  const isQuota =
+    error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED' || error.code === 22;
+  let holdsSomething = false;
+  try {
+    holdsSomething = storage.length > 0;
+  } catch {
+    holdsSomething = false;
+  }
+  return isQuota && holdsSomething;
+}
+
+function tryWrite(key: string, text: string): WriteOutcome {
   const storage = browserStorage();
-  if (!storage) return false;
+  if (!storage) return 'refused';
   try {
     storage.setItem(key, text);
-    return true;
-  } catch {
-    return false;
+    return 'saved';
+  } catch (error) {
+    return isQuotaError(error, storage) ? 'full' : 'refused';
   }
 }
 
@@ -44,20 +64,33 @@ export function writeSaved(key: string, text: string, describedAs: string): bool
     pending.set(key, { text, describedAs });
     return false;
   }
-  if (tryWrite(key, text)) {
+  const outcome = tryWrite(key, text);
+  if (outcome === 'saved') {
     pending.delete(key);
     dismissStorageNotice(notSavedId(key));
+    dismissStorageNotice(STORAGE_FULL_ID);
     // A write that works is a good moment to retry the others.
     if (pending.size > 0) retryPendingWrites();
     return true;
   }
   pending.set(key, { text, describedAs });
-  reportStorageNotice({
-    kind: 'not-saved',
-    key,
-    canRetry: true,
-    message: `Your ${describedAs} could not be saved: the browser refused (its storage may be full or blocked). They are kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.`,
-  });
+  if (outcome === 'full') {
+    // One notice for a full storage, whatever the write: the remedy is the same.
+    reportStorageNotice({
+      kind: 'not-saved',
+      key: 'storage-full',
+      canRetry: true,
+      isFull: true,
+      message: `The browser's storage for this site is full, so your ${describedAs} could not be saved. Nothing saved before is lost, and what you do now is kept while this page stays open. ${STORAGE_FULL_ADVICE}`,
+    });
+  } else {
+    reportStorageNotice({
+      kind: 'not-saved',
+      key,
+      canRetry: true,
+      message: `Your ${describedAs} could not be saved: the browser refused (its storage may be blocked). They are kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.`,
+    });
+  }
   scheduleRetry();
   return false;
 }
@@ -66,12 +99,13 @@ export function writeSaved(key: string, text: string, describedAs: string): bool
 export function retryPendingWrites(): number {
   for (const [key, { text }] of [...pending]) {
     if (held.has(key)) continue;
-    if (tryWrite(key, text)) {
+    if (tryWrite(key, text) === 'saved') {
       pending.delete(key);
       dismissStorageNotice(notSavedId(key));
     }
   }
   const left = [...pending.keys()].filter((key) => !held.has(key)).length;
+  if (left === 0) dismissStorageNotice(STORAGE_FULL_ID);
   if (left === 0) retriesScheduled = 0;
   else scheduleRetry();
   return left;

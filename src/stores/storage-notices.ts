@@ -13,6 +13,8 @@ export type StorageNotice = {
   isHeld?: boolean;
   /** A write failed and is kept to try again. */
   canRetry?: boolean;
+  /** The storage is full: the learner is offered a backup download and told how to make room. */
+  isFull?: boolean;
 };
 
 type NoticeState = { notices: StorageNotice[] };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '@/build/load-content';
 import { readContentFiles } from '@/build/read-content-files';
 import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { latestSavedQuiz } from './saved-quiz';
 
 let browser: Browser;
 
@@ -66,9 +67,7 @@ async function takeAs(
   await page.getByLabel('Your name or nickname').fill(student);
   await page.getByRole('button', { name: 'Start' }).click();
   await page.getByText('Question 1 of 3').waitFor();
-  const saved: Saved = await page.evaluate(() =>
-    JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'),
-  );
+  const saved: Saved = await latestSavedQuiz<Saved>(page);
   const prompts = saved.state.session.questions.map((entry) => entry.question.prompt);
   for (const [index, entry] of saved.state.session.questions.entries()) {
     const isRight = index < rightCount;

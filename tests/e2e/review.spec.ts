@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabToNamed } from './browser';
+import { latestSavedQuiz } from './saved-quiz';
 
 let browser: Browser;
 let page: Page;
@@ -23,9 +24,7 @@ type SavedQuiz = {
 
 /** The prompt of the question on screen and the text of its right or a wrong choice, read from the saved quiz. */
 async function currentQuestion(): Promise<{ prompt: string; right: string; wrong: string }> {
-  const saved: SavedQuiz = await page.evaluate(() =>
-    JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'),
-  );
+  const saved: SavedQuiz = await latestSavedQuiz<SavedQuiz>(page);
   const { questions, currentIndex } = saved.state.session;
   const question = questions[currentIndex]?.question;
   if (!question) throw new Error('no current question saved');

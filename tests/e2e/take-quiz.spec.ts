@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabToNamed } from './browser';
+import { latestSavedQuiz } from './saved-quiz';
 
 let browser: Browser;
 let page: Page;
@@ -26,9 +27,7 @@ type Saved = {
 
 /** Where (1-based, as the number keys count) the right or a wrong choice of the current question is shown. */
 async function choiceKey(isRight: boolean): Promise<string> {
-  const saved: Saved = await page.evaluate(() =>
-    JSON.parse(localStorage.getItem('source-quiz:quiz') ?? '{}'),
-  );
+  const saved: Saved = await latestSavedQuiz<Saved>(page);
   const { questions, currentIndex } = saved.state.session;
   const current = questions[currentIndex];
   if (!current) throw new Error('no current question saved');

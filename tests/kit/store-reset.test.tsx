@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useStudentNameStore } from '@/features/classroom/student-name-store';
-import { useQuizStore } from '@/features/quiz/quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { useHistoryStore } from '@/stores/history-store';
 import { useMyQuestionsStore } from '@/stores/my-questions-store';
 import { reportStorageNotice, storageNotices } from '@/stores/storage-notices';

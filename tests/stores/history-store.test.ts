@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { quizEvents } from '@/features/quiz/quiz-events';
-import { useQuizStore } from '@/features/quiz/quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { emptyProgress } from '@/engine/progress';
 import { resetSavedWrites } from '@/stores/saved-writes';
 import { storageNotices } from '@/stores/storage-notices';
@@ -85,6 +85,7 @@ describe('recording from the quiz', () => {
     const quiz = useQuizStore.getState();
     quizEvents.started({
       key: 'k',
+      title: 'Practice quiz',
       pool: drawPool.slice(0, 2),
       settings: { count: 'all' },
       seed: 'rec1',

@@ -4,11 +4,12 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { quizEvents } from '@/features/quiz/quiz-events';
-import { useQuizStore } from '@/features/quiz/quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
 import { previewImport } from '@/stores/progress-import';
 import { resetSavedWrites } from '@/stores/saved-writes';
+import { attemptStorageKey } from '@/stores/saved-attempts';
 import { storageNotices } from '@/stores/storage-notices';
 import { drawPool } from '../engine/fixtures';
 
@@ -49,6 +50,7 @@ describe('every file the app writes imports back', () => {
   it('a saved quiz in progress, as the answers it holds', () => {
     quizEvents.started({
       key: 'k',
+      title: 'Practice quiz',
       pool: drawPool.slice(0, 3),
       settings: { count: 'all' },
       seed: 'kept1',
@@ -57,7 +59,7 @@ describe('every file the app writes imports back', () => {
       now: T0,
     });
     quizEvents.answered({ type: 'true-false', value: true }, T0 + 1000);
-    const savedQuiz = localStorage.getItem('source-quiz:quiz') ?? '';
+    const savedQuiz = localStorage.getItem(attemptStorageKey(useQuizStore.getState().currentId ?? '')) ?? '';
     const preview = previewImport(emptyProgress(), savedQuiz);
     expect(preview).toMatchObject({ ok: true, kind: 'saved quiz', added: { attempts: 1, answers: 1 } });
     expect(preview.ok && preview.progress.history).toEqual(progressOf(useHistoryStore.getState()).history);

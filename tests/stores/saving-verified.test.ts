@@ -100,6 +100,30 @@ describe('checking at start whether anything can be saved', () => {
   });
 });
 
+describe('a storage that is full', () => {
+  it('says so once, with what to do, keeps what was saved, and clears the message once there is room', () => {
+    const store = makeStore();
+    store.getState().increment();
+    const before = saved();
+    const refusal = refuseWrites();
+    store.getState().increment();
+    store.getState().increment();
+    expect(saved()).toBe(before);
+    expect(notices()).toEqual([
+      expect.objectContaining({
+        kind: 'not-saved',
+        isFull: true,
+        canRetry: true,
+        message: expect.stringMatching(/is full.*Nothing saved before is lost.*download a backup now/s),
+      }),
+    ]);
+    refusal.mockRestore();
+    expect(retryPendingWrites()).toBe(0);
+    expect(JSON.parse(saved() ?? '')).toEqual({ state: { count: 3 }, version: 1 });
+    expect(notices()).toEqual([]);
+  });
+});
+
 describe('a write that fails', () => {
   it('is reported, kept, and saved by a retry once the storage has room', () => {
     const store = makeStore();

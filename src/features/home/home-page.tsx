@@ -6,8 +6,10 @@ import { plural } from '@/lib/plural';
 import './home-page.css';
 import { paths } from '@/navigation/paths';
 
-// Its own chunk: it reads the saved history, which the first page's budget has no room for.
-const DueToday = lazy(async () => ({ default: (await import('./due-today')).DueToday }));
+// Its own chunk: it reads the saved quizzes and history, which the first page's budget has no room for.
+const SavedOnThisDevice = lazy(async () => ({
+  default: (await import('./saved-on-this-device')).SavedOnThisDevice,
+}));
 
 export function HomePage() {
   usePageTitle(undefined);
@@ -34,7 +36,7 @@ export function HomePage() {
       </section>
 
       <Suspense fallback={null}>
-        <DueToday />
+        <SavedOnThisDevice />
       </Suspense>
 
       <section aria-labelledby="sources-title">

@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { plural } from '@/lib/plural';
 import { useHistoryStore, type ImportOutcome, type ImportPreview } from '@/stores/history-store';
-import { downloadBackup } from './download-backup';
+import { downloadBackup } from '@/stores/download-backup';
 import { usePersistence } from '@/hooks/use-persistence';
 import type { PersistenceAnswer } from '@/stores/persistent-storage';
 

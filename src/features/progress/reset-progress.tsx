@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { plural } from '@/lib/plural';
 import { useHistoryStore } from '@/stores/history-store';
-import { downloadBackup } from './download-backup';
+import { downloadBackup } from '@/stores/download-backup';
 
 /** "Reset all progress", behind a confirmation dialog that offers a backup first. */
 export function ResetProgress() {

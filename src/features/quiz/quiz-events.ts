@@ -1,13 +1,18 @@
 import type { LearnerResponse } from '@/domain/learner-response';
 import { currentQuestion } from '@/engine/quiz-session';
 import { useHistoryStore } from '@/stores/history-store';
-import { useQuizStore, type QuizStartInput } from './quiz-store';
+import { useQuizStore, type QuizStartInput } from '@/stores/quiz-store';
 
 /**
  * What happens in a quiz, told to both stores that care: the quiz in progress, and the learner's
  * history (which review and progress read). The stores never call each other; this is where they meet.
  */
 export const quizEvents = {
+  /** The learner opened a quiz's address: the attempt saved there goes on, or a new one starts. */
+  opened(input: QuizStartInput): void {
+    if (!useQuizStore.getState().quizResumed(input.key)) quizEvents.started(input);
+  },
+
   started(input: QuizStartInput): void {
     useQuizStore.getState().quizStarted(input);
     const { session } = useQuizStore.getState();

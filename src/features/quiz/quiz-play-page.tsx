@@ -9,11 +9,12 @@ import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { assignmentFromParams } from './assignment-params';
+import { quizTitle } from './quiz-title';
 import { QuestionView } from './question-view';
 import { quizEvents } from './quiz-events';
 import { QuizResults } from './quiz-results';
 import { settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
-import { useQuizStore } from './quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { QuizTimer } from './quiz-timer';
 import './quiz.css';
 import { paths } from '@/navigation/paths';
@@ -38,7 +39,9 @@ export function QuizPlayPage() {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const fromAssignment = assignmentFromParams(searchParams);
-  const knownTopics = useCatalog().topics.map((topic) => topic.id);
+  const catalog = useCatalog();
+  const knownTopics = catalog.topics.map((topic) => topic.id);
+  const bankTitles = new Map(catalog.banks.map((bank) => [bank.id, bank.title]));
   const parsed = fromAssignment ?? settingsFromParams(searchParams, knownTopics);
   const taking = fromAssignment?.ok ? fromAssignment.taking : undefined;
   // An assignment's session belongs to its code and student; any other to its settings.
@@ -54,20 +57,21 @@ export function QuizPlayPage() {
   const isCurrent = key !== null && sessionKey === key && session !== null;
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
 
-  const start = (settings: QuizSettings) =>
-    quizEvents.started({
-      key: keyOf(settings),
-      pool,
-      settings: drawSettingsOf(settings),
-      seed: settings.seed,
-      mode: settings.mode,
-      minutes: settings.minutes,
-      now: Date.now(),
-    });
+  const startInput = (settings: QuizSettings) => ({
+    key: keyOf(settings),
+    title: quizTitle(settings, taking, bankTitles),
+    pool,
+    settings: drawSettingsOf(settings),
+    seed: settings.seed,
+    mode: settings.mode,
+    minutes: settings.minutes,
+    now: Date.now(),
+  });
+  const start = (settings: QuizSettings) => quizEvents.started(startInput(settings));
 
-  // Starts the quiz the URL describes unless it is the one already under way (saved or resumed).
+  // Resumes the attempt saved at this address, or starts one, unless it is the one on screen.
   useEffect(() => {
-    if (parsed.ok && !isCurrent) start(parsed.settings);
+    if (parsed.ok && !isCurrent) quizEvents.opened(startInput(parsed.settings));
   });
 
   const finish = useCallback(() => quizEvents.finished(Date.now()), []);

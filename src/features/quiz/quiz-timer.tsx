@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { QuizTimer as Timer } from './quiz-store';
+import type { QuizTimer as Timer } from '@/stores/quiz-store';
 
 type Props = { timer: Timer; onExpire: () => void; onExtend: () => void; onTurnOff: () => void };
 

@@ -2,7 +2,7 @@ import type { QuestionOfType } from '@/domain/question';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useQuizStore } from '@/features/quiz/quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { renderApp } from '../../kit/render-app';
 
 const renderAt = (path: string) => renderApp(path);

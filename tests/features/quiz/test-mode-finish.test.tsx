@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '@/engine/progress';
-import { useQuizStore } from '@/features/quiz/quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { useHistoryStore } from '@/stores/history-store';
 import { renderApp } from '../../kit/render-app';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '@/engine/progress';
 import { newSchedule } from '@/engine/schedule';
-import { useQuizStore } from '@/features/quiz/quiz-store';
+import { useQuizStore } from '@/stores/quiz-store';
 import { useHistoryStore } from '@/stores/history-store';
 import { DAY, recordAnswers, singleChoiceQuestions, textOf } from '../history-helpers';
 import { renderApp } from '../../kit/render-app';
