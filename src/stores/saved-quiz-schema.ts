@@ -77,4 +77,27 @@ export const quizSessionSchema = z.object({
   }),
   startedAt: z.number(),
   finishedAt: z.number().optional(),
-}) satisfies z.ZodType<QuizSession>;
+})
+  // Each field may be well formed and the whole still not a quiz the page can show: checked as one.
+  .superRefine((session, context) => {
+    const ids = session.questions.map((presented) => presented.question.id);
+    if (session.currentIndex > Math.max(ids.length - 1, 0)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['currentIndex'],
+        message: `points past the quiz's ${ids.length} questions`,
+      });
+    }
+    if (new Set(ids).size !== ids.length) {
+      context.addIssue({ code: 'custom', path: ['questions'], message: 'holds a question twice' });
+    }
+    for (const questionId of Object.keys(session.submissions)) {
+      if (!ids.includes(questionId)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['submissions', questionId],
+          message: 'answers a question that is not in the quiz',
+        });
+      }
+    }
+  }) satisfies z.ZodType<QuizSession>;
