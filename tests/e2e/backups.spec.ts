@@ -95,13 +95,12 @@ const HOSTILE: Record<string, (backup: Backup) => void> = {
   },
   'schedules and resets for constructor and unknown questions, huge numbers': ({ progress }) => {
     const [schedule] = Object.values(progress.schedules);
-    progress.schedules.constructor = {
-      ...schedule,
-      stability: Number.MAX_VALUE,
-      reps: Number.MAX_SAFE_INTEGER,
-    };
+    // Keys every object inherits, as own keys of the file's records.
+    Object.assign(progress.schedules, {
+      constructor: { ...schedule, stability: Number.MAX_VALUE, reps: Number.MAX_SAFE_INTEGER },
+    });
     progress.schedules['no-such-question'] = { ...schedule, due: 0 };
-    progress.resets.toString = 0;
+    Object.assign(progress.resets, { toString: 0 });
     progress.settings.targetRetention = 0.95;
   },
 };

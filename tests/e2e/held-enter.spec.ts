@@ -29,7 +29,9 @@ async function countKeydowns(page: Page): Promise<void> {
 }
 
 function keydowns(page: Page): Promise<{ presses: number; repeats: number }> {
-  return page.evaluate(() => (window as unknown as { keydowns: { presses: number; repeats: number } }).keydowns);
+  return page.evaluate(
+    () => (window as unknown as { keydowns: { presses: number; repeats: number } }).keydowns,
+  );
 }
 
 /**
