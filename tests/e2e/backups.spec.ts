@@ -183,6 +183,7 @@ describe('the saved data the app offers to download after damage', () => {
       storage: { 'source-quiz:history': { state: progress, version: 1 } },
     });
     await page.goto(appUrl('/progress'));
+    await page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor();
     const notice = page.getByRole('alert').filter({ hasText: 'could not be read' });
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(
