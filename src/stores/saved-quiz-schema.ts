@@ -47,34 +47,62 @@ export const gradeSchema = z.object({
   note: z.string().optional(),
 }) satisfies z.ZodType<Grade>;
 
-export const quizSessionSchema = z.object({
-  version: z.literal(1),
-  seed: z.string(),
-  settings: z.object({
-    banks: z.array(z.string()).optional(),
-    topics: z.array(topicSchema).optional(),
-    types: z.array(z.enum(QUESTION_TYPES)).optional(),
-    difficulties: z.array(difficultySchema).optional(),
-    ids: z.array(z.string()).optional(),
-    count: z.union([z.literal('all'), z.number()]),
-    excludeIds: z.array(z.string()).optional(),
-    keepOrder: z.boolean().optional(),
-  }),
-  mode: z.enum(['practice', 'test']),
-  questions: z.array(
-    z.object({ question: questionSchema, choiceOrder: z.array(z.string()), leftOrder: z.array(z.string()) }),
-  ),
-  submissions: z.record(
-    z.string(),
-    z.object({ response: learnerResponseSchema, grade: gradeSchema, submittedAt: z.number() }),
-  ),
-  currentIndex: z.number().int().min(0),
-  draw: z.object({
-    available: z.number(),
-    requested: z.number(),
-    isShort: z.boolean(),
-    heldBack: z.number().int().min(0).optional(),
-  }),
-  startedAt: z.number(),
-  finishedAt: z.number().optional(),
-}) satisfies z.ZodType<QuizSession>;
+export const quizSessionSchema = z
+  .object({
+    version: z.literal(1),
+    seed: z.string(),
+    settings: z.object({
+      banks: z.array(z.string()).optional(),
+      topics: z.array(topicSchema).optional(),
+      types: z.array(z.enum(QUESTION_TYPES)).optional(),
+      difficulties: z.array(difficultySchema).optional(),
+      ids: z.array(z.string()).optional(),
+      count: z.union([z.literal('all'), z.number()]),
+      excludeIds: z.array(z.string()).optional(),
+      keepOrder: z.boolean().optional(),
+    }),
+    mode: z.enum(['practice', 'test']),
+    questions: z.array(
+      z.object({
+        question: questionSchema,
+        choiceOrder: z.array(z.string()),
+        leftOrder: z.array(z.string()),
+      }),
+    ),
+    submissions: z.record(
+      z.string(),
+      z.object({ response: learnerResponseSchema, grade: gradeSchema, submittedAt: z.number() }),
+    ),
+    currentIndex: z.number().int().min(0),
+    draw: z.object({
+      available: z.number(),
+      requested: z.number(),
+      isShort: z.boolean(),
+      heldBack: z.number().int().min(0).optional(),
+    }),
+    startedAt: z.number(),
+    finishedAt: z.number().optional(),
+  })
+  // Each field may be well formed and the whole still not a quiz the page can show: checked as one.
+  .superRefine((session, context) => {
+    const ids = session.questions.map((presented) => presented.question.id);
+    if (session.currentIndex > Math.max(ids.length - 1, 0)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['currentIndex'],
+        message: `points past the quiz's ${ids.length} questions`,
+      });
+    }
+    if (new Set(ids).size !== ids.length) {
+      context.addIssue({ code: 'custom', path: ['questions'], message: 'holds a question twice' });
+    }
+    for (const questionId of Object.keys(session.submissions)) {
+      if (!ids.includes(questionId)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['submissions', questionId],
+          message: 'answers a question that is not in the quiz',
+        });
+      }
+    }
+  }) satisfies z.ZodType<QuizSession>;
