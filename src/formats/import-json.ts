@@ -7,6 +7,7 @@ import { idSchema, textSchema } from '../content/schema-primitives';
 import { sourceSchema } from '../content/source-schema';
 import type { DraftQuestion, ImportProblem, ImportResult } from './format-types';
 import { locate, positionAt, scanJson, type JsonPath } from './json-locate';
+import { reserveIds } from './reserve-ids';
 
 const documentSchema = z.strictObject({
   format: z.literal(EXPORT_FORMAT),
@@ -75,4 +76,28 @@ export function importJson(text: string, fileName = ''): JsonImportResult {
   });
   const banks = document.data.banks.map((bank) => ({ ...bank, file: fileName }));
   return { drafts, problems, notes: [], sources: document.data.sources, banks, draftLines };
+}
+
+/**
+ * Gives the file's questions ids no other question has (see reserveIds) and makes the file's own
+ * references follow: a bank's `questionIds` and a question's `related` name the renamed id, so the
+ * bank keeps its questions and related questions stay apart in a quiz. When the file gives two
+ * questions the same id, a reference means the first of them, which keeps its id if it can.
+ */
+export function reserveJsonIds(
+  result: JsonImportResult,
+  taken: ReadonlySet<string> = new Set(),
+): JsonImportResult {
+  const reserved = reserveIds(result, taken);
+  const renamed = new Map<string, string>();
+  result.drafts.forEach((draft, index) => {
+    const id = reserved.drafts[index]?.id;
+    if (id !== undefined && !renamed.has(draft.id)) renamed.set(draft.id, id);
+  });
+  const follow = (id: string) => renamed.get(id) ?? id;
+  const drafts = reserved.drafts.map((draft) =>
+    draft.related ? { ...draft, related: draft.related.map(follow) } : draft,
+  );
+  const banks = result.banks.map((bank) => ({ ...bank, questionIds: bank.questionIds.map(follow) }));
+  return { ...result, ...reserved, drafts, banks };
 }
