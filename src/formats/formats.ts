@@ -24,7 +24,7 @@ export type ExportFormat = keyof typeof EXPORTERS;
 
 export const IMPORTERS = {
   gift: (text, context?: ImportContext) =>
-    reserveIds(importGift(text, context?.knownTopics), context?.takenIds),
+    reserveIds(importGift(text, context?.knownTopics, context?.onProgress), context?.takenIds),
   aiken: (text, context?: ImportContext) => reserveIds(importAiken(text), context?.takenIds),
   csv: (text, context?: ImportContext) => reserveIds(importCsv(text), context?.takenIds),
   json: (text, context?: ImportContext) =>

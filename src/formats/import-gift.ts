@@ -44,7 +44,11 @@ function difficultyOf(tags: readonly string[] | null | undefined): Difficulty {
  * numbers become numeric (or year, see isYearQuestion); matching whose answers are "1st", "2nd", …
  * becomes ordering. Essays are listed as problems, descriptions as notes; a category names the bank.
  */
-export function importGift(text: string, knownTopics?: readonly Topic[]): ImportResult {
+export function importGift(
+  text: string,
+  knownTopics?: readonly Topic[],
+  onProgress?: (done: number, total: number) => void,
+): ImportResult {
   const sentinel = pickSentinel(text);
   const context: GiftContext = {
     restore: (value) => value.split(sentinel).join('&'),
@@ -56,7 +60,9 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
   const giveId = createIdGiver();
   let bankTitle: string | undefined;
 
-  for (const block of splitGiftBlocks(text)) {
+  const blocks = splitGiftBlocks(text);
+  for (const [index, block] of blocks.entries()) {
+    onProgress?.(index, blocks.length);
     let parsed: GIFTQuestion[];
     try {
       parsed = parse(acceptMoodleGift(block.text).split('&').join(sentinel));
@@ -123,6 +129,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
       );
     }
   }
+  onProgress?.(blocks.length, blocks.length);
   return { drafts, problems: context.problems, notes: context.notes, bankTitle, draftLines };
 }
 

@@ -120,8 +120,8 @@ describe('reviewing imported questions', () => {
   it('refuses a file whose format it cannot tell, saying which names it reads', async () => {
     await upload('notes.docx', 'anything');
     expect(
-      await screen.findByText(/^notes\.docx cannot be imported: the format cannot be told/),
-    ).toHaveTextContent('use .gift, .txt (GIFT or Aiken), .csv or .json');
+      await screen.findByText(/^notes\.docx cannot be imported: its format cannot be told from its name/),
+    ).toHaveTextContent('Rename it to end in .gift, .txt (GIFT or Aiken), .csv or .json');
   });
 
   it('saves the drafts as a YAML bank file', async () => {
