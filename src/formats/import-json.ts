@@ -31,11 +31,34 @@ const documentSchema = z.strictObject({
 
 export type JsonImportResult = ImportResult & { sources: Source[]; banks: Bank[] };
 
+/** Where a value is, in words: `questions[2].answer` is "question 3, answer". */
 function describePath(path: JsonPath): string {
-  return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${segment}`))
-    .join('');
+  const [top, index, ...rest] = path;
+  const head =
+    typeof index === 'number' && (top === 'questions' || top === 'banks' || top === 'sources')
+      ? [`${top.slice(0, -1)} ${index + 1}`, ...rest]
+      : path;
+  return head
+    .map((segment, at) =>
+      typeof segment === 'number' ? `item ${segment + 1}` : at ? segment : String(segment),
+    )
+    .join(', ');
 }
+
+/** zod's wording ("Invalid input: expected array, received undefined") in plain words. */
+function plainIssue(message: string): string {
+  const typed = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (typed?.[2] === 'undefined') return `missing (should be ${a(typed[1]!)})`;
+  if (typed) return `should be ${a(typed[1]!)}, not ${a(typed[2]!)}`;
+  const oneOf = /^Invalid (?:discriminator value|option)[.:] [Ee]xpected (?:one of )?(.*)$/.exec(message);
+  if (oneOf) return `must be one of ${oneOf[1]!.replace(/'/g, '"').replace(/ \| /g, ', ')}`;
+  return message.replace(/^Invalid input: /, '');
+}
+const a = (type: string) =>
+  type === 'array' ? 'a list' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+
+const NOT_OUR_EXPORT =
+  'this is not a question file exported by this app (its "format" is not "source-quiz"): export it again from Source Quiz, or use GIFT, Aiken or CSV';
 
 /**
  * Reads our own JSON export. The document is checked with zod (the same schemas as the app), and
@@ -48,7 +71,12 @@ export function importJson(text: string, fileName = ''): JsonImportResult {
   if (scanned.error) {
     return {
       ...empty,
-      problems: [{ ...positionAt(text, scanned.error.offset), message: `JSON: ${scanned.error.message}` }],
+      problems: [
+        {
+          ...positionAt(text, scanned.error.offset),
+          message: `this is not valid JSON here (${scanned.error.message}): the file may be cut short or edited by hand; export it again`,
+        },
+      ],
     };
   }
   const data: unknown = JSON.parse(text);
@@ -58,11 +86,17 @@ export function importJson(text: string, fileName = ''): JsonImportResult {
       const where = describePath(path);
       return {
         ...locate(text, scanned.positions, path),
-        message: where ? `${where}: ${issue.message}` : issue.message,
+        message: where ? `${where}: ${plainIssue(issue.message)}` : plainIssue(issue.message),
       };
     });
   const document = documentSchema.safeParse(data);
-  if (!document.success) return { ...empty, problems: problemsOf(document.error.issues, []) };
+  if (!document.success) {
+    const isOurs =
+      typeof data === 'object' && data !== null && 'format' in data && data.format === EXPORT_FORMAT;
+    // Another JSON file altogether: one clear message, not a list of everything it lacks.
+    if (!isOurs) return { ...empty, problems: [{ line: 1, column: 1, message: NOT_OUR_EXPORT }] };
+    return { ...empty, problems: problemsOf(document.error.issues, []) };
+  }
 
   const problems: ImportProblem[] = [];
   const drafts: DraftQuestion[] = [];

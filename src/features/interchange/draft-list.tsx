@@ -60,26 +60,28 @@ export const DraftList = memo(function DraftList({ drafts, onSave }: Props) {
     heading.current?.focus();
   }
 
-  const pager = pages > 1 && (
-    <nav className="drafts__pager" aria-label="Pages of drafts">
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={page === 0}
-        onClick={() => turnTo(page - 1)}
-      >
-        Previous drafts
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={page === pages - 1}
-        onClick={() => turnTo(page + 1)}
-      >
-        Next drafts
-      </button>
-    </nav>
-  );
+  // Two pagers, above and below the list, named apart: landmarks must be told from each other.
+  const pager = (label: string) =>
+    pages > 1 && (
+      <nav className="drafts__pager" aria-label={label}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page === 0}
+          onClick={() => turnTo(page - 1)}
+        >
+          Previous drafts
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={page === pages - 1}
+          onClick={() => turnTo(page + 1)}
+        >
+          Next drafts
+        </button>
+      </nav>
+    );
 
   return (
     <section aria-labelledby="drafts-heading">
@@ -99,7 +101,7 @@ export const DraftList = memo(function DraftList({ drafts, onSave }: Props) {
         </button>
       </div>
       <p role="status">{summary}</p>
-      {pager}
+      {pager('Pages of drafts')}
       <ol className="drafts" start={first + 1}>
         {shown.map((draft) => (
           <DraftReview
@@ -112,7 +114,7 @@ export const DraftList = memo(function DraftList({ drafts, onSave }: Props) {
           />
         ))}
       </ol>
-      {pager}
+      {pager('Pages of drafts, end of the page')}
     </section>
   );
 });
