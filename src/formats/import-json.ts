@@ -94,7 +94,10 @@ export function importJson(text: string, fileName = ''): JsonImportResult {
     const isOurs =
       typeof data === 'object' && data !== null && 'format' in data && data.format === EXPORT_FORMAT;
     // Another JSON file altogether: one clear message, not a list of everything it lacks.
-    if (!isOurs) return { ...empty, problems: [{ line: 1, column: 1, message: NOT_OUR_EXPORT }] };
+    if (!isOurs) {
+      const at = typeof data === 'object' && data !== null && 'format' in data ? ['format'] : [];
+      return { ...empty, problems: [{ ...locate(text, scanned.positions, at), message: NOT_OUR_EXPORT }] };
+    }
     return { ...empty, problems: problemsOf(document.error.issues, []) };
   }
 

@@ -171,7 +171,7 @@ describe('importing questions', () => {
     await on.getByText(/mixed\.gift \(gift\): 2 drafts, 1 question not imported\./).waitFor();
     await expect
       .poll(() => on.locator('.import__problems .notice--error').first().textContent())
-      .toMatch(/^Line 3/);
+      .toMatch(/^mixed\.gift, line 3,/);
   });
 });
 

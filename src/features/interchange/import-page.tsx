@@ -9,6 +9,7 @@ import { downloadText } from '@/lib/download-text';
 import { plural } from '@/lib/plural';
 import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
 import { DraftList } from './draft-list';
+import { ImportFindings } from './import-findings';
 import { readImportAsync } from './read-import-async';
 import { ReadingProgress, type Reading } from './reading-progress';
 import './interchange.css';
@@ -129,19 +130,11 @@ export function ImportPage() {
       {loaded && 'result' in loaded && (
         <>
           {loaded.result.problems.length + loaded.result.notes.length > 0 && (
-            <ul className="import__problems">
-              {loaded.result.problems.map((problem) => (
-                <li key={`p${problem.line}:${problem.column ?? 0}`} className="notice notice--error">
-                  Line {problem.line}
-                  {problem.column === undefined ? '' : `, column ${problem.column}`}: {problem.message}
-                </li>
-              ))}
-              {loaded.result.notes.map((note, index) => (
-                <li key={`n${note.line}:${index}`} className="notice">
-                  Line {note.line}: {note.message}
-                </li>
-              ))}
-            </ul>
+            <ImportFindings
+              fileName={loaded.fileName}
+              problems={loaded.result.problems}
+              notes={loaded.result.notes}
+            />
           )}
           {loaded.result.drafts.length > 0 && (
             <DraftList key={serial} drafts={loaded.result.drafts} onSave={saveYaml} />

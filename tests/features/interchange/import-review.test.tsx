@@ -110,7 +110,7 @@ describe('reviewing imported questions', () => {
       await screen.findByText('mixed.gift (gift): 2 drafts, 1 question not imported.'),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByRole('listitem').find((item) => /^Line 3/.test(item.textContent ?? '')),
+      screen.getAllByRole('listitem').find((item) => /^mixed\.gift, line 3,/.test(item.textContent ?? '')),
     ).toBeDefined();
     expect(
       screen.getByRole('heading', { level: 3, name: 'Was the lamp made automatic?' }),
