@@ -102,7 +102,7 @@ try {
   console.log(`Import page, click to painted frame (${new Date().toISOString().slice(0, 10)}), in ms:`);
   const rows: Record<string, string | number>[] = [];
   for (const throttle of [1, 4]) {
-    for (const drafts of [10, 1000]) {
+    for (const drafts of [20, 1000]) {
       const { times, added, mine } = await measure(base, drafts, throttle);
       if (added === 0)
         console.warn(`  (no draft was accepted with ${drafts} drafts: the Accept figures time a refusal)`);
