@@ -47,11 +47,13 @@ function describePath(path: JsonPath): string {
 
 /** zod's wording ("Invalid input: expected array, received undefined") in plain words. */
 function plainIssue(message: string): string {
-  const typed = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
-  if (typed?.[2] === 'undefined') return `missing (should be ${a(typed[1]!)})`;
-  if (typed) return `should be ${a(typed[1]!)}, not ${a(typed[2]!)}`;
-  const oneOf = /^Invalid (?:discriminator value|option)[.:] [Ee]xpected (?:one of )?(.*)$/.exec(message);
-  if (oneOf) return `must be one of ${oneOf[1]!.replace(/'/g, '"').replace(/ \| /g, ', ')}`;
+  const [, expected = '', received = ''] =
+    /^Invalid input: expected (\w+), received (\w+)$/.exec(message) ?? [];
+  if (received === 'undefined') return `missing (should be ${a(expected)})`;
+  if (received) return `should be ${a(expected)}, not ${a(received)}`;
+  const [, options] =
+    /^Invalid (?:discriminator value|option)[.:] [Ee]xpected (?:one of )?(.*)$/.exec(message) ?? [];
+  if (options) return `must be one of ${options.replace(/'/g, '"').replace(/ \| /g, ', ')}`;
   return message.replace(/^Invalid input: /, '');
 }
 const a = (type: string) =>

@@ -243,7 +243,11 @@ describe('GIFT import: broken files', () => {
     const result = importGift(text);
     expect(result.drafts.map((draft) => draft.prompt)).toEqual(['Good one', 'Also good']);
     expect(result.problems).toEqual([
-      { line: 4, column: 14, message: expect.stringMatching(/^this question is not valid GIFT \(expected .*"}"/) },
+      {
+        line: 4,
+        column: 14,
+        message: expect.stringMatching(/^this question is not valid GIFT \(expected .*"}"/),
+      },
     ]);
   });
 
