@@ -7,7 +7,9 @@ export type ReadImportRequest = {
   takenIds: ReadonlySet<string>;
 };
 export type ReadImportReply =
-  { kind: 'progress'; done: number; total: number } | { kind: 'done'; read: ReadImport };
+  | { kind: 'started' }
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; read: ReadImport };
 
 type Options = {
   knownTopics: readonly string[];
@@ -28,12 +30,14 @@ export async function readImportAsync(file: File, options: Options): Promise<Rea
   const { knownTopics, takenIds, onProgress, signal } = options;
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (signal.aborted) throw aborted();
-  if (typeof Worker === 'undefined') {
+  const readOnPage = async () => {
     const { readImport } = await import('@/formats/read-import');
     if (signal.aborted) throw aborted();
     return readImport(bytes, file.name, { knownTopics, takenIds });
-  }
+  };
+  if (typeof Worker === 'undefined') return readOnPage();
   return new Promise((resolve, reject) => {
+    let hasStarted = false;
     const worker = new Worker(new URL('./read-import.worker.ts', import.meta.url), { type: 'module' });
     const stop = () => {
       worker.terminate();
@@ -45,15 +49,22 @@ export async function readImportAsync(file: File, options: Options): Promise<Rea
       worker.terminate();
     };
     worker.onmessage = (event: MessageEvent<ReadImportReply>) => {
-      if (event.data.kind === 'progress') return onProgress(event.data.done, event.data.total);
+      if (event.data.kind === 'started') hasStarted = true;
+      if (event.data.kind !== 'done') {
+        if (event.data.kind === 'progress') onProgress(event.data.done, event.data.total);
+        return;
+      }
       finish();
       resolve(event.data.read);
     };
     worker.onerror = (event) => {
       finish();
-      reject(new Error(event.message || 'the file could not be read'));
+      // A worker that never started (its script blocked or missing offline): read on the page instead.
+      if (!hasStarted) readOnPage().then(resolve, reject);
+      else reject(new Error(event.message || 'the file could not be read'));
     };
     const request: ReadImportRequest = { bytes, fileName: file.name, knownTopics, takenIds };
-    worker.postMessage(request, [bytes.buffer]);
+    // The bytes are copied, not moved: the page may still need them if the worker fails to start.
+    worker.postMessage(request);
   });
 }

@@ -8,6 +8,7 @@ const PROGRESS_EVERY_MS = 100;
 self.onmessage = (event: MessageEvent<ReadImportRequest>) => {
   const { bytes, fileName, knownTopics, takenIds } = event.data;
   const reply = (message: ReadImportReply) => self.postMessage(message);
+  reply({ kind: 'started' });
   let lastSent = 0;
   const read = readImport(bytes, fileName, {
     knownTopics,

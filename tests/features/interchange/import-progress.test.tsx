@@ -26,6 +26,10 @@ class FakeWorker {
   reply(message: ReadImportReply) {
     act(() => this.onmessage?.(new MessageEvent('message', { data: message })));
   }
+  /** What a browser does when the worker's script cannot load (blocked, or missing offline). */
+  failToStart() {
+    act(() => this.onerror?.(new ErrorEvent('error')));
+  }
   /** Does what the real worker does with the request, all at once. */
   finish() {
     const { bytes, fileName, knownTopics, takenIds } = this.request!;
@@ -119,6 +123,14 @@ describe('reading a large file', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByText('first.gift (gift): 1 draft, 0 questions not imported.')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 3, name: PROMPT(0) })).toBeInTheDocument();
+  });
+
+  it('reads the file on the page when the worker cannot start', async () => {
+    const { choose } = await openImport();
+    (await choose('small.gift', gift(2))).failToStart();
+    expect(
+      await screen.findByText('small.gift (gift): 2 drafts, 0 questions not imported.'),
+    ).toBeInTheDocument();
   });
 });
 
