@@ -51,6 +51,8 @@ export type ImportContext = {
   fileName?: string;
   knownTopics?: readonly Topic[];
   takenIds?: ReadonlySet<string>;
+  /** Told how far reading has gone (questions read of all found), for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 };
 export type Importer = (text: string, context?: ImportContext) => ImportResult;
 

@@ -9,7 +9,7 @@ import type { Exporter, ImportContext, Importer } from './format-types';
 import { importAiken } from './import-aiken';
 import { importCsv } from './import-csv';
 import { importGift } from './import-gift';
-import { importJson } from './import-json';
+import { importJson, reserveJsonIds } from './import-json';
 
 export const EXPORTERS = {
   gift: exportGift,
@@ -24,13 +24,11 @@ export type ExportFormat = keyof typeof EXPORTERS;
 
 export const IMPORTERS = {
   gift: (text, context?: ImportContext) =>
-    reserveIds(importGift(text, context?.knownTopics), context?.takenIds),
+    reserveIds(importGift(text, context?.knownTopics, context?.onProgress), context?.takenIds),
   aiken: (text, context?: ImportContext) => reserveIds(importAiken(text), context?.takenIds),
   csv: (text, context?: ImportContext) => reserveIds(importCsv(text), context?.takenIds),
-  json: (text, context?: ImportContext) => {
-    const result = importJson(text, context?.fileName);
-    return { ...result, ...reserveIds(result, context?.takenIds) };
-  },
+  json: (text, context?: ImportContext) =>
+    reserveJsonIds(importJson(text, context?.fileName), context?.takenIds),
 } satisfies Record<string, Importer>;
 export type ImportFormat = keyof typeof IMPORTERS;
 

@@ -116,7 +116,8 @@ function multipleChoiceBody(
     index === undefined ? undefined : textOf(question.choices[index]?.feedback, context) || undefined;
   if (marked.length > 1) {
     return {
-      problem: 'more than one "=" answer: a single-answer question has exactly one right choice here',
+      problem:
+        'more than one answer marked "=": mark the one right answer with "=", or give each right answer a weight such as ~%50%',
     };
   }
   const [right] = marked;
@@ -210,7 +211,7 @@ function shortAnswerBody(
         });
       return text.replace(/\\\*/g, '*');
     });
-  if (answer.length === 0) return { problem: 'no full-credit answer to accept' };
+  if (answer.length === 0) return { problem: 'no answer is marked right: mark the accepted answer with "="' };
   noteDroppedFeedback(
     at,
     context,
@@ -238,7 +239,8 @@ function numericalBody(
     : [{ isCorrect: true, weight: null, text: question.choices, feedback: null }];
   const best = options.find((choice) => choice.isCorrect && fullCredit(choice.weight));
   const number = best ? numberFrom(best.text) : undefined;
-  if (!best || !number) return { problem: 'no full-credit number to accept' };
+  if (!best || !number)
+    return { problem: 'no number is marked right: give the accepted number, e.g. {#1973}' };
   if (options.length > 1) {
     context.notes.push({ ...at, message: 'only the full-credit number was kept' });
     noteDroppedFeedback(
@@ -253,7 +255,11 @@ function numericalBody(
   if (isYearQuestion(prompt, number.value, number.tolerance)) {
     return { draft: { type: 'year', answer: number.value }, explanation };
   }
-  context.notes.push({ ...at, message: 'GIFT numbers have no unit: fill in answer.unit' });
+  context.notes.push({
+    ...at,
+    message:
+      'the number has no unit (GIFT numbers have none): name the unit in the question text if it needs one',
+  });
   return { draft: { type: 'numeric', answer: { ...number, unit: '' } }, explanation };
 }
 
@@ -330,7 +336,10 @@ export function bodyOf(
       return { draft: { type: 'true-false', answer: question.isTrue }, explanation: right };
     }
     case 'Essay':
-      return { problem: 'essay questions are not supported (the app grades every answer automatically)' };
+      return {
+        problem:
+          'essay questions cannot be imported (the app grades every answer by itself): leave it out, or give the answers it accepts',
+      };
     case 'Description':
     case 'Category':
       return undefined;

@@ -44,7 +44,11 @@ function difficultyOf(tags: readonly string[] | null | undefined): Difficulty {
  * numbers become numeric (or year, see isYearQuestion); matching whose answers are "1st", "2nd", …
  * becomes ordering. Essays are listed as problems, descriptions as notes; a category names the bank.
  */
-export function importGift(text: string, knownTopics?: readonly Topic[]): ImportResult {
+export function importGift(
+  text: string,
+  knownTopics?: readonly Topic[],
+  onProgress?: (done: number, total: number) => void,
+): ImportResult {
   const sentinel = pickSentinel(text);
   const context: GiftContext = {
     restore: (value) => value.split(sentinel).join('&'),
@@ -56,7 +60,9 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
   const giveId = createIdGiver();
   let bankTitle: string | undefined;
 
-  for (const block of splitGiftBlocks(text)) {
+  const blocks = splitGiftBlocks(text);
+  for (const [index, block] of blocks.entries()) {
+    onProgress?.(index, blocks.length);
     let parsed: GIFTQuestion[];
     try {
       parsed = parse(acceptMoodleGift(block.text).split('&').join(sentinel));
@@ -65,7 +71,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
       context.problems.push({
         line: block.firstLine - 1 + (location?.line ?? 1),
         column: location?.column,
-        message: `GIFT syntax: ${context.restore(error instanceof Error ? error.message : String(error))}`,
+        message: plainSyntaxError(context.restore(error instanceof Error ? error.message : String(error))),
       });
       continue;
     }
@@ -123,6 +129,7 @@ export function importGift(text: string, knownTopics?: readonly Topic[]): Import
       );
     }
   }
+  onProgress?.(blocks.length, blocks.length);
   return { drafts, problems: context.problems, notes: context.notes, bankTitle, draftLines };
 }
 
@@ -147,4 +154,21 @@ function locationOf(error: unknown): { line: number; column: number } | undefine
   return typeof start.line === 'number' && typeof start.column === 'number'
     ? { line: start.line, column: start.column }
     : undefined;
+}
+
+/**
+ * The parser's own message ("Expected "}", Single short answer { ... }, … but "#" found.") in plain
+ * words, with what to do: the list of everything the grammar could take is only noise to a teacher.
+ */
+export function plainSyntaxError(message: string): string {
+  const match = /^Expected (.*) but (.*) found\.$/s.exec(message);
+  const found = match?.[2] === 'end of input' ? 'the end of the question' : match?.[2];
+  const expected = match?.[1]?.includes(',')
+    ? 'answers in braces such as {=right ~wrong}, {T} or {#1973}'
+    : match?.[1];
+  const what = match ? `expected ${expected ?? ''} but found ${found ?? ''}` : message;
+  return (
+    `this question is not valid GIFT (${what}). Check that its answers are in one pair of braces { }, ` +
+    'and write \\{ \\} \\= \\~ \\# \\: for those characters in its text; the other questions were read'
+  );
 }

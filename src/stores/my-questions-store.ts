@@ -12,6 +12,8 @@ type MyQuestionsState = {
   questions: Question[];
   /** Adds (or replaces, by id) a question that passed the checks of the import review. */
   questionAccepted(question: Question): void;
+  /** The same for several at once: one change, one save, however many questions. */
+  questionsAccepted(questions: readonly Question[]): void;
   questionRemoved(id: string): void;
 };
 
@@ -25,6 +27,10 @@ export const useMyQuestionsStore = create<MyQuestionsState>()(
       questions: [],
       questionAccepted: (question) =>
         set(({ questions }) => ({ questions: [...questions.filter((q) => q.id !== question.id), question] })),
+      questionsAccepted: (accepted) => {
+        const ids = new Set(accepted.map((question) => question.id));
+        set(({ questions }) => ({ questions: [...questions.filter((q) => !ids.has(q.id)), ...accepted] }));
+      },
       questionRemoved: (id) => set(({ questions }) => ({ questions: questions.filter((q) => q.id !== id) })),
     }),
     safePersist({
@@ -36,3 +42,18 @@ export const useMyQuestionsStore = create<MyQuestionsState>()(
     }),
   ),
 );
+
+const idSets = new WeakMap<readonly Question[], ReadonlySet<string>>();
+
+/**
+ * The ids of My questions, computed once per change of the list: each of a thousand draft rows can
+ * ask whether it is accepted without walking the list.
+ */
+export function myQuestionIds(questions: readonly Question[]): ReadonlySet<string> {
+  let ids = idSets.get(questions);
+  if (!ids) {
+    ids = new Set(questions.map((question) => question.id));
+    idSets.set(questions, ids);
+  }
+  return ids;
+}

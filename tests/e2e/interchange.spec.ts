@@ -171,6 +171,59 @@ describe('importing questions', () => {
     await on.getByText(/mixed\.gift \(gift\): 2 drafts, 1 question not imported\./).waitFor();
     await expect
       .poll(() => on.locator('.import__problems .notice--error').first().textContent())
-      .toMatch(/^Line 3/);
+      .toMatch(/^mixed\.gift, line 3,/);
   });
+});
+
+describe('importing a large file', () => {
+  /** About 5 MB of GIFT: 40,000 single-choice and year questions. */
+  function largeGift(): Buffer {
+    const blocks: string[] = [];
+    for (let n = 0; blocks.join('').length < 5_000_000; n += 1) {
+      const chunk = Array.from(
+        { length: 1000 },
+        (_, i) =>
+          `::big-${n}-${i}:: Which colour is number ${n * 1000 + i} in the big test file? {=Blue ~Red ~Green}\n\n` +
+          `::year-${n}-${i}:: In which year did event ${n * 1000 + i} of the big test file happen? {#1973}\n\n`,
+      );
+      blocks.push(chunk.join(''));
+    }
+    return Buffer.from(blocks.join(''));
+  }
+
+  it(
+    'reads it in the background with progress, cancels, then reads it again to the end',
+    { timeout: 300_000 },
+    async () => {
+      const file = { name: 'big.gift', mimeType: 'text/plain', buffer: largeGift() };
+      expect(file.buffer.length).toBeGreaterThan(5_000_000);
+      const on = await open('/import');
+      const input = on.getByLabel('Question file');
+      await input.setInputFiles(file);
+      await on.getByRole('progressbar', { name: 'Reading big.gift…' }).waitFor();
+      await on.getByText('25% read.').waitFor({ timeout: 120_000 });
+      // The page answers while the worker reads: a frame is painted and a control reacts.
+      expect(
+        await on.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true)))),
+      ).toBe(true);
+      await expectNoAxeViolations(on, 'import in progress');
+
+      await on.getByRole('button', { name: 'Cancel' }).click();
+      await on
+        .getByText('Import of big.gift cancelled: nothing was imported from it. You can choose a file again.')
+        .waitFor();
+      expect(await on.getByRole('progressbar').count()).toBe(0);
+      expect(await on.getByRole('heading', { level: 2, name: /^Drafts/ }).count()).toBe(0);
+      expect(await input.evaluate((element) => element === document.activeElement)).toBe(true);
+
+      await input.setInputFiles(file);
+      await on
+        .getByText(/^big\.gift \(gift\): [\d,]+ drafts, 0 questions not imported\.$/)
+        .waitFor({ timeout: 240_000 });
+      const heading = on.getByRole('heading', { level: 2, name: /^Drafts 1–50 of / });
+      expect(await heading.textContent()).toMatch(/of (\d{2},\d{3})$/);
+      expect(await on.locator('.draft').count()).toBe(50);
+      await expectNoAxeViolations(on, 'large import done');
+    },
+  );
 });

@@ -96,7 +96,7 @@ describe('npm run bank -- import', SPAWNS_A_PROCESS, () => {
     const run = bank('import', join(GIFT_FIXTURES, 'essay1.gift'));
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /essay1\.gift:1 {2}"Write a short biography of Dag Hammarsk…": essay questions are not supported/,
+      /essay1\.gift:1 {2}"Write a short biography of Dag Hammarsk…": essay questions cannot be imported/,
     );
   });
 

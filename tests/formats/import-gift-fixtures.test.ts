@@ -168,7 +168,7 @@ describe('GIFT import: the gift-pegjs fixtures', () => {
     const result = read('essay1.gift');
     expect(result.drafts).toEqual([]);
     expect(result.problems).toEqual([
-      { line: 1, message: expect.stringMatching(/essay questions are not supported/) },
+      { line: 1, message: expect.stringMatching(/essay questions cannot be imported/) },
     ]);
   });
 
@@ -243,7 +243,11 @@ describe('GIFT import: broken files', () => {
     const result = importGift(text);
     expect(result.drafts.map((draft) => draft.prompt)).toEqual(['Good one', 'Also good']);
     expect(result.problems).toEqual([
-      { line: 4, column: 14, message: expect.stringMatching(/^GIFT syntax: Expected .*"}"/) },
+      {
+        line: 4,
+        column: 14,
+        message: expect.stringMatching(/^this question is not valid GIFT \(expected .*"}"/),
+      },
     ]);
   });
 

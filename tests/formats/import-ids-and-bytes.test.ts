@@ -43,6 +43,38 @@ describe('imported ids', () => {
     expect(result.notes[0]?.message).toMatch(/by another question in this file: renamed "same-2"/);
   });
 
+  it('in a JSON file, carry the bank list and related questions along when renamed', () => {
+    const question = (id: string, related?: string[]) => ({
+      id,
+      bank: 'b',
+      type: 'true-false',
+      prompt: `Is ${id} true?`,
+      topics: ['dates'],
+      difficulty: 1,
+      explanation: 'Yes.',
+      citations: [{ source: 's', passage: 'p', quote: 'Yes.' }],
+      answer: true,
+      ...(related ? { related } : {}),
+    });
+    const document = {
+      format: 'source-quiz',
+      version: 2,
+      sources: [],
+      banks: [{ id: 'b', title: 'B', description: '', questionIds: ['capital', 'other', 'built-in'] }],
+      questions: [question('capital', ['other']), question('other', ['capital', 'built-in'])],
+    };
+    const result = IMPORTERS.json(JSON.stringify(document, null, 2), {
+      takenIds: new Set(['capital', 'other', 'built-in']),
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.drafts.map((draft) => [draft.id, draft.related])).toEqual([
+      ['capital-2', ['other-2']],
+      ['other-2', ['capital-2', 'built-in']],
+    ]);
+    // A reference to a question that is not in the file (a built-in one) is left as it was.
+    expect('banks' in result && result.banks[0]?.questionIds).toEqual(['capital-2', 'other-2', 'built-in']);
+  });
+
   it('are handed out in linear time: 20,000 questions sharing a title', () => {
     const give = createIdGiver(['q']);
     const ids = Array.from({ length: 20_000 }, () => give('q', ''));

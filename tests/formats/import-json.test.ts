@@ -69,19 +69,32 @@ describe('JSON import', () => {
     expect(result.drafts).toHaveLength(content.questions.length - 1);
     const line = brokenText.split('\n').findIndex((row) => row.includes('"difficulty": 7')) + 1;
     expect(result.problems).toEqual([
-      { line, column: 21, message: 'questions[1].difficulty: must be 1, 2 or 3' },
+      { line, column: 21, message: 'question 2, difficulty: must be 1, 2 or 3' },
     ]);
   });
 
   it('refuses a document that is not ours, saying where', () => {
     expect(
       importJson('{"format": "other", "version": 1, "sources": [], "banks": [], "questions": []}').problems,
-    ).toEqual([{ line: 1, column: 12, message: expect.stringMatching(/^format: /) }]);
+    ).toEqual([
+      {
+        line: 1,
+        column: 12,
+        message: expect.stringMatching(
+          /^this is not a question file exported by this app .*: export it again/,
+        ),
+      },
+    ]);
   });
 
   it('locates a JSON syntax error', () => {
     expect(importJson('{\n  "format": "source-quiz",\n  "version": 1,,\n}').problems).toEqual([
-      { line: 3, column: 16, message: 'JSON: expected a property name in double quotes' },
+      {
+        line: 3,
+        column: 16,
+        message:
+          'this is not valid JSON here (expected a property name in double quotes): the file may be cut short or edited by hand; export it again',
+      },
     ]);
   });
 });

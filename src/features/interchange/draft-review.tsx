@@ -1,12 +1,12 @@
 import type { Question, Topic } from '@/domain/question';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { checkAcceptedQuestion } from '@/content/check-accepted-question';
 import { proposeCitations } from '@/content/propose-citations';
 import type { TopicInfo } from '@/domain/content';
 import { useCatalog, useSources } from '@/hooks/use-content';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
-import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
+import { MY_QUESTIONS_BANK, myQuestionIds, useMyQuestionsStore } from '@/stores/my-questions-store';
 
 const OTHER = 'other';
 
@@ -16,12 +16,51 @@ function guessTopics(draft: Question, known: readonly TopicInfo[]): Topic[] {
   return known.some((topic) => topic.id === guess) && guess ? [guess] : [];
 }
 
+/** Checks a draft as its row stands and says so in the row: the question to add, or null. */
+export type DraftCheck = () => Question | null;
+
+type Props = {
+  draft: Question;
+  isRejected: boolean;
+  /** These are the same functions for every row and every render, so that a click re-renders one row. */
+  onReject: (id: string) => void;
+  onRestore: (id: string) => void;
+  /** Lets the list's "Accept all" check this row as the teacher left it (null when the row goes). */
+  register: (id: string, check: DraftCheck | null) => void;
+};
+
 /**
  * One imported draft: the passages it most likely comes from, proposed by shared words and numbers;
  * the teacher accepts one (or picks another passage and marks the quote), and the question is
- * checked like any bank question before it joins "My questions".
+ * checked like any bank question before it joins "My questions". A rejected draft folds to one
+ * line that can be undone.
  */
-export const DraftReview = memo(function DraftReview({ draft }: { draft: Question }) {
+export const DraftReview = memo(function DraftReview(props: Props) {
+  return props.isRejected ? <RejectedDraft {...props} /> : <OpenDraft {...props} />;
+});
+
+function RejectedDraft({ draft, onRestore }: Props) {
+  const undo = useRef<HTMLButtonElement>(null);
+  // The Reject button is gone: keyboard focus goes to the button that brings the draft back.
+  useEffect(() => undo.current?.focus(), []);
+  return (
+    <li className="card draft draft--rejected">
+      <p>
+        Rejected: “{draft.prompt}”.{' '}
+        <button
+          ref={undo}
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => onRestore(draft.id)}
+        >
+          Undo
+        </button>
+      </p>
+    </li>
+  );
+}
+
+function OpenDraft({ draft, onReject, register }: Props) {
   const { sources } = useSources();
   const { topics: knownTopics } = useCatalog();
   // Proposing reads every passage: once per draft, not at each render of a list of a thousand.
@@ -36,7 +75,7 @@ export const DraftReview = memo(function DraftReview({ draft }: { draft: Questio
     return listed.length > 0 ? listed : guessTopics(draft, knownTopics);
   });
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const isAccepted = useMyQuestionsStore((state) => state.questions.some((q) => q.id === draft.id));
+  const isAccepted = useMyQuestionsStore((state) => myQuestionIds(state.questions).has(draft.id));
 
   function choose(value: string) {
     setChoice(value);
@@ -45,7 +84,7 @@ export const DraftReview = memo(function DraftReview({ draft }: { draft: Questio
     setStatus(null);
   }
 
-  function accept() {
+  function check(): Question | null {
     const proposal = proposals[Number(choice)];
     const [source = '', passage = ''] =
       choice === OTHER ? otherPassage.split('/') : [proposal?.source, proposal?.passage];
@@ -59,10 +98,24 @@ export const DraftReview = memo(function DraftReview({ draft }: { draft: Questio
       },
       sources,
     );
-    if (!checked.ok) return setStatus({ ok: false, text: `Not added: ${checked.problem}.` });
-    useMyQuestionsStore.getState().questionAccepted(checked.question);
+    if (!checked.ok) {
+      setStatus({ ok: false, text: `Not added: ${checked.problem}.` });
+      return null;
+    }
     setStatus({ ok: true, text: 'Added to My questions. It is now in the quiz, with its citation.' });
+    return checked.question;
   }
+
+  function accept() {
+    const question = check();
+    if (question) useMyQuestionsStore.getState().questionAccepted(question);
+  }
+
+  // Registered again at each render of this row only, so "Accept all" sees what the teacher typed.
+  useEffect(() => {
+    register(draft.id, check);
+    return () => register(draft.id, null);
+  });
 
   return (
     <li className="card draft">
@@ -165,12 +218,22 @@ export const DraftReview = memo(function DraftReview({ draft }: { draft: Questio
           />
         </div>
       </fieldset>
-      <button type="button" className="button" onClick={accept}>
-        Accept with this citation
-      </button>
+      <div className="draft__actions">
+        <button type="button" className="button" onClick={accept}>
+          Accept with this citation
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => onReject(draft.id)}
+          aria-label={`Reject “${draft.prompt}”`}
+        >
+          Reject
+        </button>
+      </div>
       <p role="status" className={status && !status.ok ? 'notice notice--error' : 'muted'}>
         {status?.text}
       </p>
     </li>
   );
-});
+}

@@ -62,7 +62,10 @@ export function ExportPage() {
     if (scope === 'assignment') {
       const decoded = decodeAssignment(assignmentText.trim().replace(/^.*#/, ''));
       if (!decoded.ok)
-        return { ok: false as const, problem: `The assignment cannot be read: ${decoded.problem}.` };
+        return {
+          ok: false as const,
+          problem: `The assignment cannot be read: ${decoded.problem}. Paste the whole link, as it was shared, and download again.`,
+        };
       const byId = new Map(all.map((q) => [q.id, q]));
       const questions = decoded.value.ids.flatMap((id) => byId.get(id) ?? []);
       return {
@@ -84,7 +87,11 @@ export function ExportPage() {
       baseName: chosen.name,
     });
     const file = result.files[0];
-    if (!file) return setOutcome({ problem: 'This format could express none of these questions.' });
+    if (!file)
+      return setOutcome({
+        problem:
+          'Nothing was downloaded: none of these questions can be written in this format. Choose another format (JSON keeps every question).',
+      });
     downloadText(file.name, file.content, MIME[format]);
     setOutcome({
       fileName: file.name,

@@ -110,7 +110,7 @@ describe('reviewing imported questions', () => {
       await screen.findByText('mixed.gift (gift): 2 drafts, 1 question not imported.'),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByRole('listitem').find((item) => /^Line 3/.test(item.textContent ?? '')),
+      screen.getAllByRole('listitem').find((item) => /^mixed\.gift, line 3,/.test(item.textContent ?? '')),
     ).toBeDefined();
     expect(
       screen.getByRole('heading', { level: 3, name: 'Was the lamp made automatic?' }),
@@ -120,8 +120,8 @@ describe('reviewing imported questions', () => {
   it('refuses a file whose format it cannot tell, saying which names it reads', async () => {
     await upload('notes.docx', 'anything');
     expect(
-      await screen.findByText(/^notes\.docx cannot be imported: the format cannot be told/),
-    ).toHaveTextContent('use .gift, .txt (GIFT or Aiken), .csv or .json');
+      await screen.findByText(/^notes\.docx cannot be imported: its format cannot be told from its name/),
+    ).toHaveTextContent('Rename it to end in .gift, .txt (GIFT or Aiken), .csv or .json');
   });
 
   it('saves the drafts as a YAML bank file', async () => {
