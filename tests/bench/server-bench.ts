@@ -65,7 +65,9 @@ async function runOn(kind: 'pglite' | 'postgres') {
     env.DATABASE_URL = created.url;
     drop = created.drop;
   }
-  const { url, child } = await spawnServer(env);
+  // For profiling the server, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const { url, child } = await spawnServer(env, nodeArgs);
   try {
     const { client } = await signedInTeacher(url);
     const questions = unrelatedQuestions(QUESTIONS);
