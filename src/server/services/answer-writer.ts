@@ -105,22 +105,32 @@ export function createAnswerWriter(
     }
   }
 
+  let scheduled = false;
   function pump() {
+    scheduled = false;
     while (running < parallel && queue.length > 0) {
       const batch = queue.splice(0, maxBatch);
       running += 1;
       void insert(batch).finally(() => {
         running -= 1;
-        pump();
+        schedule();
       });
     }
+  }
+  // A group leaves after the requests that have already arrived have been read (setImmediate runs
+  // after the event loop's I/O): PGlite works on the main thread, so the requests that came in
+  // during its last statement are only read once it has finished, and must not go one by one.
+  function schedule() {
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(pump);
   }
 
   return {
     write(row) {
       return new Promise<boolean>((resolve, reject) => {
         queue.push({ row, stored: resolve, failed: reject });
-        pump();
+        schedule();
       });
     },
   };
