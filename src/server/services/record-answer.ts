@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { and, eq } from 'drizzle-orm';
 import { gradeAnswer } from '../../engine/grade-answer';
 import type { Grade } from '../../engine/grade';
@@ -78,10 +79,8 @@ async function replayOrRefuse(
     .from(answers)
     .where(and(eq(answers.attemptId, attemptId), eq(answers.answerId, input.answerId)));
   if (earlier) {
-    if (
-      earlier.questionIndex !== input.index ||
-      JSON.stringify(earlier.response) !== JSON.stringify(input.response)
-    ) {
+    // jsonb keeps keys in an order of its own ({ text, type }): compared as values, not as text.
+    if (earlier.questionIndex !== input.index || !isDeepStrictEqual(earlier.response, input.response)) {
       throw new HttpError(409, 'this answerId was already used for another answer');
     }
     return {
