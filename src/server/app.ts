@@ -23,6 +23,7 @@ import { liveRoutes } from './routes/live-routes';
 import { attachLiveSessions } from './live/live-socket';
 import { opsRoutes } from './routes/ops-routes';
 import { studentRoutes } from './routes/student-routes';
+import { createAnswerWriter } from './services/answer-writer';
 import { createAttemptCache } from './services/attempt-cache';
 import { createQuestionVersions } from './services/question-versions';
 
@@ -66,6 +67,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     content: options.content,
     versions,
     attemptCache: createAttemptCache(options.database.db, versions),
+    // PostgreSQL's pool has 10 connections: answers may take 4, the other requests keep the rest.
+    answerWriter: createAnswerWriter(options.database, {
+      parallel: options.database.kind === 'postgres' ? 4 : 1,
+    }),
     now: options.now ?? (() => new Date()),
     limits,
     signInTries: createAccountLimiter(limits.triesPerAccount, 15 * 60_000),

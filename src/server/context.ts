@@ -2,6 +2,7 @@ import type { AccountLimiter } from './http/account-limiter';
 import type { ServerConfig } from './config';
 import type { ServerContent } from './content/server-content';
 import type { DatabaseHandle } from './db/open-database';
+import type { AnswerWriter } from './services/answer-writer';
 import type { AttemptCache } from './services/attempt-cache';
 import type { QuestionVersions } from './services/question-versions';
 
@@ -32,6 +33,7 @@ export type AppContext = {
   content: ServerContent;
   versions: QuestionVersions;
   attemptCache: AttemptCache;
+  answerWriter: AnswerWriter;
   now: () => Date;
   limits: Limits;
   signInTries: AccountLimiter;

@@ -42,6 +42,7 @@ function post(path: string, body: string): Promise<{ status: number; ms: number 
   });
 }
 
+const cpuBefore = process.cpuUsage();
 const latencies: number[] = [];
 let errors = 0;
 const began = performance.now();
@@ -56,6 +57,7 @@ await Promise.all(
   }),
 );
 const seconds = (performance.now() - began) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
 agent.destroy();
 latencies.sort((a, b) => a - b);
 const at = (share: number) =>
@@ -70,5 +72,6 @@ console.log(
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
   }),
 );

@@ -3,9 +3,15 @@ import { createInterface } from 'node:readline';
 
 export type ChildServer = { url: string; child: ChildProcess };
 
-/** `npm run serve`'s process (the real main.ts), in a child process, on a free port. */
-export async function spawnServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+/**
+ * `npm run serve`'s process (the real main.ts), in a child process, on a free port. `nodeArgs`
+ * go to node itself (the benchmark's profiling).
+ */
+export async function spawnServer(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server/main.ts'], {
     // Only what the caller names: the test run's own DATABASE_URL must not leak into a PGlite server.
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,6 +15,11 @@ export type RunSql = (text: string, params?: unknown[]) => Promise<Record<string
 export type DatabaseHandle = {
   kind: 'pglite' | 'postgres';
   db: Database;
+  /**
+   * One statement with parameters, outside the query layer, for the hottest path (answers): on
+   * PostgreSQL it is prepared once per connection under `name` and only executed after that.
+   */
+  prepared(name: string, text: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   /** Lends one connection for a run of statements of its own (migrations, backup, restore). */
   withConnection<T>(work: (run: RunSql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -43,6 +48,7 @@ function openPostgres(databaseUrl: string, onPoolError: (error: Error) => void):
   return {
     kind: 'postgres',
     db: drizzleNodePg({ client: pool, schema }),
+    prepared: async (name, text, values) => (await pool.query({ name, text, values })).rows,
     async withConnection(work) {
       const client = await pool.connect();
       try {
@@ -59,6 +65,7 @@ function wrapPglite(client: PGlite, release: () => void): DatabaseHandle {
   return {
     kind: 'pglite',
     db: drizzlePglite({ client, schema }),
+    prepared: async (_name, text, params) => (await client.query<Record<string, unknown>>(text, params)).rows,
     withConnection: (work) =>
       work(async (text, params) => {
         if (params === undefined) {

@@ -76,7 +76,16 @@ export function studentRoutes(context: AppContext) {
     app.post('/api/student/attempts/:id/answers', async (request) => {
       const attemptId = idParam(request.params);
       const input = parseBody(answerInputSchema, request.body);
-      return { recorded: await recordAnswer(db, context.attemptCache, attemptId, input, context.now()) };
+      return {
+        recorded: await recordAnswer(
+          db,
+          context.answerWriter,
+          context.attemptCache,
+          attemptId,
+          input,
+          context.now(),
+        ),
+      };
     });
 
     app.post('/api/student/attempts/:id/submit', async (request) => {

@@ -1,18 +1,18 @@
 import type { Question } from '../../domain/question';
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { buildClassReport, type StudentResult } from '../../engine/class-report';
 import type { LearnerResponse } from '../../domain/learner-response';
-import type { Database } from '../db/open-database';
-import { attempts } from '../db/schema';
+import { rowsOf, type Database } from '../db/open-database';
+import { answers, attempts } from '../db/schema';
 import type { AssignmentRow } from './assignments';
 import type { AttemptCache } from './attempt-cache';
 import { finishedAt } from './attempt-timing';
-import { latestAnswers, storedResponse } from './attempt-view';
-
-type AttemptRow = typeof attempts.$inferSelect;
+import { storedResponse } from './attempt-view';
 
 /** Each student's latest attempt (attempts are counted per name, folded). */
-function latestPerStudent(rows: readonly AttemptRow[]): AttemptRow[] {
+function latestPerStudent<AttemptRow extends { studentKey: string; number: number }>(
+  rows: readonly AttemptRow[],
+): AttemptRow[] {
   const latest = new Map<string, AttemptRow>();
   for (const row of rows) {
     const seen = latest.get(row.studentKey);
@@ -21,24 +21,40 @@ function latestPerStudent(rows: readonly AttemptRow[]): AttemptRow[] {
   return [...latest.values()];
 }
 
+/** Answered questions and points so far per attempt of an assignment, summed by the database. */
+async function progressPerAttempt(db: Database, assignmentId: string) {
+  const rows = rowsOf(
+    await db.execute(sql`
+      SELECT attempt_id, count(*)::integer AS answered, sum(points) AS points
+      FROM (
+        SELECT DISTINCT ON (n.attempt_id, n.question_index) n.attempt_id, n.points
+        FROM ${answers} n JOIN ${attempts} a ON a.id = n.attempt_id
+        WHERE a.assignment_id = ${assignmentId}
+        ORDER BY n.attempt_id, n.question_index, n.seq DESC
+      ) latest
+      GROUP BY attempt_id`),
+  ) as { attempt_id: string; answered: number; points: number | string }[];
+  return new Map(
+    rows.map((row) => [row.attempt_id, { answered: Number(row.answered), points: Number(row.points) }]),
+  );
+}
+
 /** Every attempt of the assignment, with how far it has got: what the teacher's live page polls. */
 export async function assignmentProgress(db: Database, assignment: AssignmentRow, now: Date) {
   const rows = await db
-    .select()
+    .select({
+      id: attempts.id,
+      studentName: attempts.studentName,
+      number: attempts.number,
+      startedAt: attempts.startedAt,
+      deadlineAt: attempts.deadlineAt,
+      submittedAt: attempts.submittedAt,
+      questionCount: sql<number>`jsonb_array_length(${attempts.questions})`.mapWith(Number),
+    })
     .from(attempts)
     .where(eq(attempts.assignmentId, assignment.id))
     .orderBy(asc(attempts.startedAt));
-  const latest = await latestAnswers(
-    db,
-    rows.map((row) => row.id),
-  );
-  const perAttempt = new Map<string, { answered: number; points: number }>();
-  for (const answer of latest) {
-    const entry = perAttempt.get(answer.attemptId) ?? { answered: 0, points: 0 };
-    entry.answered += 1;
-    entry.points += answer.points;
-    perAttempt.set(answer.attemptId, entry);
-  }
+  const perAttempt = await progressPerAttempt(db, assignment.id);
   return rows.map((row) => {
     const finished = finishedAt(row, assignment.closesAt, now);
     const progress = perAttempt.get(row.id) ?? { answered: 0, points: 0 };
@@ -47,7 +63,7 @@ export async function assignmentProgress(db: Database, assignment: AssignmentRow
       number: row.number,
       startedAt: row.startedAt.toISOString(),
       finishedAt: finished?.toISOString() ?? null,
-      questionCount: row.questions.length,
+      questionCount: row.questionCount,
       answered: progress.answered,
       points: Math.round(progress.points * 1e6) / 1e6,
     };
@@ -62,15 +78,36 @@ export async function assignmentProgress(db: Database, assignment: AssignmentRow
 export async function assignmentReport(db: Database, cache: AttemptCache, assignment: AssignmentRow) {
   const rows = latestPerStudent(
     await db
-      .select()
+      .select({
+        id: attempts.id,
+        studentName: attempts.studentName,
+        studentKey: attempts.studentKey,
+        number: attempts.number,
+        startedAt: attempts.startedAt,
+        submittedAt: attempts.submittedAt,
+      })
       .from(attempts)
       .where(eq(attempts.assignmentId, assignment.id))
       .orderBy(desc(attempts.number)),
   );
-  const latest = await latestAnswers(
-    db,
-    rows.map((row) => row.id),
-  );
+  // Only what the report reads of each answer: not its stored grade, which the engine recomputes.
+  const latest =
+    rows.length === 0
+      ? []
+      : await db
+          .selectDistinctOn([answers.attemptId, answers.questionIndex], {
+            attemptId: answers.attemptId,
+            questionIndex: answers.questionIndex,
+            response: answers.response,
+          })
+          .from(answers)
+          .where(
+            inArray(
+              answers.attemptId,
+              rows.map((row) => row.id),
+            ),
+          )
+          .orderBy(asc(answers.attemptId), asc(answers.questionIndex), desc(answers.seq));
   const answersOf = new Map<string, Map<number, unknown>>();
   for (const answer of latest) {
     const map = answersOf.get(answer.attemptId) ?? new Map<number, unknown>();

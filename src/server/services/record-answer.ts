@@ -1,13 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import { and, eq } from 'drizzle-orm';
 import { gradeAnswer } from '../../engine/grade-answer';
 import type { Grade } from '../../engine/grade';
 import type { LearnerResponse } from '../../domain/learner-response';
 import type { PresentedQuestion } from '../../engine/present-question';
 import type { StudentResponse } from '../api-schemas';
 import { translateResponse } from '../content/student-question';
-import { rowsOf, type Database } from '../db/open-database';
+import type { Database } from '../db/open-database';
 import { answers, assignments, attempts } from '../db/schema';
 import { HttpError, notFound } from '../errors';
+import type { AnswerWriter } from './answer-writer';
 import type { AttemptCache } from './attempt-cache';
 import { endOf, GRACE_MS } from './attempt-timing';
 
@@ -20,12 +22,13 @@ type AnswerInput = { answerId: string; index: number; response: StudentResponse 
 
 /**
  * Grades an answer with the engine and stores it; the reply is sent only once the row is in the
- * database. One statement checks that the attempt is still going on (not submitted, not out of
- * time, assignment not closed) and inserts, holding the attempt row so a submission cannot slip
- * in between. A retried request with the same answerId gets the first reply again.
+ * database. The writer's one statement checks that the attempt is still going on (not submitted,
+ * not out of time, assignment not closed) and inserts (see answer-writer.ts). A retried request
+ * with the same answerId gets the first reply again.
  */
 export async function recordAnswer(
   db: Database,
+  writer: AnswerWriter,
   cache: AttemptCache,
   attemptId: string,
   input: AnswerInput,
@@ -39,28 +42,24 @@ export async function recordAnswer(
   if (!translated.ok) throw new HttpError(400, `response: ${translated.problem}`);
   const grade = gradeAnswer(asked.presented, translated.response);
   const cutoff = new Date(now.getTime() - GRACE_MS).toISOString();
-
-  const inserted = await db.execute(sql`
-    WITH live AS (
-      SELECT a.id FROM ${attempts} a JOIN ${assignments} s ON s.id = a.assignment_id
-      WHERE a.id = ${attemptId} AND a.submitted_at IS NULL
-        AND (a.deadline_at IS NULL OR a.deadline_at > ${cutoff}::timestamptz)
-        AND (s.closes_at IS NULL OR s.closes_at > ${cutoff}::timestamptz)
-      FOR SHARE OF a
-    )
-    INSERT INTO ${answers} (attempt_id, answer_id, question_index, question_fingerprint, response,
-      points, verdict, grade, locks_question, received_at)
-    SELECT live.id, ${input.answerId}, ${input.index}, ${asked.fingerprint}, ${JSON.stringify(input.response)}::jsonb,
-      ${grade.points}, ${grade.verdict}, ${JSON.stringify(grade)}::jsonb, ${attempt.mode === 'practice'},
-      ${now.toISOString()}::timestamptz
-    FROM live
-    ON CONFLICT DO NOTHING
-    RETURNING seq`);
+  const stored = await writer.write({
+    attemptId,
+    answerId: input.answerId,
+    index: input.index,
+    fingerprint: asked.fingerprint,
+    response: input.response,
+    points: grade.points,
+    verdict: grade.verdict,
+    grade,
+    locksQuestion: attempt.mode === 'practice',
+    receivedAt: now.toISOString(),
+    cutoff,
+  });
   const feedback =
     attempt.mode === 'practice'
       ? { presented: asked.presented, response: translated.response, grade }
       : undefined;
-  if (rowsOf(inserted).length > 0) {
+  if (stored) {
     return { answerId: input.answerId, index: input.index, receivedAt: now.toISOString(), feedback };
   }
   return replayOrRefuse(db, attempt.mode, attemptId, input, now, feedback);
@@ -80,10 +79,8 @@ async function replayOrRefuse(
     .from(answers)
     .where(and(eq(answers.attemptId, attemptId), eq(answers.answerId, input.answerId)));
   if (earlier) {
-    if (
-      earlier.questionIndex !== input.index ||
-      JSON.stringify(earlier.response) !== JSON.stringify(input.response)
-    ) {
+    // jsonb keeps keys in an order of its own ({ text, type }): compared as values, not as text.
+    if (earlier.questionIndex !== input.index || !isDeepStrictEqual(earlier.response, input.response)) {
       throw new HttpError(409, 'this answerId was already used for another answer');
     }
     return {

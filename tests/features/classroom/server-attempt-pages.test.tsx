@@ -1,17 +1,14 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useServerInfoStore } from '@/stores/server-info-store';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { attemptSchema } from '@/features/classroom/server/api-responses';
 import { useStudentAttemptStore } from '@/features/classroom/server/student-attempt-store';
+import { useFakeServer } from '../../kit/fake-server';
 import { renderApp } from '../../kit/render-app';
 
 // A student's attempt against a stand-in for the network that can go offline: each test says what
-// the server answers, and `isOffline` makes every request fail as a dropped connection does.
-type Route = { method: string; path: string; status: number; body: unknown };
-let routes: Route[] = [];
-let isOffline = false;
-const requests: { method: string; path: string; body: unknown }[] = [];
+// the server answers, and `network.isOffline` makes every request fail as a dropped connection does.
+const network = useFakeServer();
 
 const ASSIGNMENT_ID = 'AbCdEfGhIjKlMnOpQrStUv';
 const ATTEMPT_ID = 'AtTeMpTiDaTtEmPtIdAtTe';
@@ -67,26 +64,9 @@ const recorded = (index: number) => ({
 });
 
 beforeEach(() => {
-  requests.length = 0;
-  isOffline = false;
   useStudentAttemptStore.setState({ attempts: {} });
-  useServerInfoStore.setState({
-    status: 'present',
-    info: { server: 'source-quiz', version: '0', allowSignup: true, publicUrl: null, features: [] },
-  });
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET';
-    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    if (isOffline) throw new TypeError('Failed to fetch');
-    requests.push({ method, path: input, body });
-    const route = routes.find((entry) => entry.method === method && entry.path === input);
-    if (!route) return new Response(JSON.stringify({ error: 'not found' }), { status: 404 });
-    return new Response(route.status === 204 ? null : JSON.stringify(route.body), { status: route.status });
-  });
 });
 afterEach(() => {
-  vi.unstubAllGlobals();
-  routes = [];
   useStudentAttemptStore.setState({ attempts: {} });
 });
 
@@ -94,7 +74,7 @@ const attemptPath = `/api/student/attempts/${ATTEMPT_ID}`;
 
 describe('handing in with no network', () => {
   it('keeps the hand-in on the device, says so, and sends it by itself when the network is back', async () => {
-    routes = [
+    network.routes = [
       { method: 'GET', path: attemptPath, status: 200, body: { attempt } },
       { method: 'POST', path: `${attemptPath}/answers`, status: 200, body: recorded(0) },
       { method: 'POST', path: `${attemptPath}/submit`, status: 200, body: { attempt: finished } },
@@ -106,7 +86,7 @@ describe('handing in with no network', () => {
     renderApp(`/s/${ASSIGNMENT_ID}`);
     expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
 
-    isOffline = true;
+    network.isOffline = true;
     await user.click(screen.getByRole('radio', { name: 'Paris' }));
     await user.click(screen.getByRole('button', { name: 'Hand in now' }));
 
@@ -117,23 +97,25 @@ describe('handing in with no network', () => {
         '1 answer saved on this device, waiting to be sent: you seem to be offline. They go out by themselves when the connection is back.',
       ),
     ).toBeInTheDocument();
-    expect(requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(network.requests.filter((request) => request.method === 'POST')).toEqual([]);
     expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.isHandInPending).toBe(true);
 
-    isOffline = false;
+    network.isOffline = false;
     await act(async () => {
       window.dispatchEvent(new Event('online'));
     });
 
     expect(await screen.findByRole('heading', { name: 'Your results' })).toBeInTheDocument();
     expect(screen.getByText('50%')).toBeInTheDocument();
-    const posts = requests.filter((request) => request.method === 'POST').map((request) => request.path);
+    const posts = network.requests
+      .filter((request) => request.method === 'POST')
+      .map((request) => request.path);
     expect(posts).toEqual([`${attemptPath}/answers`, `${attemptPath}/submit`]);
     expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.isHandInPending).toBe(false);
   });
 
   it('sends a hand-in left waiting when the page is opened again', async () => {
-    routes = [
+    network.routes = [
       { method: 'GET', path: attemptPath, status: 200, body: { attempt } },
       { method: 'POST', path: `${attemptPath}/submit`, status: 200, body: { attempt: finished } },
     ];
@@ -142,7 +124,7 @@ describe('handing in with no network', () => {
     store.handInRequested(ASSIGNMENT_ID);
     renderApp(`/s/${ASSIGNMENT_ID}`);
     expect(await screen.findByRole('heading', { name: 'Your results' })).toBeInTheDocument();
-    const attemptRequests = requests.filter((request) => request.path.startsWith(attemptPath));
+    const attemptRequests = network.requests.filter((request) => request.path.startsWith(attemptPath));
     expect(attemptRequests.map((request) => `${request.method} ${request.path}`)).toEqual([
       `GET ${attemptPath}`,
       `POST ${attemptPath}/submit`,
@@ -163,7 +145,7 @@ describe('a resume code on another device', () => {
         },
       ],
     };
-    routes = [
+    network.routes = [
       {
         method: 'GET',
         path: `/api/student/assignments/${ASSIGNMENT_ID}`,
@@ -182,7 +164,7 @@ describe('a resume code on another device', () => {
     expect(await screen.findByText('Question 2 of 2')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Which city is on the Rhône?' })).toBeInTheDocument();
     expect(screen.getByText(/Ada Lovelace/)).toBeInTheDocument();
-    expect(requests.find((request) => request.path === '/api/student/resume')?.body).toEqual({
+    expect(network.requests.find((request) => request.path === '/api/student/resume')?.body).toEqual({
       assignmentId: ASSIGNMENT_ID,
       resumeCode: 'K7QD-9MXR',
     });
@@ -193,7 +175,7 @@ describe('a resume code on another device', () => {
   });
 
   it('says so when no attempt has the code, and stays on the start', async () => {
-    routes = [
+    network.routes = [
       {
         method: 'GET',
         path: `/api/student/assignments/${ASSIGNMENT_ID}`,
@@ -223,7 +205,7 @@ describe('a timed attempt', () => {
 
   it('shows the time left, which the student can hide and show again', async () => {
     const running = timed(Date.now() + 5 * 60_000);
-    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
+    network.routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
     useStudentAttemptStore.getState().attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(running), null);
     const user = userEvent.setup();
     renderApp(`/s/${ASSIGNMENT_ID}`);
@@ -237,11 +219,11 @@ describe('a timed attempt', () => {
 
   it('says politely when time is up, and shows the results once the server has ended the attempt', async () => {
     const running = timed(Date.now() + 1500);
-    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
+    network.routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
     useStudentAttemptStore.getState().attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(running), null);
     renderApp(`/s/${ASSIGNMENT_ID}`);
     expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
-    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } }];
+    network.routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } }];
     expect(
       await screen.findByText('Time is up. The answers the server received before now count.', undefined, {
         timeout: 4000,
@@ -252,13 +234,13 @@ describe('a timed attempt', () => {
 
   it('shows the results when the server refuses an answer because time is up', async () => {
     const running = timed(Date.now() + 5 * 60_000);
-    routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
+    network.routes = [{ method: 'GET', path: attemptPath, status: 200, body: { attempt: running } }];
     useStudentAttemptStore.getState().attemptStarted(ASSIGNMENT_ID, attemptSchema.parse(running), null);
     const user = userEvent.setup();
     renderApp(`/s/${ASSIGNMENT_ID}`);
     expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
     // The device's clock runs behind the server's: the server has ended the attempt already.
-    routes = [
+    network.routes = [
       {
         method: 'POST',
         path: `${attemptPath}/answers`,

@@ -1,41 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useTeacherSessionStore } from '@/features/classroom/server/teacher-session';
 import { paths } from '@/navigation/paths';
 import { useServerInfoStore } from '@/stores/server-info-store';
+import { useFakeServer } from '../../kit/fake-server';
 import { renderApp } from '../../kit/render-app';
 
 // The server's pages against a stand-in for the network: each test says what the server answers.
-type Route = { method: string; path: string; status: number; body: unknown };
-let routes: Route[] = [];
-const requests: { method: string; path: string; body: unknown }[] = [];
+const network = useFakeServer();
 
 const ASSIGNMENT_ID = 'AbCdEfGhIjKlMnOpQrStUv';
 
-beforeEach(() => {
-  requests.length = 0;
-  useServerInfoStore.setState({
-    status: 'present',
-    info: { server: 'source-quiz', version: '0', allowSignup: true, publicUrl: null, features: [] },
-  });
-  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
-    const method = init.method ?? 'GET';
-    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
-    requests.push({ method, path: input, body });
-    const route = routes.find((entry) => entry.method === method && entry.path === input);
-    if (!route) return new Response(JSON.stringify({ error: 'not found' }), { status: 404 });
-    return new Response(route.status === 204 ? null : JSON.stringify(route.body), { status: route.status });
-  });
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-  routes = [];
-});
-
 describe('teacher sign-in', () => {
   it('shows the server’s words for a wrong email or password, and keeps what was typed', async () => {
-    routes = [
+    network.routes = [
       { method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } },
       { method: 'POST', path: '/api/auth/signin', status: 401, body: { error: 'wrong email or password' } },
     ];
@@ -46,7 +25,7 @@ describe('teacher sign-in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByText('Wrong email or password.')).toBeInTheDocument();
     expect(screen.getByLabelText('Email')).toHaveValue('ada@school.example');
-    expect(requests.at(-1)).toEqual({
+    expect(network.requests.at(-1)).toEqual({
       method: 'POST',
       path: '/api/auth/signin',
       body: { email: 'ada@school.example', password: 'not it at all' },
@@ -77,7 +56,7 @@ describe('the student’s start', () => {
   };
 
   it('tells a student the assignment has closed, with no way to start', async () => {
-    routes = [
+    network.routes = [
       { method: 'GET', path: `/api/student/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
     ];
     renderApp(`/s/${ASSIGNMENT_ID}`);
@@ -88,7 +67,7 @@ describe('the student’s start', () => {
   });
 
   it('asks for a name from the roster, or a typed one when it is not there', async () => {
-    routes = [
+    network.routes = [
       {
         method: 'GET',
         path: `/api/student/assignments/${ASSIGNMENT_ID}`,
@@ -112,7 +91,7 @@ describe('the student’s start', () => {
     expect(
       await screen.findByText('You have used the 1 attempt this assignment allows.'),
     ).toBeInTheDocument();
-    expect(requests.at(-1)?.body).toEqual({ name: 'Zed' });
+    expect(network.requests.at(-1)?.body).toEqual({ name: 'Zed' });
   });
 });
 
@@ -136,17 +115,17 @@ describe('the administrator’s one-time link', () => {
   const token = 'a'.repeat(43);
 
   it('sets the password with the token from the link, then offers sign-in', async () => {
-    routes = [{ method: 'POST', path: '/api/auth/reset-password', status: 204, body: null }];
+    network.routes = [{ method: 'POST', path: '/api/auth/reset-password', status: 204, body: null }];
     const user = userEvent.setup();
     renderApp(`/account/set-password#token=${token}`);
     await user.type(await screen.findByLabelText('New password'), 'violet kettle harbour 1973');
     await user.click(screen.getByRole('button', { name: 'Set the password' }));
     expect(await screen.findByRole('heading', { name: 'Password set' })).toBeInTheDocument();
-    expect(requests.at(-1)?.body).toEqual({ token, password: 'violet kettle harbour 1973' });
+    expect(network.requests.at(-1)?.body).toEqual({ token, password: 'violet kettle harbour 1973' });
   });
 
   it('says so when the link was used already', async () => {
-    routes = [
+    network.routes = [
       {
         method: 'POST',
         path: '/api/auth/reset-password',
@@ -169,7 +148,7 @@ describe('the main menu for a teacher', () => {
   afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
 
   it('offers a signed-in teacher a link to their classes, reached by keyboard', async () => {
-    routes = [
+    network.routes = [
       {
         method: 'GET',
         path: '/api/auth/me',
@@ -190,18 +169,18 @@ describe('the main menu for a teacher', () => {
   });
 
   it('shows no teacher link to someone not signed in, nor with no server', async () => {
-    routes = [{ method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } }];
+    network.routes = [{ method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } }];
     const { unmount } = renderApp('/');
     await waitFor(() => expect(useTeacherSessionStore.getState().status).toBe('signed-out'));
     expect(screen.queryByRole('link', { name: 'My classes' })).not.toBeInTheDocument();
     unmount();
     useTeacherSessionStore.setState({ status: 'unknown', teacher: null });
     useServerInfoStore.setState({ status: 'absent', info: null });
-    requests.length = 0;
+    network.requests.length = 0;
     renderApp('/');
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'My classes' })).not.toBeInTheDocument();
-    expect(requests.filter((request) => request.path === '/api/auth/me')).toEqual([]);
+    expect(network.requests.filter((request) => request.path === '/api/auth/me')).toEqual([]);
   });
 });
 
@@ -231,7 +210,7 @@ describe('deleting, with a confirmation', () => {
   afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
 
   it('deletes an assignment only after the teacher confirms, then goes back to their classes', async () => {
-    routes = [
+    network.routes = [
       { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
       {
@@ -249,17 +228,17 @@ describe('deleting, with a confirmation', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete this assignment…' }));
     expect(screen.getByText(/^Delete “Week 4” with every student’s answers/)).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Keep it' }));
-    expect(requests.some((request) => request.method === 'DELETE')).toBe(false);
+    expect(network.requests.some((request) => request.method === 'DELETE')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Delete this assignment…' }));
     await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
     expect(await screen.findByRole('heading', { name: 'My classes', level: 1 })).toBeInTheDocument();
-    expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([
-      `/api/assignments/${ASSIGNMENT_ID}`,
-    ]);
+    expect(
+      network.requests.filter((request) => request.method === 'DELETE').map((request) => request.path),
+    ).toEqual([`/api/assignments/${ASSIGNMENT_ID}`]);
   });
 
   it('deletes a class after confirmation, and shows the server’s refusal if there is one', async () => {
-    routes = [
+    network.routes = [
       { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
       { method: 'GET', path: '/api/classes', status: 200, body: { classes: [klass] } },
       { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
@@ -269,7 +248,7 @@ describe('deleting, with a confirmation', () => {
     await user.click(await screen.findByRole('button', { name: 'Delete the class Year 9…' }));
     await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
     expect(await screen.findByText('Not found.')).toBeInTheDocument();
-    routes = [
+    network.routes = [
       { method: 'DELETE', path: `/api/classes/${klass.id}`, status: 204, body: null },
       { method: 'GET', path: '/api/classes', status: 200, body: { classes: [] } },
     ];
