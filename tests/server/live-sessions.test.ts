@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/server/db/open-database';
 import { keyLeaks, oneOfEachType, rightAnswer } from './fixtures';
+import { closeDevices, connect, cookieOf, next, phaseIs, send, type Shown } from './live-test-client';
 import {
   Client,
   createPostgresDatabase,
@@ -20,54 +20,9 @@ import {
 const questions = oneOfEachType();
 const ids = questions.map((question) => question.id);
 
-type Reply = { ok: boolean; error?: string; token?: string; view?: unknown };
-type Shown = {
-  prompt: string;
-  choices: { id: string; text: string }[];
-  left: { id: string; text: string }[];
-};
+afterAll(closeDevices);
 
-const sockets: Socket[] = [];
-afterAll(() => sockets.forEach((socket) => socket.close()));
-
-function connect(url: string, headers: Record<string, string> = {}): Socket {
-  const socket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: { origin: url, ...headers },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function send(socket: Socket, event: string, message: unknown): Promise<Reply> {
-  return socket.timeout(10_000).emitWithAck(event, message) as Promise<Reply>;
-}
-
-/** The next event of this name that passes the check (views arrive after every change). */
-function next<T = unknown>(
-  socket: Socket,
-  event: string,
-  check: (payload: T) => boolean = () => true,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} arrived`)), 10_000);
-    const listener = (payload: T) => {
-      if (!check(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    socket.on(event, listener);
-  });
-}
-
-const cookieOf = (client: Client) =>
-  [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 const questionOf = (shown: Shown) => questions.find((question) => question.prompt === shown.prompt)!;
-const phaseIs = (phase: string, index?: number) => (view: unknown) =>
-  field(view, 'phase') === phase && (index === undefined || field(view, 'index') === index);
 
 async function startLive(server: TestServer, teacher: Client, body: Record<string, unknown> = {}) {
   const reply = await teacher.post('/api/live', {

@@ -1,7 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, waitForExit, type ChildServer } from './child-server';
 import { oneOfEachType, rightAnswer } from './fixtures';
+import { closeDevices, connect, cookieOf, next, phaseIs, send, type Shown } from './live-test-client';
 import { createPostgresDatabase, field, signedInTeacher } from './test-server';
 
 // Several server processes share live sessions through Redis, with PostgreSQL as the one database.
@@ -10,48 +10,6 @@ const redisUrl = process.env.REDIS_URL;
 const canShare = Boolean(redisUrl && process.env.DATABASE_URL);
 
 const questions = oneOfEachType();
-type Reply = { ok: boolean; error?: string; token?: string; view?: unknown };
-type Shown = {
-  prompt: string;
-  choices: { id: string; text: string }[];
-  left: { id: string; text: string }[];
-};
-
-const sockets: Socket[] = [];
-
-function connect(url: string, headers: Record<string, string> = {}): Socket {
-  const socket = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: { origin: url, ...headers },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-const send = (socket: Socket, event: string, message: unknown) =>
-  socket.timeout(10_000).emitWithAck(event, message) as Promise<Reply>;
-
-function next(
-  socket: Socket,
-  event: string,
-  check: (payload: unknown) => boolean = () => true,
-): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${event} arrived`)), 15_000);
-    const listener = (payload: unknown) => {
-      if (!check(payload)) return;
-      clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
-    };
-    socket.on(event, listener);
-  });
-}
-
-const phaseIs = (phase: string, index: number) => (view: unknown) =>
-  field(view, 'phase') === phase && field(view, 'index') === index;
 
 describe.runIf(canShare)('a live session served by two processes', () => {
   let database: { url: string; drop(): Promise<void> };
@@ -67,7 +25,7 @@ describe.runIf(canShare)('a live session served by two processes', () => {
   }, 200_000);
 
   afterAll(async () => {
-    sockets.forEach((socket) => socket.close());
+    closeDevices();
     for (const server of [first, second]) {
       if (server && server.child.exitCode === null && server.child.signalCode === null) {
         server.child.kill('SIGTERM');
@@ -84,8 +42,7 @@ describe.runIf(canShare)('a live session served by two processes', () => {
     });
     const sessionId = String(field(created.body, 'live', 'id'));
     const pin = String(field(created.body, 'live', 'pin'));
-    const cookie = [...teacher.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const host = connect(first.url, { cookie });
+    const host = connect(first.url, { cookie: cookieOf(teacher) });
     expect((await send(host, 'host:open', { sessionId })).ok).toBe(true);
 
     const onFirst = connect(first.url);

@@ -16,7 +16,7 @@ import {
   type LiveSession,
 } from '../../engine/live-session';
 import { gradeAnswer } from '../../engine/grade-answer';
-import { presentQuestion, type PresentedQuestion } from '../../engine/present-question';
+import { presentQuestion } from '../../engine/present-question';
 import { createRandom } from '../../engine/random';
 import { rowsOf, type Database } from '../db/open-database';
 import type { StudentResponse } from '../api-schemas';
@@ -24,11 +24,15 @@ import { translateResponse } from '../content/student-question';
 import type { Feedback } from '../services/record-answer';
 import { liveAnswers, livePlayers, liveSessions, type AskedQuestion } from '../db/schema';
 import { newId, newToken, sha256 } from '../ids';
-import type { QuestionVersions } from '../services/question-versions';
+import {
+  askedVersions,
+  type AskedQuestionVersion,
+  type QuestionVersions,
+} from '../services/question-versions';
 import type { ServerContent } from '../content/server-content';
 
 export type LiveRow = typeof liveSessions.$inferSelect;
-export type LiveQuestion = { fingerprint: string; presented: PresentedQuestion };
+export type LiveQuestion = AskedQuestionVersion;
 export type Refusal = { ok: false; message: string };
 
 const isUniqueViolation = (error: unknown): boolean =>
@@ -124,15 +128,7 @@ export function createLiveQuestionCache(versions: QuestionVersions) {
   return async (row: Pick<LiveRow, 'id' | 'questions'>): Promise<LiveQuestion[]> => {
     const cached = cache.get(row.id);
     if (cached) return cached;
-    const questions: LiveQuestion[] = [];
-    for (const asked of row.questions) {
-      const question = await versions.get(asked.fingerprint);
-      if (!question) throw new Error(`question version ${asked.fingerprint} is missing`);
-      questions.push({
-        fingerprint: asked.fingerprint,
-        presented: { question, choiceOrder: asked.choiceOrder, leftOrder: asked.leftOrder },
-      });
-    }
+    const questions = await askedVersions(versions, row.questions);
     if (cache.size > 1_000) cache.clear();
     cache.set(row.id, questions);
     return questions;

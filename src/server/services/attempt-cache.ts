@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { PresentedQuestion } from '../../engine/present-question';
 import type { Database } from '../db/open-database';
 import { assignments, attempts } from '../db/schema';
-import type { QuestionVersions } from './question-versions';
+import { askedVersions, type AskedQuestionVersion, type QuestionVersions } from './question-versions';
 
-export type AskedQuestionVersion = { fingerprint: string; presented: PresentedQuestion };
+export type { AskedQuestionVersion };
 
 /** The parts of an attempt that never change once it has started: what was asked, and how. */
 export type AskedAttempt = {
@@ -38,15 +37,7 @@ export function createAttemptCache(db: Database, versions: QuestionVersions) {
         .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
         .where(eq(attempts.id, attemptId));
       if (!row) return undefined;
-      const questions: AskedQuestionVersion[] = [];
-      for (const asked of row.questions) {
-        const question = await versions.get(asked.fingerprint);
-        if (!question) throw new Error(`question version ${asked.fingerprint} is missing`);
-        questions.push({
-          fingerprint: asked.fingerprint,
-          presented: { question, choiceOrder: asked.choiceOrder, leftOrder: asked.leftOrder },
-        });
-      }
+      const questions = await askedVersions(versions, row.questions);
       const attempt = { id: row.id, assignmentId: row.assignmentId, mode: row.mode, questions };
       if (cache.size >= LIMIT) cache.delete(cache.keys().next().value ?? '');
       cache.set(attemptId, attempt);

@@ -3,7 +3,8 @@ import { inArray } from 'drizzle-orm';
 import { questionSchema } from '../../content/question-schema';
 import type { ServerContent } from '../content/server-content';
 import type { Database } from '../db/open-database';
-import { questionVersions } from '../db/schema';
+import { questionVersions, type AskedQuestion } from '../db/schema';
+import type { PresentedQuestion } from '../../engine/present-question';
 
 export type QuestionVersions = {
   /** The question version with this fingerprint, from memory or the database; undefined if unknown. */
@@ -45,4 +46,21 @@ export function createQuestionVersions(db: Database, content: ServerContent): Qu
       }
     },
   };
+}
+
+/** A question as it was asked: the version by its fingerprint, in the order it was shown. */
+export type AskedQuestionVersion = { fingerprint: string; presented: PresentedQuestion };
+
+/** The questions of an attempt or a live session as they were asked; a missing version is an error. */
+export async function askedVersions(
+  versions: QuestionVersions,
+  asked: readonly AskedQuestion[],
+): Promise<AskedQuestionVersion[]> {
+  const questions: AskedQuestionVersion[] = [];
+  for (const { fingerprint, choiceOrder, leftOrder } of asked) {
+    const question = await versions.get(fingerprint);
+    if (!question) throw new Error(`question version ${fingerprint} is missing`);
+    questions.push({ fingerprint, presented: { question, choiceOrder, leftOrder } });
+  }
+  return questions;
 }

@@ -8,27 +8,19 @@ import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { AttemptCountdown } from '../server/attempt-countdown';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
-import { keepSeat, live, openLiveSocket, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import { useLiveSocket } from './use-live-socket';
 import './live.css';
 
 /** A student's side of a live session: the PIN and a name, then each question as the room gets it. */
 export function JoinLivePage() {
-  const [socket, setSocket] = useState<Socket | null>(null);
   const [view, setView] = useState<PlayerView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [isConnected, setIsConnected] = useState(true);
   usePageTitle(view ? view.title : 'Join a live session');
 
-  useEffect(() => {
-    let opened: Socket | undefined;
-    let isGone = false;
-    void openLiveSocket().then((created) => {
-      if (isGone) {
-        created.close();
-        return;
-      }
-      opened = created;
-      setSocket(created);
+  const { socket, isConnected } = useLiveSocket(
+    'player',
+    (created) => {
       created.on('live:player', (raw: unknown) => {
         const parsed = playerViewSchema.safeParse(raw);
         if (parsed.success) setView(parsed.data);
@@ -38,27 +30,21 @@ export function JoinLivePage() {
         setView(null);
         setProblem('The teacher has removed you from this session.');
       });
-      created.on('disconnect', () => setIsConnected(false));
-      // On every connection (the first, and after a reload or a lost network): back to our seat.
-      created.on('connect', () => {
-        setIsConnected(true);
-        const seat = readSeat();
-        if (!seat) return;
-        void live.rejoin(created, seat.sessionId, seat.token).then((reply) => {
-          if (reply.ok) setView(reply.data.view);
-          else {
-            keepSeat(null);
-            setView(null);
-            setProblem(reply.message);
-          }
-        });
+    },
+    // The first connection, and each one after a reload or a lost network: back to our seat.
+    (created) => {
+      const seat = readSeat();
+      if (!seat) return;
+      void live.rejoin(created, seat.sessionId, seat.token).then((reply) => {
+        if (reply.ok) setView(reply.data.view);
+        else {
+          keepSeat(null);
+          setView(null);
+          setProblem(reply.message);
+        }
       });
-    });
-    return () => {
-      isGone = true;
-      opened?.close();
-    };
-  }, []);
+    },
+  );
 
   return (
     <div className="live-player">

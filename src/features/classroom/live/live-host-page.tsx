@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Socket } from 'socket.io-client';
 import { QuestionExplanation } from '@/components/grade-feedback';
 import { QrCode } from '@/components/qr-code';
 import { gradeAnswer } from '@/engine/grade-answer';
@@ -8,7 +7,8 @@ import { TeacherOnly } from '../server/teacher-only';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
-import { hostViewSchema, live, openLiveSocket, type HostCommand, type HostView } from './live-client';
+import { hostViewSchema, live, type HostCommand, type HostView } from './live-client';
+import { useLiveSocket } from './use-live-socket';
 import './live.css';
 
 /** The teacher's screen of a live session, made for the projector. */
@@ -18,22 +18,13 @@ export function LiveHostPage() {
 }
 
 function HostScreen({ sessionId }: { sessionId: string }) {
-  const [socket, setSocket] = useState<Socket | null>(null);
   const [view, setView] = useState<HostView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [isConnected, setIsConnected] = useState(true);
   usePageTitle(view ? `Live: ${view.title}` : 'Live session');
 
-  useEffect(() => {
-    let opened: Socket | undefined;
-    let isGone = false;
-    void openLiveSocket().then((created) => {
-      if (isGone) {
-        created.close();
-        return;
-      }
-      opened = created;
-      setSocket(created);
+  const { socket, isConnected } = useLiveSocket(
+    sessionId,
+    (created) => {
       created.on('live:host', (raw: unknown) => {
         const parsed = hostViewSchema.safeParse(raw);
         if (parsed.success) setView(parsed.data);
@@ -55,21 +46,15 @@ function HostScreen({ sessionId }: { sessionId: string }) {
             : current,
         ),
       );
-      created.on('disconnect', () => setIsConnected(false));
-      // A reload, another device or a lost network: the session carries on, the screen picks it up.
-      created.on('connect', () => {
-        setIsConnected(true);
-        void live.openHost(created, sessionId).then((reply) => {
-          if (reply.ok) setView(reply.data.view);
-          else setProblem(reply.message);
-        });
+    },
+    // A reload, another device or a lost network: the session carries on, the screen picks it up.
+    (created) => {
+      void live.openHost(created, sessionId).then((reply) => {
+        if (reply.ok) setView(reply.data.view);
+        else setProblem(reply.message);
       });
-    });
-    return () => {
-      isGone = true;
-      opened?.close();
-    };
-  }, [sessionId]);
+    },
+  );
 
   async function command(next: HostCommand) {
     if (!socket) return;
