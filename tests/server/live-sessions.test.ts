@@ -157,6 +157,9 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect((await send(back, 'player:rejoin', { sessionId, token: kim.reply.token })).error).toMatch(
       /removed/,
     );
+    await send(host, 'host:command', { sessionId, command: { type: 'unlock' } });
+    const again = await send(back, 'player:join', { pin, name: 'Kim', token: kim.reply.token });
+    expect(again.error).toMatch(/removed/);
   });
 
   it('gives a player who comes back with their token the same place, answer and score', async () => {

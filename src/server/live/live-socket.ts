@@ -189,7 +189,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       const known = checked.value.token
         ? await findPlayerByToken(db, row.id, checked.value.token)
         : undefined;
-      if (known && !known.removed) {
+      if (known?.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
+      if (known) {
         return ack({ ok: true, token: checked.value.token, view: await enterAsPlayer(socket, row, known) });
       }
       const joined = await joinPlayer(db, row.id, checked.value.name, LIVE_LIMITS.players, now);
