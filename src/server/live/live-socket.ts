@@ -18,6 +18,7 @@ import {
 import {
   answersTo,
   applyHostCommand,
+  createLiveAnswerWriter,
   createLiveQuestionCache,
   findLive,
   findLiveByPin,
@@ -25,14 +26,30 @@ import {
   joinPlayer,
   listPlayers,
   liveScores,
+  ownProgress,
   recordLiveAnswer,
   type LiveRow,
 } from './live-store';
-import { hostView, playerViews, type LiveSnapshot } from './live-views';
+import { countdownOf, hostView, playerViews, type LiveSnapshot, type OwnProgress } from './live-views';
 
 type Ack = (reply: { ok: true; [key: string]: unknown } | { ok: false; error: string }) => void;
 
 type Room = { hosts: Set<Socket>; players: Map<Socket, LivePlayer> };
+
+type RoomViews = { snapshot: LiveSnapshot; build: ReturnType<typeof playerViews> };
+
+/** What a player's view depends on in the session's row: a change to any of these is a new view. */
+function stateOf(row: LiveRow): string {
+  return JSON.stringify([
+    row.phase,
+    row.questionIndex,
+    row.locked,
+    row.distributionShown,
+    row.questionStartedAt?.getTime(),
+    row.countdownEndsAt?.getTime(),
+    row.countdownPausedMs,
+  ]);
+}
 
 const REFRESH_EVENT = 'live:refresh';
 
@@ -50,6 +67,11 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   const wrongPins = createAccountLimiter(WRONG_PINS_PER_MINUTE, 60_000);
   const rooms = new Map<string, Room>();
   const rowCache = new Map<string, LiveRow>();
+  const roomViews = new Map<string, { state: string; views: Promise<RoomViews> }>();
+  // PostgreSQL's pool has 10 connections: assignment answers may take 4, live answers 3.
+  const answerWriter = createLiveAnswerWriter(context.database, {
+    parallel: context.database.kind === 'postgres' ? 3 : 1,
+  });
 
   const io = new Server(app.server, {
     serveClient: false,
@@ -90,7 +112,10 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     for (const [sessionId, room] of rooms) {
       room.hosts.delete(socket);
       room.players.delete(socket);
-      if (room.hosts.size === 0 && room.players.size === 0) rooms.delete(sessionId);
+      if (room.hosts.size === 0 && room.players.size === 0) {
+        rooms.delete(sessionId);
+        roomViews.delete(sessionId);
+      }
     }
   }
 
@@ -109,6 +134,23 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     return { row, questions, players, current, scores, now: context.now() };
   }
 
+  /**
+   * The players' views of the session as the room last saw it, kept until its state changes: a
+   * device that joins or comes back meanwhile gets the same shared part (read once, not once per
+   * device, which a class of 2,000 joining at once would pay 2,000 times) and its own progress.
+   */
+  function viewsFor(row: LiveRow): Promise<RoomViews> {
+    const state = stateOf(row);
+    const cached = roomViews.get(row.id);
+    if (cached?.state === state) return cached.views;
+    const views = snapshotOf(row).then((snapshot) => ({ snapshot, build: playerViews(snapshot) }));
+    roomViews.set(row.id, { state, views });
+    views.catch(() => {
+      if (roomViews.get(row.id)?.views === views) roomViews.delete(row.id);
+    });
+    return views;
+  }
+
   /** Sends every device of the session connected to this process its new view. */
   async function refreshLocal(sessionId: string) {
     const room = rooms.get(sessionId);
@@ -118,6 +160,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     if (!room) return;
     const snapshot = await snapshotOf(row);
     const view = playerViews(snapshot);
+    roomViews.set(sessionId, { state: stateOf(row), views: Promise.resolve({ snapshot, build: view }) });
     const removed = new Set(snapshot.players.filter((player) => player.removed).map((player) => player.id));
     for (const host of room.hosts) host.emit('live:host', hostView(snapshot));
     for (const [socket, player] of room.players) {
@@ -152,12 +195,19 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     return teacher?.id;
   }
 
-  async function enterAsPlayer(socket: Socket, row: LiveRow, player: LivePlayer) {
+  /** A new player has no progress yet; a returning one has theirs read by key. */
+  async function enterAsPlayer(socket: Socket, row: LiveRow, player: LivePlayer, isNew: boolean) {
     leave(socket);
     roomOf(row.id).players.set(socket, player);
     socket.data.player = { sessionId: row.id, playerId: player.id };
-    const snapshot = await snapshotOf(row);
-    return playerViews(snapshot)(player);
+    const [{ snapshot, build }, own] = await Promise.all([
+      viewsFor(row),
+      isNew
+        ? Promise.resolve<OwnProgress>({ answer: undefined, score: undefined })
+        : ownProgress(db, row.id, player.id, row.questionIndex),
+    ]);
+    // The shared part may have been built a while ago: the countdown is read anew.
+    return { ...build(player, own), countdown: countdownOf(snapshot.row, context.now()) };
   }
 
   /** Runs a handler with its message checked; a failure answers in words and never ends the process. */
@@ -191,12 +241,12 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
         : undefined;
       if (known?.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
       if (known) {
-        return ack({ ok: true, token: checked.value.token, view: await enterAsPlayer(socket, row, known) });
+        return ack({ ok: true, token: checked.value.token, view: await enterAsPlayer(socket, row, known, false) });
       }
       const joined = await joinPlayer(db, row.id, checked.value.name, LIVE_LIMITS.players, now);
       if (!joined.ok) return ack({ ok: false, error: joined.message });
       io.to(`host:${row.id}`).emit('live:joined', { id: joined.player.id, name: joined.player.name });
-      return ack({ ok: true, token: joined.token, view: await enterAsPlayer(socket, row, joined.player) });
+      return ack({ ok: true, token: joined.token, view: await enterAsPlayer(socket, row, joined.player, true) });
     });
 
     on(socket, 'player:rejoin', async (message, ack) => {
@@ -206,7 +256,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       const player = row ? await findPlayerByToken(db, row.id, checked.value.token) : undefined;
       if (!row || !player) return ack({ ok: false, error: 'This device is not part of that session.' });
       if (player.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
-      return ack({ ok: true, view: await enterAsPlayer(socket, row, player) });
+      return ack({ ok: true, view: await enterAsPlayer(socket, row, player, false) });
     });
 
     on(socket, 'player:answer', async (message, ack) => {
@@ -221,6 +271,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       if (!question) return ack({ ok: false, error: 'This session has no such question.' });
       const stored = await recordLiveAnswer(
         db,
+        answerWriter,
         row,
         question,
         joined.playerId,

@@ -18,7 +18,8 @@ import {
 import { gradeAnswer } from '../../engine/grade-answer';
 import { presentQuestion } from '../../engine/present-question';
 import { createRandom } from '../../engine/random';
-import { rowsOf, type Database } from '../db/open-database';
+import { createGroupCommit, type GroupCommit } from '../db/group-commit';
+import type { Database, DatabaseHandle } from '../db/open-database';
 import type { StudentResponse } from '../api-schemas';
 import { translateResponse } from '../content/student-question';
 import type { Feedback } from '../services/record-answer';
@@ -314,18 +315,125 @@ export async function answersOf(
     .orderBy(asc(liveAnswers.questionIndex));
 }
 
+/** One player's answer to the current question and score so far, read by key. */
+export async function ownProgress(
+  db: Database,
+  sessionId: string,
+  playerId: string,
+  index: number,
+): Promise<{ answer: StoredLiveAnswer | undefined; score: LiveScore | undefined }> {
+  // Before the first question nobody has answered anything.
+  if (index < 0) return { answer: undefined, score: undefined };
+  const [[answer], [score]] = await Promise.all([
+    db
+      .select()
+      .from(liveAnswers)
+      .where(
+        and(
+          eq(liveAnswers.sessionId, sessionId),
+          eq(liveAnswers.questionIndex, index),
+          eq(liveAnswers.playerId, playerId),
+        ),
+      ),
+    db
+      .select({
+        points: sql<number>`coalesce(sum(${liveAnswers.points}), 0)::float8`,
+        bonus: sql<number>`coalesce(sum(${liveAnswers.bonus}), 0)::float8`,
+      })
+      .from(liveAnswers)
+      .where(and(eq(liveAnswers.sessionId, sessionId), eq(liveAnswers.playerId, playerId))),
+  ]);
+  return {
+    answer,
+    score: score && { playerId, points: Number(score.points), bonus: Number(score.bonus) },
+  };
+}
+
 export async function allAnswers(db: Database, sessionId: string): Promise<StoredLiveAnswer[]> {
   return db.select().from(liveAnswers).where(eq(liveAnswers.sessionId, sessionId));
 }
 
+// Answers that arrive together are stored by one statement (group commit): each only while its
+// question is open (phase, index and countdown read under a shared lock, so a reveal being written
+// waits for the answers on their way in, and they for it), from a player still in the session, and
+// at most once per player and question.
+const INSERT_LIVE_ANSWERS = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      ord integer, session_id text, question_index integer, player_id text,
+      question_fingerprint text, response jsonb, points double precision, bonus double precision,
+      verdict text, grade jsonb, received_at timestamptz)
+  ),
+  open AS (
+    SELECT s.id, s.question_index, s.countdown_ends_at FROM live_sessions s
+    WHERE s.id IN (SELECT session_id FROM input) AND s.phase = 'question'
+    FOR SHARE
+  )
+  INSERT INTO live_answers (session_id, question_index, player_id, question_fingerprint, response,
+    points, bonus, verdict, grade, received_at)
+  SELECT i.session_id, i.question_index, i.player_id, i.question_fingerprint, i.response,
+    i.points, i.bonus, i.verdict, i.grade, i.received_at
+  FROM input i
+  JOIN open ON open.id = i.session_id AND open.question_index = i.question_index
+  JOIN live_players p ON p.session_id = i.session_id AND p.id = i.player_id AND NOT p.removed
+  WHERE open.countdown_ends_at IS NULL OR open.countdown_ends_at > i.received_at
+  ORDER BY i.ord
+  ON CONFLICT DO NOTHING
+  RETURNING session_id, question_index, player_id`;
+
+type LiveAnswerRow = {
+  sessionId: string;
+  index: number;
+  playerId: string;
+  fingerprint: string;
+  response: StudentResponse;
+  points: number;
+  bonus: number;
+  verdict: string;
+  grade: Grade;
+  receivedAt: string;
+};
+
+export type LiveAnswerWriter = GroupCommit<LiveAnswerRow>;
+
+export function createLiveAnswerWriter(
+  database: Pick<DatabaseHandle, 'prepared'>,
+  { parallel }: { parallel: number },
+): LiveAnswerWriter {
+  const keyOf = (sessionId: unknown, index: unknown, playerId: unknown) =>
+    `${String(sessionId)} ${String(index)} ${String(playerId)}`;
+  return createGroupCommit<LiveAnswerRow>({
+    parallel,
+    keyOf: (row) => keyOf(row.sessionId, row.index, row.playerId),
+    async store(batch) {
+      const rows = batch.map((row, ord) => ({
+        ord,
+        session_id: row.sessionId,
+        question_index: row.index,
+        player_id: row.playerId,
+        question_fingerprint: row.fingerprint,
+        response: row.response,
+        points: row.points,
+        bonus: row.bonus,
+        verdict: row.verdict,
+        grade: row.grade,
+        received_at: row.receivedAt,
+      }));
+      const stored = await database.prepared('insert-live-answers', INSERT_LIVE_ANSWERS, [
+        JSON.stringify(rows),
+      ]);
+      return stored.map((row) => keyOf(row.session_id, row.question_index, row.player_id));
+    },
+  });
+}
+
 /**
- * Records one answer, graded on arrival, in a single statement: it is stored only while the
- * question is open (phase, index, countdown and player checked in the same statement, which
- * waits for a reveal being written), and at most once per player and question. When nothing was
- * stored, the engine's rules say why.
+ * Records one answer, graded on arrival, and resolves only once it is committed. When nothing
+ * was stored, the engine's rules say why.
  */
 export async function recordLiveAnswer(
   db: Database,
+  writer: LiveAnswerWriter,
   row: LiveRow,
   question: LiveQuestion,
   playerId: string,
@@ -342,23 +450,19 @@ export async function recordLiveAnswer(
     grade.points,
     now.getTime(),
   );
-  const at = now.toISOString();
-  const stored = await db.execute(sql`
-    WITH open AS (
-      SELECT s.id, p.id AS player_id FROM ${liveSessions} s
-      JOIN ${livePlayers} p ON p.session_id = s.id AND p.id = ${playerId} AND NOT p.removed
-      WHERE s.id = ${row.id} AND s.phase = 'question' AND s.question_index = ${index}
-        AND (s.countdown_ends_at IS NULL OR s.countdown_ends_at > ${at}::timestamptz)
-      FOR SHARE OF s
-    )
-    INSERT INTO ${liveAnswers} (session_id, question_index, player_id, question_fingerprint, response,
-      points, bonus, verdict, grade, received_at)
-    SELECT open.id, ${index}, open.player_id, ${question.fingerprint}, ${JSON.stringify(sent)}::jsonb,
-      ${grade.points}, ${bonus}, ${grade.verdict}, ${JSON.stringify(grade)}::jsonb, ${at}::timestamptz
-    FROM open
-    ON CONFLICT DO NOTHING
-    RETURNING player_id`);
-  if (rowsOf(stored).length > 0) {
+  const stored = await writer.write({
+    sessionId: row.id,
+    index,
+    playerId,
+    fingerprint: question.fingerprint,
+    response: sent,
+    points: grade.points,
+    bonus,
+    verdict: grade.verdict,
+    grade,
+    receivedAt: now.toISOString(),
+  });
+  if (stored) {
     return { ok: true, feedback: { presented: question.presented, response: translated.response, grade } };
   }
   return { ok: false, message: await whyAnswerRefused(db, row.id, playerId, index, now) };

@@ -55,7 +55,7 @@ export type HostView = PublicLiveView & {
   revealed: LiveQuestion['presented'] | null;
 };
 
-function countdownOf(row: LiveRow, now: Date): LiveCountdownView | null {
+export function countdownOf(row: LiveRow, now: Date): LiveCountdownView | null {
   if (row.phase !== 'question') return null;
   const left = remainingMs({ countdown: storedCountdown(row) }, now.getTime());
   return left === null ? null : { remainingMs: left, paused: row.countdownEndsAt === null };
@@ -150,16 +150,22 @@ export function hostView(snapshot: LiveSnapshot): HostView {
   };
 }
 
-/** A builder of each player's view: the shared part is computed once for the whole room. */
-export function playerViews(snapshot: LiveSnapshot): (player: LivePlayer) => PlayerView {
+/** What is this player's own in a view: their answer to the current question and their score. */
+export type OwnProgress = { answer: StoredLiveAnswer | undefined; score: LiveScore | undefined };
+
+/**
+ * A builder of each player's view: the shared part is computed once for the whole room. A player's
+ * own progress comes from the snapshot unless given (a device joining between two refreshes).
+ */
+export function playerViews(snapshot: LiveSnapshot): (player: LivePlayer, own?: OwnProgress) => PlayerView {
   const { row, questions, current, scores } = snapshot;
   const shared = publicView(snapshot);
   const givenBy = new Map(current.map((answer) => [answer.playerId, answer]));
   const scoreOf = new Map(scores.map((score) => [score.playerId, score]));
   const asked = row.questionIndex >= 0 ? questions[row.questionIndex] : undefined;
-  return (player) => {
-    const given = givenBy.get(player.id);
-    const score = scoreOf.get(player.id);
+  return (player, own) => {
+    const given = own ? own.answer : givenBy.get(player.id);
+    const score = own ? own.score : scoreOf.get(player.id);
     let feedback: Feedback | null = null;
     if (row.phase === 'reveal' && asked) {
       const translated = given

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '../db/open-database';
-import { isDatabaseUnavailable } from '../http/database-errors';
+import { createGroupCommit, type GroupCommit } from '../db/group-commit';
 
 /** One graded answer on its way into the database, with the moment after which it is too late. */
 export type AnswerRow = {
@@ -46,92 +46,34 @@ const INSERT_ANSWERS = `
   ON CONFLICT DO NOTHING
   RETURNING attempt_id, answer_id`;
 
-type Waiting = { row: AnswerRow; stored(isStored: boolean): void; failed(error: unknown): void };
+export type AnswerWriter = GroupCommit<AnswerRow>;
 
-export type AnswerWriter = {
-  /**
-   * Resolves once the answer is committed (true) or known not to be stored (false: a repeat of
-   * one already there, or an attempt that takes no more answers); never before.
-   */
-  write(row: AnswerRow): Promise<boolean>;
-};
-
-/**
- * Group commit: while `parallel` statements are in flight, the answers that arrive wait and go
- * together in the next one (at most `maxBatch`). An answer that finds a free slot goes at once, so
- * a quiet server adds no delay; a busy one pays for one statement and one commit per group
- * instead of per answer. PGlite runs one statement at a time, so it gets one slot.
- */
+/** Answers for assignments, written in groups (see `createGroupCommit`). */
 export function createAnswerWriter(
   database: Pick<DatabaseHandle, 'prepared'>,
-  { parallel, maxBatch = 256 }: { parallel: number; maxBatch?: number },
+  { parallel, maxBatch }: { parallel: number; maxBatch?: number },
 ): AnswerWriter {
-  const queue: Waiting[] = [];
-  let running = 0;
-
-  async function insert(batch: Waiting[]): Promise<void> {
-    const rows = batch.map(({ row }, ord) => ({
-      ord,
-      attempt_id: row.attemptId,
-      answer_id: row.answerId,
-      question_index: row.index,
-      question_fingerprint: row.fingerprint,
-      response: row.response,
-      points: row.points,
-      verdict: row.verdict,
-      grade: row.grade,
-      locks_question: row.locksQuestion,
-      received_at: row.receivedAt,
-      cutoff: row.cutoff,
-    }));
-    let stored: Record<string, unknown>[];
-    try {
-      stored = await database.prepared('insert-answers', INSERT_ANSWERS, [JSON.stringify(rows)]);
-    } catch (error) {
-      // One bad row must not cost the others their answers: each is tried alone, unless the
-      // database itself is away, which every one of them would meet again.
-      if (batch.length === 1 || isDatabaseUnavailable(error)) {
-        for (const waiting of batch) waiting.failed(error);
-      } else {
-        await Promise.all(batch.map((waiting) => insert([waiting])));
-      }
-      return;
-    }
-    const keys = new Set(stored.map((row) => `${String(row.attempt_id)} ${String(row.answer_id)}`));
-    // A key given twice in one group (a retry that overtook its first try) is stored once: the
-    // first of them is told so, the other finds it stored.
-    for (const waiting of batch) {
-      waiting.stored(keys.delete(`${waiting.row.attemptId} ${waiting.row.answerId}`));
-    }
-  }
-
-  let scheduled = false;
-  function pump() {
-    scheduled = false;
-    while (running < parallel && queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      running += 1;
-      void insert(batch).finally(() => {
-        running -= 1;
-        schedule();
-      });
-    }
-  }
-  // A group leaves after the requests that have already arrived have been read (setImmediate runs
-  // after the event loop's I/O): PGlite works on the main thread, so the requests that came in
-  // during its last statement are only read once it has finished, and must not go one by one.
-  function schedule() {
-    if (scheduled || queue.length === 0) return;
-    scheduled = true;
-    setImmediate(pump);
-  }
-
-  return {
-    write(row) {
-      return new Promise<boolean>((resolve, reject) => {
-        queue.push({ row, stored: resolve, failed: reject });
-        schedule();
-      });
+  return createGroupCommit<AnswerRow>({
+    parallel,
+    maxBatch,
+    keyOf: (row) => `${row.attemptId} ${row.answerId}`,
+    async store(batch) {
+      const rows = batch.map((row, ord) => ({
+        ord,
+        attempt_id: row.attemptId,
+        answer_id: row.answerId,
+        question_index: row.index,
+        question_fingerprint: row.fingerprint,
+        response: row.response,
+        points: row.points,
+        verdict: row.verdict,
+        grade: row.grade,
+        locks_question: row.locksQuestion,
+        received_at: row.receivedAt,
+        cutoff: row.cutoff,
+      }));
+      const stored = await database.prepared('insert-answers', INSERT_ANSWERS, [JSON.stringify(rows)]);
+      return stored.map((row) => `${String(row.attempt_id)} ${String(row.answer_id)}`);
     },
-  };
+  });
 }
