@@ -30,7 +30,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   try {
     await migrate(database);
     const { app } = await buildApp({ ...options, config, database, content });
-    const url = await app.listen({ port: config.port, host: config.host });
+    // A whole class opening the join page at once overflows Node's default queue of 511 waiting
+    // connections; the kernel then drops them and clients retry after 1, 3, 7… seconds.
+    const url = await app.listen({ port: config.port, host: config.host, backlog: 4096 });
     let closing: Promise<void> | undefined;
     return {
       url,

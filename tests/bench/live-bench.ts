@@ -59,7 +59,9 @@ async function runOn(kind: 'pglite' | 'postgres', students: number, sessions: nu
     env.DATABASE_URL = created.url;
     drop = created.drop;
   }
-  const server = await spawnServer(env);
+  // For profiling the server, as in bench:server: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…".
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = await spawnServer(env, nodeArgs);
   const hosts: { socket: Socket; sessionId: string }[] = [];
   try {
     const { client } = await signedInTeacher(server.url);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/server/db/open-database';
+import { createLiveJoinWriter, joinPlayer } from '@/server/live/live-store';
 import { keyLeaks, oneOfEachType, rightAnswer } from './fixtures';
 import { closeDevices, connect, cookieOf, next, phaseIs, send, type Shown } from './live-test-client';
 import {
@@ -160,6 +161,33 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     await send(host, 'host:command', { sessionId, command: { type: 'unlock' } });
     const again = await send(back, 'player:join', { pin, name: 'Kim', token: kim.reply.token });
     expect(again.error).toMatch(/removed/);
+  });
+
+  it('lets a class arrive at once: one player per name, and no more than the session holds', async () => {
+    const { host, sessionId, pin } = await startLive(server, teacher);
+    const names = ['Lê Minh', 'le minh', 'LÊ MINH', 'An', 'Bao', 'Chi'];
+    const replies = await Promise.all(names.map(async (name) => (await join(server, pin, name)).reply));
+    const accepted = names.filter((_, at) => replies[at]!.ok);
+    expect(accepted.filter((name) => name.toLowerCase().startsWith('l'))).toHaveLength(1);
+    expect(accepted).toEqual(expect.arrayContaining(['An', 'Bao', 'Chi']));
+    const refusals = replies.filter((reply) => !reply.ok).map((reply) => reply.error);
+    expect(refusals).toHaveLength(2);
+    for (const refusal of refusals) expect(refusal).toMatch(/already called “(Lê Minh|le minh|LÊ MINH)”/);
+    const opened = await send(host, 'host:open', { sessionId });
+    expect(field(opened.view, 'players')).toHaveLength(4);
+
+    // The limit, counted in the same statement as the joins: five arrive together for three places.
+    const { sessionId: small } = await startLive(server, teacher);
+    const writer = createLiveJoinWriter(server.database, { parallel: 1 });
+    const joined = await Promise.all(
+      ['V', 'W', 'X', 'Y', 'Z'].map((name) =>
+        joinPlayer(server.database.db, writer, small, name, 3, new Date()),
+      ),
+    );
+    expect(joined.filter((outcome) => outcome.ok)).toHaveLength(3);
+    for (const outcome of joined.filter((outcome) => !outcome.ok)) {
+      expect(outcome).toEqual({ ok: false, message: 'This session is full.' });
+    }
   });
 
   it('gives a player who comes back with their token the same place, answer and score', async () => {

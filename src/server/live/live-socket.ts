@@ -19,6 +19,7 @@ import {
   answersTo,
   applyHostCommand,
   createLiveAnswerWriter,
+  createLiveJoinWriter,
   createLiveQuestionCache,
   findLive,
   findLiveByPin,
@@ -68,10 +69,10 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   const rooms = new Map<string, Room>();
   const rowCache = new Map<string, LiveRow>();
   const roomViews = new Map<string, { state: string; views: Promise<RoomViews> }>();
-  // PostgreSQL's pool has 10 connections: assignment answers may take 4, live answers 3.
-  const answerWriter = createLiveAnswerWriter(context.database, {
-    parallel: context.database.kind === 'postgres' ? 3 : 1,
-  });
+  // PostgreSQL's pool has 10 connections: assignment answers may take 4, live answers 2 and joins 2.
+  const parallel = context.database.kind === 'postgres' ? 2 : 1;
+  const answerWriter = createLiveAnswerWriter(context.database, { parallel });
+  const joinWriter = createLiveJoinWriter(context.database, { parallel });
 
   const io = new Server(app.server, {
     serveClient: false,
@@ -241,12 +242,20 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
         : undefined;
       if (known?.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
       if (known) {
-        return ack({ ok: true, token: checked.value.token, view: await enterAsPlayer(socket, row, known, false) });
+        return ack({
+          ok: true,
+          token: checked.value.token,
+          view: await enterAsPlayer(socket, row, known, false),
+        });
       }
-      const joined = await joinPlayer(db, row.id, checked.value.name, LIVE_LIMITS.players, now);
+      const joined = await joinPlayer(db, joinWriter, row.id, checked.value.name, LIVE_LIMITS.players, now);
       if (!joined.ok) return ack({ ok: false, error: joined.message });
       io.to(`host:${row.id}`).emit('live:joined', { id: joined.player.id, name: joined.player.name });
-      return ack({ ok: true, token: joined.token, view: await enterAsPlayer(socket, row, joined.player, true) });
+      return ack({
+        ok: true,
+        token: joined.token,
+        view: await enterAsPlayer(socket, row, joined.player, true),
+      });
     });
 
     on(socket, 'player:rejoin', async (message, ack) => {

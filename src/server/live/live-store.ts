@@ -224,9 +224,81 @@ export async function applyHostCommand(
 
 export type JoinedPlayer = { player: LivePlayer; token: string };
 
+// Players who join together are added by one statement (group commit), each only while their
+// session is neither locked nor ended (read under a shared lock, so a "lock" or an "end" waits for
+// the joins on their way in) and has room. A name already taken in the session is left out by the
+// unique index. Places are counted in arrival order, so at the very limit a name refused as taken
+// can still use up a place in its group.
+const INSERT_LIVE_PLAYERS = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      ord integer, session_id text, id text, name text, name_key text, token_hash text,
+      joined_at timestamptz, max_players integer)
+  ),
+  open AS (
+    SELECT s.id FROM live_sessions s
+    WHERE s.id IN (SELECT session_id FROM input) AND s.phase <> 'ended' AND NOT s.locked
+    FOR SHARE
+  ),
+  present AS (
+    SELECT p.session_id, count(*)::int AS players FROM live_players p
+    WHERE p.session_id IN (SELECT id FROM open) AND NOT p.removed
+    GROUP BY p.session_id
+  ),
+  ranked AS (
+    SELECT i.*, row_number() OVER (PARTITION BY i.session_id ORDER BY i.ord) AS place
+    FROM input i JOIN open ON open.id = i.session_id
+  )
+  INSERT INTO live_players (session_id, id, name, name_key, token_hash, joined_at, removed)
+  SELECT r.session_id, r.id, r.name, r.name_key, r.token_hash, r.joined_at, false
+  FROM ranked r LEFT JOIN present ON present.session_id = r.session_id
+  WHERE coalesce(present.players, 0) + r.place <= r.max_players
+  ORDER BY r.ord
+  ON CONFLICT DO NOTHING
+  RETURNING id`;
+
+type NewPlayerRow = {
+  sessionId: string;
+  id: string;
+  name: string;
+  nameKey: string;
+  tokenHash: string;
+  joinedAt: string;
+  maxPlayers: number;
+};
+
+export type LiveJoinWriter = GroupCommit<NewPlayerRow>;
+
+export function createLiveJoinWriter(
+  database: Pick<DatabaseHandle, 'prepared'>,
+  { parallel }: { parallel: number },
+): LiveJoinWriter {
+  return createGroupCommit<NewPlayerRow>({
+    parallel,
+    keyOf: (row) => row.id,
+    async store(batch) {
+      const rows = batch.map((row, ord) => ({
+        ord,
+        session_id: row.sessionId,
+        id: row.id,
+        name: row.name,
+        name_key: row.nameKey,
+        token_hash: row.tokenHash,
+        joined_at: row.joinedAt,
+        max_players: row.maxPlayers,
+      }));
+      const stored = await database.prepared('insert-live-players', INSERT_LIVE_PLAYERS, [
+        JSON.stringify(rows),
+      ]);
+      return stored.map((row) => String(row.id));
+    },
+  });
+}
+
 /** A new player, or the refusal in words (locked, ended, full, name taken, name unusable). */
 export async function joinPlayer(
   db: Database,
+  writer: LiveJoinWriter,
   sessionId: string,
   rawName: string,
   maxPlayers: number,
@@ -236,40 +308,40 @@ export async function joinPlayer(
   if (!checked.ok) return { ok: false, message: checked.message };
   const token = newToken();
   const player: LivePlayer = { id: newId(), name: checked.name, joinedAt: now.getTime(), removed: false };
-  return db.transaction(async (tx) => {
-    // Shared lock: joins run side by side, but never across a "lock" or an "end".
-    const [row] = await tx.select().from(liveSessions).where(eq(liveSessions.id, sessionId)).for('share');
-    if (!row) return { ok: false, message: 'There is no session with this PIN.' };
-    const [count] = await tx
-      .select({ players: sql<number>`count(*)::int` })
-      .from(livePlayers)
-      .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.removed, false)));
-    const engine = toEngineSession(row, [], {});
-    const outcome = applyLiveCommand(
-      engine,
-      { type: 'join', playerId: player.id, name: checked.name },
-      { now: now.getTime(), grade: gradeNothing },
-    );
-    if (!outcome.ok) return { ok: false, message: outcome.message };
-    if ((count?.players ?? 0) >= maxPlayers) return { ok: false, message: 'This session is full.' };
-    const inserted = await tx
-      .insert(livePlayers)
-      .values({
-        sessionId,
-        id: player.id,
-        name: player.name,
-        nameKey: playerNameKey(player.name),
-        tokenHash: sha256(token),
-        joinedAt: now,
-        removed: false,
-      })
-      .onConflictDoNothing()
-      .returning({ id: livePlayers.id });
-    if (inserted.length === 0) {
-      return { ok: false, message: `Someone here is already called “${player.name}”: add an initial.` };
-    }
-    return { ok: true, player, token };
+  const stored = await writer.write({
+    sessionId,
+    id: player.id,
+    name: player.name,
+    nameKey: playerNameKey(player.name),
+    tokenHash: sha256(token),
+    joinedAt: now.toISOString(),
+    maxPlayers,
   });
+  if (stored) return { ok: true, player, token };
+  return { ok: false, message: await whyJoinRefused(db, sessionId, player, maxPlayers, now) };
+}
+
+async function whyJoinRefused(
+  db: Database,
+  sessionId: string,
+  player: LivePlayer,
+  maxPlayers: number,
+  now: Date,
+): Promise<string> {
+  const row = await findLive(db, sessionId);
+  if (!row) return 'There is no session with this PIN.';
+  const outcome = applyLiveCommand(
+    toEngineSession(row, [], {}),
+    { type: 'join', playerId: player.id, name: player.name },
+    { now: now.getTime(), grade: gradeNothing },
+  );
+  if (!outcome.ok) return outcome.message;
+  const [count] = await db
+    .select({ players: sql<number>`count(*)::int` })
+    .from(livePlayers)
+    .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.removed, false)));
+  if ((count?.players ?? 0) >= maxPlayers) return 'This session is full.';
+  return `Someone here is already called “${player.name}”: add an initial.`;
 }
 
 function gradeNothing(): Grade {
