@@ -62,6 +62,18 @@ async function runOn(kind: 'pglite' | 'postgres', students: number, sessions: nu
   // For profiling the server, as in bench:server: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=…".
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const server = await spawnServer(env, nodeArgs);
+  // The server's own errors (its log's level 50 and above), so a refusal can be explained.
+  const serverErrors = new Map<string, number>();
+  createInterface({ input: server.child.stdout! }).on('line', (line) => {
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+      if ((entry.level ?? 0) < 50) return;
+      const text = `${entry.msg ?? ''}: ${entry.err?.message ?? ''}`;
+      serverErrors.set(text, (serverErrors.get(text) ?? 0) + 1);
+    } catch {
+      // Not a log line.
+    }
+  });
   const hosts: { socket: Socket; sessionId: string }[] = [];
   try {
     const { client } = await signedInTeacher(server.url);
@@ -106,6 +118,10 @@ async function runOn(kind: 'pglite' | 'postgres', students: number, sessions: nu
           () => reject(new Error(`no "${event}" from the students within 5 minutes`)),
           300_000,
         );
+        load.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`the students' process ended (${code}) before "${event}"`));
+        });
         const listener = (line: string) => {
           const message = JSON.parse(line) as Record<string, unknown>;
           if (message.event !== event) return;
@@ -119,6 +135,7 @@ async function runOn(kind: 'pglite' | 'postgres', students: number, sessions: nu
     const cpuStart = cpuSeconds(pid);
     const joined = await nextMessage('joined');
     say(`${kind}: ${sessions} × ${students} students joined in ${joined.totalMs} ms`);
+    for (const refusal of joined.refusals as string[]) say(`  a join was refused: ${refusal}`);
     const answered = nextMessage('answered');
     const questionStart = performance.now();
     await Promise.all(
@@ -158,8 +175,9 @@ async function runOn(kind: 'pglite' | 'postgres', students: number, sessions: nu
       `  join p50 ${join.p50} ms, p95 ${join.p95} ms; answer ack p50 ${ack.p50} ms, p95 ${ack.p95} ms, p99 ${ack.p99} ms; ` +
         `reveal to all ${result.revealToAllMs} ms; ${result.errors} errors; server CPU ${result.serverCpuSeconds} s, ${result.serverMemoryMb} MB`,
     );
+    for (const [text, count] of serverErrors) say(`  server error ×${count}: ${text}`);
     await waitForExit(load);
-    return result;
+    return { ...result, serverErrors: Object.fromEntries(serverErrors) };
   } finally {
     hosts.forEach(({ socket }) => socket.close());
     server.child.kill('SIGTERM');

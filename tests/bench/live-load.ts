@@ -26,9 +26,12 @@ function summary(values: number[]) {
 }
 
 const students: { socket: Socket; revealedAt?: number }[] = [];
+/** Students whose join was refused or timed out take no further part (revealedAt is NaN). */
+const joinedCount = () => students.filter((student) => !Number.isNaN(student.revealedAt)).length;
 const joinMs: number[] = [];
 const ackMs: number[] = [];
 let errors = 0;
+const refusals = new Set<string>();
 
 const joinStart = performance.now();
 await Promise.all(
@@ -43,11 +46,18 @@ await Promise.all(
       const student: { socket: Socket; revealedAt?: number } = { socket };
       students.push(student);
       const start = performance.now();
+      // A join that gets no answer is counted as an error, not waited for.
       const reply = (await socket
         .timeout(60_000)
-        .emitWithAck('player:join', { pin, name: `S${session}-${number}` })) as Reply;
+        .emitWithAck('player:join', { pin, name: `S${session}-${number}` })
+        .catch(() => ({ ok: false }))) as Reply;
       joinMs.push(performance.now() - start);
-      if (!reply.ok) errors += 1;
+      if (!reply.ok) {
+        errors += 1;
+        refusals.add(reply.error ?? 'no answer within 60 s');
+        student.revealedAt = Number.NaN;
+        return;
+      }
       socket.on('live:player', (view: { phase: string; index: number }) => {
         if (view.phase === 'question' && view.index === 0) {
           setTimeout(async () => {
@@ -61,7 +71,7 @@ await Promise.all(
               errors += 1;
             }
             ackMs.push(performance.now() - sent);
-            if (ackMs.length === students.length) tell({ event: 'answered', errors, ack: summary(ackMs) });
+            if (ackMs.length === joinedCount()) tell({ event: 'answered', errors, ack: summary(ackMs) });
           }, Math.random() * 1000);
         }
         if (view.phase === 'reveal') student.revealedAt ??= Date.now();
@@ -75,6 +85,7 @@ tell({
   errors,
   totalMs: Math.round(performance.now() - joinStart),
   join: summary(joinMs),
+  refusals: [...refusals],
 });
 
 createInterface({ input: process.stdin }).on('line', (line) => {
@@ -82,7 +93,9 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   const check = setInterval(() => {
     if (students.every((student) => student.revealedAt !== undefined)) {
       clearInterval(check);
-      const last = Math.max(...students.map((student) => student.revealedAt ?? 0));
+      const last = Math.max(
+        ...students.map((student) => (Number.isNaN(student.revealedAt) ? 0 : (student.revealedAt ?? 0))),
+      );
       tell({ event: 'revealed', revealToAllMs: last - revealSentAt });
       students.forEach((student) => student.socket.close());
       process.exit(0);

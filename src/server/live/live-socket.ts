@@ -54,6 +54,8 @@ function stateOf(row: LiveRow): string {
 
 const REFRESH_EVENT = 'live:refresh';
 
+const PIN_LOOKUP_REUSE_MS = 1_000;
+
 /** Failed PIN lookups per address per minute: enough for typos, far too few to sweep a million PINs. */
 const WRONG_PINS_PER_MINUTE = 20;
 
@@ -118,6 +120,23 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
         roomViews.delete(sessionId);
       }
     }
+  }
+
+  const pinLookups = new Map<string, { at: number; row: Promise<LiveRow | undefined> }>();
+  /**
+   * The session a PIN opens. A class joins in a burst, and one lookup per device would queue
+   * thousands of reads for the same row: lookups of one PIN share a read for a second. Whether
+   * the session still takes players is checked again when the join is written.
+   */
+  function sessionByPin(pin: string): Promise<LiveRow | undefined> {
+    const now = Date.now();
+    const recent = pinLookups.get(pin);
+    if (recent && now - recent.at < PIN_LOOKUP_REUSE_MS) return recent.row;
+    if (pinLookups.size > 10_000) pinLookups.clear();
+    const row = findLiveByPin(db, pin);
+    pinLookups.set(pin, { at: now, row });
+    row.catch(() => pinLookups.delete(pin));
+    return row;
   }
 
   async function currentRow(sessionId: string): Promise<LiveRow | undefined> {
@@ -232,7 +251,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       if (wrongPins.isBlocked(address, now.getTime())) {
         return ack({ ok: false, error: 'Too many wrong PINs from here: wait a minute, then try again.' });
       }
-      const row = await findLiveByPin(db, checked.value.pin);
+      const row = await sessionByPin(checked.value.pin);
       if (!row) {
         wrongPins.count(address, now.getTime());
         return ack({ ok: false, error: 'There is no session with this PIN. Check the number on the board.' });
