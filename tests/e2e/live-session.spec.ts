@@ -105,6 +105,7 @@ describe('a live session', () => {
       await ada.getByText('Question 1 of 2').waitFor();
       await expectNoAxeViolations(ada, 'a live question');
       await answer(ada, true);
+      const zedMissed = await zed.locator('.question__prompt').innerText();
       await answer(zed, false);
 
       // Kim answers by keyboard, then reloads: the answer stays in.
@@ -158,6 +159,14 @@ describe('a live session', () => {
       await expectNoAxeViolations(teacher, 'the host screen, results');
       await ada.getByRole('heading', { name: 'The session has ended' }).waitFor();
       expect(await ada.getByText('You scored 2 of 2 points.').count()).toBe(1);
+
+      // Zed's device keeps what was revealed: Review lists the question missed, and only that one.
+      await zed.getByRole('heading', { name: 'The session has ended' }).waitFor();
+      await zed.goto(appUrl('/review'));
+      const mistakes = zed.getByRole('region', { name: 'Questions you get wrong' });
+      await mistakes.getByRole('heading', { level: 4, name: zedMissed }).waitFor();
+      expect(await mistakes.getByRole('heading', { level: 4 }).count()).toBe(1);
+      await expectNoAxeViolations(zed, 'Review after a live session');
     },
   );
 });

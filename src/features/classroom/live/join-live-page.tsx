@@ -9,6 +9,7 @@ import { AttemptCountdown } from '../server/attempt-countdown';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
 import './live.css';
 
@@ -17,6 +18,10 @@ export function JoinLivePage() {
   const [view, setView] = useState<PlayerView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   usePageTitle(view ? view.title : 'Join a live session');
+  // Each view the server sends may hold a reveal for the device's history (Review, spaced repetition).
+  useEffect(() => {
+    if (view) recordLiveView(view, Date.now());
+  }, [view]);
 
   const { socket, isConnected } = useLiveSocket(
     'player',
@@ -60,7 +65,10 @@ export function JoinLivePage() {
           socket={socket}
           problem={problem}
           onJoined={(joined, token, pin) => {
-            keepSeat({ sessionId: joined.sessionId, token, pin });
+            // The same session again (a seat lost its token): what went into the history stays noted.
+            const earlier = readSeat();
+            const kept = earlier?.sessionId === joined.sessionId ? earlier : {};
+            keepSeat({ joinedAt: Date.now(), ...kept, sessionId: joined.sessionId, token, pin });
             setProblem(null);
             setView(joined);
           }}

@@ -128,7 +128,17 @@ export const live = {
 
 /** Where a player's device keeps its seat, so a reload or a lost connection comes back as the same player. */
 const SEAT_KEY = 'source-quiz-live-seat';
-const seatSchema = z.object({ sessionId: z.string(), token: z.string(), pin: z.string() });
+const seatSchema = z.object({
+  sessionId: z.string(),
+  token: z.string(),
+  pin: z.string(),
+  /** When this device joined: the start of the session's attempt in the device's history. */
+  joinedAt: z.number().optional(),
+  /** Questions (by index) already put in the device's history, with the time they were: each goes in once. */
+  inHistory: z.record(z.string(), z.number()).optional(),
+  /** The session's end is marked in the history too. */
+  isFinishedInHistory: z.boolean().optional(),
+});
 export type LiveSeat = z.infer<typeof seatSchema>;
 
 export function readSeat(): LiveSeat | null {
