@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Socket } from 'socket.io-client';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
-import { AttemptCountdown } from '../server/attempt-countdown';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import { LiveClock } from './live-clock';
 import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
 import './live.css';
@@ -184,7 +184,10 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
       </div>
       {header}
       {view.phase === 'question' && view.countdown && (
-        <LiveCountdown key={`${view.index}-${view.countdown.remainingMs}`} countdown={view.countdown} />
+        <LiveClock
+          key={`${view.index}-${view.countdown.remainingMs}-${view.countdown.paused}`}
+          countdown={view.countdown}
+        />
       )}
       {view.phase === 'question' ? (
         <LiveQuestionForm
@@ -199,13 +202,6 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
       )}
     </div>
   );
-}
-
-function LiveCountdown({ countdown }: { countdown: NonNullable<PlayerView['countdown']> }) {
-  const [endsAt] = useState(() => Date.now() + countdown.remainingMs);
-  const onTimeUp = useCallback(() => undefined, []);
-  if (countdown.paused) return <p className="muted">The countdown is paused.</p>;
-  return <AttemptCountdown endsAt={endsAt} onTimeUp={onTimeUp} />;
 }
 
 type HeadingRef = { headingRef: React.RefObject<HTMLHeadingElement | null> };
