@@ -11,6 +11,7 @@ import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './l
 import { LiveClock } from './live-clock';
 import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
+import '../../quiz/quiz.css';
 import './live.css';
 
 /** A student's side of a live session: the PIN and a name, then each question as the room gets it. */
@@ -246,9 +247,11 @@ function LiveQuestionForm({ socket, view, question, headingRef }: QuestionFormPr
         {status && <p className="notice">{status}</p>}
       </div>
       {!isSent && (
-        <button type="submit" className="button" disabled={isSending}>
-          {isSending ? 'Sending…' : 'Send answer'}
-        </button>
+        <div className="question__actions">
+          <button type="submit" className="button" disabled={isSending}>
+            {isSending ? 'Sending…' : 'Send answer'}
+          </button>
+        </div>
       )}
     </form>
   );

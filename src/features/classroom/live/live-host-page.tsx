@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QuestionExplanation } from '@/components/grade-feedback';
 import { QrCode } from '@/components/qr-code';
+import type { Question } from '@/domain/question';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { TeacherOnly } from '../server/teacher-only';
 import { usePageTitle } from '@/hooks/use-page-title';
@@ -12,6 +13,7 @@ import { hostViewSchema, live, type HostCommand, type HostView } from './live-cl
 import { LiveClock } from './live-clock';
 import { useHostKeys } from './use-host-keys';
 import { useLiveSocket } from './use-live-socket';
+import '../../quiz/quiz.css';
 import './live.css';
 
 /** The teacher's screen of a live session, made for the projector. */
@@ -227,6 +229,7 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
     () => (view.revealed ? gradeAnswer(view.revealed, null).expected : null),
     [view.revealed],
   );
+  const rightChoiceIds = useMemo(() => rightChoicesOf(view.revealed?.question), [view.revealed]);
   if (!question) return <p className="notice">This question cannot be shown.</p>;
   return (
     <>
@@ -234,9 +237,15 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
       <h1 className="live-host__prompt">{question.prompt}</h1>
       {question.choices.length > 0 && (
         <ol className="live-host__choices">
-          {question.choices.map((choice) => (
-            <li key={choice.id}>{choice.text}</li>
-          ))}
+          {question.choices.map((choice) =>
+            rightChoiceIds.has(choice.id) ? (
+              <li key={choice.id} className="is-right">
+                {choice.text} <span className="live-host__tick">✓ right</span>
+              </li>
+            ) : (
+              <li key={choice.id}>{choice.text}</li>
+            ),
+          )}
         </ol>
       )}
       <p className="live-host__count" role="status">
@@ -271,6 +280,13 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
       <Controls controls={controls} onCommand={onCommand} />
     </>
   );
+}
+
+/** The choices marked right once revealed, as projector mode marks them. */
+function rightChoicesOf(question: Question | undefined): Set<string> {
+  if (question?.type === 'single') return new Set([question.answer]);
+  if (question?.type === 'multiple') return new Set(question.answer);
+  return new Set();
 }
 
 function Summary({ view }: { view: HostView }) {
