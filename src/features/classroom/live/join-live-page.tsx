@@ -6,6 +6,7 @@ import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
 import { LiveClock } from './live-clock';
@@ -111,7 +112,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
       <label className="field">
         <span>PIN</span>
         <input
-          className="live-join__pin"
+          className="text-field live-join__pin"
           inputMode="numeric"
           autoComplete="off"
           maxLength={6}
@@ -122,6 +123,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
       <label className="field">
         <span>Your name</span>
         <input
+          className="text-field"
           maxLength={40}
           autoComplete="name"
           value={name}
@@ -142,7 +144,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
   useEffect(() => heading.current?.focus(), [view.phase, view.index]);
   const header = (
     <p className="muted">
-      {view.title} · you are <strong>{view.me.name}</strong> · {view.me.points} points
+      {view.title} · you are <strong>{view.me.name}</strong> · {plural(view.me.points, 'point')}
     </p>
   );
 
@@ -167,7 +169,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
         </h1>
         {header}
         <p className="lead">
-          You scored {view.me.points} of {view.questionCount} points. Thank you for taking part.
+          You scored {view.me.points} of {plural(view.questionCount, 'point')}. Thank you for taking part.
         </p>
         <Leaderboard view={view} />
       </>
@@ -244,7 +246,12 @@ function LiveQuestionForm({ socket, view, question, headingRef }: QuestionFormPr
         labelledBy={promptId}
       />
       <div role="status" className="question__status">
-        {status && <p className="notice">{status}</p>}
+        {status && (
+          <p className={isSent ? 'notice live-sent' : 'notice'}>
+            {isSent && <span aria-hidden="true">✓ </span>}
+            {status}
+          </p>
+        )}
       </div>
       {!isSent && (
         <div className="question__actions">
@@ -278,7 +285,7 @@ function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
       ) : (
         <p className="notice">The answer is revealed on your teacher’s screen.</p>
       )}
-      <p className="muted" role="status">
+      <p className="muted live-player__wait" role="status">
         Wait for the next question.
       </p>
       <Leaderboard view={view} />

@@ -229,7 +229,7 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
     () => (view.revealed ? gradeAnswer(view.revealed, null).expected : null),
     [view.revealed],
   );
-  const rightChoiceIds = useMemo(() => rightChoicesOf(view.revealed?.question), [view.revealed]);
+  const rightChoiceTexts = useMemo(() => rightChoicesOf(view.revealed?.question), [view.revealed]);
   if (!question) return <p className="notice">This question cannot be shown.</p>;
   return (
     <>
@@ -238,7 +238,7 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
       {question.choices.length > 0 && (
         <ol className="live-host__choices">
           {question.choices.map((choice) =>
-            rightChoiceIds.has(choice.id) ? (
+            rightChoiceTexts.has(choice.text) ? (
               <li key={choice.id} className="is-right">
                 {choice.text} <span className="live-host__tick">✓ right</span>
               </li>
@@ -282,11 +282,14 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
   );
 }
 
-/** The choices marked right once revealed, as projector mode marks them. */
+/**
+ * The texts of the choices marked right once revealed, as projector mode marks them. By text: the
+ * choices shown before the reveal carry ids of their own, so they give nothing away.
+ */
 function rightChoicesOf(question: Question | undefined): Set<string> {
-  if (question?.type === 'single') return new Set([question.answer]);
-  if (question?.type === 'multiple') return new Set(question.answer);
-  return new Set();
+  if (question?.type !== 'single' && question?.type !== 'multiple') return new Set();
+  const right = new Set(question.type === 'single' ? [question.answer] : question.answer);
+  return new Set(question.choices.filter((choice) => right.has(choice.id)).map((choice) => choice.text));
 }
 
 function Summary({ view }: { view: HostView }) {
