@@ -190,7 +190,7 @@ describe('a live session', () => {
 
       // Zed's device keeps what was revealed: Review lists the question missed, and only that one.
       await zed.getByRole('heading', { name: 'The session has ended' }).waitFor();
-      await zed.goto(appUrl('/review'));
+      await zed.getByRole('link', { name: 'review what you missed' }).click();
       const mistakes = zed.getByRole('region', { name: 'Questions you get wrong' });
       await mistakes.getByRole('heading', { level: 4, name: zedMissed }).waitFor();
       expect(await mistakes.getByRole('heading', { level: 4 }).count()).toBe(1);

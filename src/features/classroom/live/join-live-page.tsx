@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Socket } from 'socket.io-client';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
@@ -170,6 +170,10 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
         {header}
         <p className="lead">
           You scored {view.me.points} of {plural(view.questionCount, 'point')}. Thank you for taking part.
+        </p>
+        <p>
+          Your answers are saved on this device, with the explanations and passages:{' '}
+          <Link to={paths.review()}>review what you missed</Link>.
         </p>
         <Leaderboard view={view} />
       </>
