@@ -191,10 +191,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
       </div>
       {header}
       {view.phase === 'question' && view.countdown && (
-        <LiveClock
-          key={`${view.index}-${view.countdown.remainingMs}-${view.countdown.paused}`}
-          countdown={view.countdown}
-        />
+        <LiveClock key={view.index} countdown={view.countdown} />
       )}
       {view.phase === 'question' ? (
         <LiveQuestionForm

@@ -17,7 +17,11 @@ const publicViewSchema = z.object({
   questionCount: z.number(),
   locked: z.boolean(),
   question: studentQuestionSchema.nullable(),
-  countdown: z.object({ remainingMs: z.number(), paused: z.boolean() }).nullable(),
+  // Stamped where the view arrives: the clock runs from when the server said how much time was left.
+  countdown: z
+    .object({ remainingMs: z.number(), paused: z.boolean() })
+    .transform((countdown) => ({ ...countdown, endsAt: Date.now() + countdown.remainingMs }))
+    .nullable(),
   distribution: z
     .array(z.object({ given: z.string(), count: z.number(), isRight: z.boolean().optional() }))
     .nullable(),

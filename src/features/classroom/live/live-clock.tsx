@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type LiveCountdownView = { remainingMs: number; paused: boolean };
+/** A countdown as a view brought it: the time left then, and when that time runs out on this device's clock. */
+export type LiveCountdownView = { remainingMs: number; paused: boolean; endsAt: number };
 
 function clock(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -19,21 +20,25 @@ function announcement(left: number, isPaused: boolean): string {
 type Props = { countdown: LiveCountdownView; className?: string };
 
 /**
- * The countdown of a live question, ticking on every device from the time the server said was left
- * when it sent the view (give the component a new key with each view). The server keeps the real
- * clock: pausing and extending come back as a new view.
+ * The countdown of a live question, ticking on every device. The server keeps the real clock: each
+ * view says how much time was left when it was sent, and pausing or extending comes as a new view.
+ * The status stays in place from view to view, so a screen reader hears each message once.
  */
 export function LiveClock({ countdown, className = 'live-clock' }: Props) {
-  const [endsAt] = useState(() => Date.now() + countdown.remainingMs);
   const [now, setNow] = useState(() => Date.now());
-  const left = countdown.paused ? countdown.remainingMs : endsAt - now;
+  const left = countdown.paused ? countdown.remainingMs : countdown.endsAt - now;
   const isOver = left <= 0;
 
   useEffect(() => {
     if (countdown.paused || isOver) return undefined;
+    // At once, then four times a second: a clock resumed after a pause starts from the right time.
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const tick = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(tick);
-  }, [countdown.paused, isOver]);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
+  }, [countdown.paused, countdown.endsAt, isOver]);
 
   return (
     <div className={`${className}${isOver ? ` ${className}--over` : ''}`}>

@@ -252,11 +252,7 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
         {view.answeredBy.length} of {view.players.length} answered
       </p>
       {view.countdown && (
-        <LiveClock
-          key={`${view.index}-${view.countdown.remainingMs}-${view.countdown.paused}`}
-          countdown={view.countdown}
-          className="live-host__clock"
-        />
+        <LiveClock key={view.index} countdown={view.countdown} className="live-host__clock" />
       )}
       {view.distribution && (
         <section aria-label="How the room answered">

@@ -22,8 +22,9 @@ export function useHostKeys(controls: readonly HostKey[]): void {
   });
 
   useEffect(() => {
-    // One command at a time from the keyboard: a key pressed twice before the server answers acts once.
-    let isWaiting = false;
+    // A key pressed twice before the server answers acts once; another key is not held up by it
+    // (the room's new screen can arrive before the answer to the command that brought it).
+    const waiting = new Set<string>();
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || event.repeat || event.defaultPrevented) return;
       if (isTyping(event.target)) return;
@@ -34,13 +35,12 @@ export function useHostKeys(controls: readonly HostKey[]): void {
       const control = latest.current.find((candidate) => candidate.keys.includes(key));
       if (!control) return;
       event.preventDefault();
-      if (isWaiting) return;
+      const name = control.keys.join(' ');
+      if (waiting.has(name)) return;
       const ran = control.run();
       if (ran instanceof Promise) {
-        isWaiting = true;
-        void ran.finally(() => {
-          isWaiting = false;
-        });
+        waiting.add(name);
+        void ran.finally(() => waiting.delete(name));
       }
     }
     document.addEventListener('keydown', onKeyDown);
