@@ -46,21 +46,26 @@ async function answer(page: Page, isRight: boolean): Promise<void> {
   await page.getByText('Your answer is in. Wait for the reveal.').waitFor();
 }
 
+async function signedInTeacher(): Promise<Page> {
+  const teacher = await openPage(browser);
+  await teacher.goto(appUrl('/'));
+  const signup = await teacher.request.post(appUrl('/api/auth/signup'), {
+    data: {
+      email: `live-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}@school.example`,
+      password: 'violet kettle harbour 1973',
+    },
+    headers: { origin: appUrl('').replace(/\/$/, '') },
+  });
+  expect(signup.status()).toBe(201);
+  return teacher;
+}
+
 describe('a live session', () => {
   it(
     'a teacher runs two questions; three students join by PIN, answer, one reloads; every device shows the passage',
     { timeout: 180_000 },
     async () => {
-      const teacher = await openPage(browser);
-      await teacher.goto(appUrl('/'));
-      const signup = await teacher.request.post(appUrl('/api/auth/signup'), {
-        data: {
-          email: `live-${Date.now().toString(36)}@school.example`,
-          password: 'violet kettle harbour 1973',
-        },
-        headers: { origin: appUrl('').replace(/\/$/, '') },
-      });
-      expect(signup.status()).toBe(201);
+      const teacher = await signedInTeacher();
       const created = await teacher.request.post(appUrl('/api/assignments'), {
         data: {
           title: 'Live: the starter',
@@ -99,12 +104,25 @@ describe('a live session', () => {
       expect(await kim.getByText('Kim <b>K</b>').count()).toBeGreaterThan(0);
 
       await teacher.getByRole('heading', { name: '3 students joined' }).waitFor();
-      await teacher.getByRole('button', { name: 'Start the first question' }).click();
+      // The teacher drives the room from the keyboard, as in projector mode, the keys shown on screen.
+      await teacher.keyboard.press('?');
+      const help = teacher.getByRole('region', { name: 'Keyboard controls' });
+      await help.waitFor();
+      expect(await help.innerText()).toMatch(/→ or Space\s+Start the first question/);
+      await expectNoAxeViolations(teacher, 'the host screen with its key help');
+      await teacher.keyboard.press('Escape');
+      await help.waitFor({ state: 'detached' });
+      await teacher.keyboard.press('l');
+      await teacher.getByRole('button', { name: 'Let newcomers in' }).waitFor();
+      await teacher.keyboard.press('l');
+      await teacher.getByRole('button', { name: 'Lock: no more newcomers' }).waitFor();
+      await teacher.keyboard.press('ArrowRight');
       await teacher.getByText('0 of 3 answered').waitFor();
 
       await ada.getByText('Question 1 of 2').waitFor();
       await expectNoAxeViolations(ada, 'a live question');
       await answer(ada, true);
+      const zedMissed = await zed.locator('.question__prompt').innerText();
       await answer(zed, false);
 
       // Kim answers by keyboard, then reloads: the answer stays in.
@@ -130,6 +148,12 @@ describe('a live session', () => {
       await kim.reload();
       await kim.getByText('Your answer is in. Wait for the reveal.').waitFor();
       await teacher.getByText('3 of 3 answered').waitFor();
+      // Next is refused before the reveal, in words; D shows the room's answers without revealing.
+      await teacher.keyboard.press('ArrowRight');
+      await teacher.getByText('Reveal the answer first: press R.').waitFor();
+      await teacher.keyboard.press('d');
+      await teacher.getByRole('region', { name: 'How the room answered' }).waitFor();
+      expect(await teacher.getByRole('heading', { name: /^Right answer:/ }).count()).toBe(0);
 
       await teacher.getByRole('button', { name: 'Reveal the answer' }).click();
       await teacher.getByRole('heading', { name: /^Right answer:/ }).waitFor();
@@ -143,11 +167,16 @@ describe('a live session', () => {
       expect(await zed.getByRole('region', { name: 'Feedback' }).innerText()).toMatch(/Correct answer/);
       await expectNoAxeViolations(zed, 'a student at the reveal');
 
-      await teacher.getByRole('button', { name: 'Next question' }).click();
+      // The reveal button keeps focus after the click: Space there presses the focused button, never twice.
+      await teacher.keyboard.press('Space');
       await ada.getByText('Question 2 of 2').waitFor();
+      await teacher.getByText('Question 2 of 2 · PIN', { exact: false }).waitFor();
+      expect(await teacher.getByText('Reveal the answer before moving on').count()).toBe(0);
       await answer(ada, true);
-      await teacher.getByRole('button', { name: 'Reveal the answer' }).click();
-      await teacher.getByRole('button', { name: 'Finish the session' }).click();
+      await teacher.getByText('1 of 3 answered').waitFor();
+      await teacher.keyboard.press('r');
+      await teacher.getByRole('heading', { name: /^Right answer:/ }).waitFor();
+      await teacher.keyboard.press('ArrowRight');
       await teacher.getByRole('heading', { name: /the results$/ }).waitFor();
       const standings = await teacher.locator('.live-host__standings tbody tr').allInnerTexts();
       expect(standings.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
@@ -158,6 +187,61 @@ describe('a live session', () => {
       await expectNoAxeViolations(teacher, 'the host screen, results');
       await ada.getByRole('heading', { name: 'The session has ended' }).waitFor();
       expect(await ada.getByText('You scored 2 of 2 points.').count()).toBe(1);
+
+      // Zed's device keeps what was revealed: Review lists the question missed, and only that one.
+      await zed.getByRole('heading', { name: 'The session has ended' }).waitFor();
+      await zed.getByRole('link', { name: 'review what you missed' }).click();
+      const mistakes = zed.getByRole('region', { name: 'Questions you get wrong' });
+      await mistakes.getByRole('heading', { level: 4, name: zedMissed }).waitFor();
+      expect(await mistakes.getByRole('heading', { level: 4 }).count()).toBe(1);
+      await expectNoAxeViolations(zed, 'Review after a live session');
+    },
+  );
+
+  it(
+    'a countdown, when the teacher asks for one, ticks on both screens, pauses and grows by keys',
+    { timeout: 120_000 },
+    async () => {
+      const teacher = await signedInTeacher();
+      const created = await teacher.request.post(appUrl('/api/live'), {
+        data: {
+          title: 'Live: timed',
+          questionIds: singles.map((question) => question.id),
+          options: { countdownSeconds: 75, speedPoints: false, leaderboard: false },
+        },
+        headers: { origin: appUrl('').replace(/\/$/, '') },
+      });
+      expect(created.status()).toBe(201);
+      const sessionId = String(((await created.json()) as { live: { id: string } }).live.id);
+      await teacher.goto(appUrl(`/teacher/live/${sessionId}`));
+      const pin = (await teacher.locator('.live-host__pin').innerText()).trim();
+      const ada = await openPage(browser, { width: 390 });
+      await joinAs(ada, pin, 'Ada');
+      await teacher.getByRole('heading', { name: '1 student joined' }).waitFor();
+      await teacher.keyboard.press('ArrowRight');
+
+      // Both clocks tick: 1:15 at the start, below 1:12 a few seconds on.
+      const hostClock = teacher.locator('.live-host__clock');
+      const adaClock = ada.locator('.live-clock');
+      await hostClock.getByText(/^1:1[0-5] left$/).waitFor();
+      await adaClock.getByText(/^1:1[0-5] left$/).waitFor();
+      await hostClock.getByText(/^1:(0\d|1[01]) left$/).waitFor();
+      await adaClock.getByText(/^1:(0\d|1[01]) left$/).waitFor();
+      // Screen readers hear nothing yet: the status speaks at one minute, ten seconds and time up.
+      expect(await teacher.locator('.live-host__clock [role=status]').innerText()).toBe('');
+      await expectNoAxeViolations(teacher, 'the host screen with a countdown');
+      await expectNoAxeViolations(ada, 'a live question with a countdown');
+
+      await teacher.keyboard.press('c');
+      await hostClock.getByText(/^Paused at 1:\d\d$/).waitFor();
+      await adaClock.getByText(/^Paused at 1:\d\d$/).waitFor();
+      expect(await ada.locator('.live-clock [role=status]').innerText()).toBe('The countdown is paused.');
+      await teacher.keyboard.press('+');
+      await hostClock.getByText(/^Paused at 1:[3-4]\d$/).waitFor();
+      await teacher.keyboard.press('c');
+      await hostClock.getByText(/^1:[3-4]\d left$/).waitFor();
+      await adaClock.getByText(/^1:[3-4]\d left$/).waitFor();
+      await teacher.getByRole('button', { name: 'Pause the countdown' }).waitFor();
     },
   );
 });

@@ -256,3 +256,55 @@ describe('deleting, with a confirmation', () => {
     expect(await screen.findByText('No classes yet: create one below.')).toBeInTheDocument();
   });
 });
+
+describe('starting a live session', () => {
+  const teacher = { teacher: { id: 't1', email: 'ada@school.example' } };
+  const assignment = {
+    id: ASSIGNMENT_ID,
+    classId: null,
+    title: 'Week 4',
+    ids: ['a', 'b'],
+    mode: 'practice',
+    minutes: 0,
+    sameOrder: true,
+    seed: 's',
+    opensAt: null,
+    closesAt: null,
+    attemptsAllowed: 1,
+    createdAt: '2026-03-01T09:00:00.000Z',
+  };
+  beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: teacher.teacher }));
+  afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
+
+  it('has no countdown unless the teacher chooses one', async () => {
+    network.routes = [
+      { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
+      { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
+      {
+        method: 'GET',
+        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
+        status: 200,
+        body: { attempts: [] },
+      },
+      { method: 'POST', path: '/api/live', status: 400, body: { error: 'stop here' } },
+    ];
+    const user = userEvent.setup();
+    renderApp(`/teacher/assignments/${ASSIGNMENT_ID}`);
+    const start = await screen.findByRole('button', { name: 'Run it live in class' });
+    expect(screen.getByRole('combobox', { name: 'Countdown per question' })).toHaveValue('off');
+    await user.click(start);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Countdown per question' }), '1 minute');
+    await user.click(start);
+    const sent = network.requests.filter((request) => request.path === '/api/live');
+    expect(sent.map((request) => request.body)).toEqual([
+      {
+        assignmentId: ASSIGNMENT_ID,
+        options: { countdownSeconds: null, speedPoints: false, leaderboard: false },
+      },
+      {
+        assignmentId: ASSIGNMENT_ID,
+        options: { countdownSeconds: 60, speedPoints: false, leaderboard: false },
+      },
+    ]);
+  });
+});

@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { Socket } from 'socket.io-client';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
-import { AttemptCountdown } from '../server/attempt-countdown';
 import { usePageTitle } from '@/hooks/use-page-title';
+import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import { LiveClock } from './live-clock';
+import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
+import '../../quiz/quiz.css';
 import './live.css';
 
 /** A student's side of a live session: the PIN and a name, then each question as the room gets it. */
@@ -17,6 +20,10 @@ export function JoinLivePage() {
   const [view, setView] = useState<PlayerView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   usePageTitle(view ? view.title : 'Join a live session');
+  // Each view the server sends may hold a reveal for the device's history (Review, spaced repetition).
+  useEffect(() => {
+    if (view) recordLiveView(view, Date.now());
+  }, [view]);
 
   const { socket, isConnected } = useLiveSocket(
     'player',
@@ -60,7 +67,10 @@ export function JoinLivePage() {
           socket={socket}
           problem={problem}
           onJoined={(joined, token, pin) => {
-            keepSeat({ sessionId: joined.sessionId, token, pin });
+            // The same session again (a seat lost its token): what went into the history stays noted.
+            const earlier = readSeat();
+            const kept = earlier?.sessionId === joined.sessionId ? earlier : {};
+            keepSeat({ joinedAt: Date.now(), ...kept, sessionId: joined.sessionId, token, pin });
             setProblem(null);
             setView(joined);
           }}
@@ -102,7 +112,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
       <label className="field">
         <span>PIN</span>
         <input
-          className="live-join__pin"
+          className="text-field live-join__pin"
           inputMode="numeric"
           autoComplete="off"
           maxLength={6}
@@ -113,6 +123,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
       <label className="field">
         <span>Your name</span>
         <input
+          className="text-field"
           maxLength={40}
           autoComplete="name"
           value={name}
@@ -133,7 +144,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
   useEffect(() => heading.current?.focus(), [view.phase, view.index]);
   const header = (
     <p className="muted">
-      {view.title} · you are <strong>{view.me.name}</strong> · {view.me.points} points
+      {view.title} · you are <strong>{view.me.name}</strong> · {plural(view.me.points, 'point')}
     </p>
   );
 
@@ -158,7 +169,11 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
         </h1>
         {header}
         <p className="lead">
-          You scored {view.me.points} of {view.questionCount} points. Thank you for taking part.
+          You scored {view.me.points} of {plural(view.questionCount, 'point')}. Thank you for taking part.
+        </p>
+        <p>
+          Your answers are saved on this device, with the explanations and passages:{' '}
+          <Link to={paths.review()}>review what you missed</Link>.
         </p>
         <Leaderboard view={view} />
       </>
@@ -176,7 +191,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
       </div>
       {header}
       {view.phase === 'question' && view.countdown && (
-        <LiveCountdown key={`${view.index}-${view.countdown.remainingMs}`} countdown={view.countdown} />
+        <LiveClock key={view.index} countdown={view.countdown} />
       )}
       {view.phase === 'question' ? (
         <LiveQuestionForm
@@ -191,13 +206,6 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
       )}
     </div>
   );
-}
-
-function LiveCountdown({ countdown }: { countdown: NonNullable<PlayerView['countdown']> }) {
-  const [endsAt] = useState(() => Date.now() + countdown.remainingMs);
-  const onTimeUp = useCallback(() => undefined, []);
-  if (countdown.paused) return <p className="muted">The countdown is paused.</p>;
-  return <AttemptCountdown endsAt={endsAt} onTimeUp={onTimeUp} />;
 }
 
 type HeadingRef = { headingRef: React.RefObject<HTMLHeadingElement | null> };
@@ -239,12 +247,19 @@ function LiveQuestionForm({ socket, view, question, headingRef }: QuestionFormPr
         labelledBy={promptId}
       />
       <div role="status" className="question__status">
-        {status && <p className="notice">{status}</p>}
+        {status && (
+          <p className={isSent ? 'notice live-sent' : 'notice'}>
+            {isSent && <span aria-hidden="true">✓ </span>}
+            {status}
+          </p>
+        )}
       </div>
       {!isSent && (
-        <button type="submit" className="button" disabled={isSending}>
-          {isSending ? 'Sending…' : 'Send answer'}
-        </button>
+        <div className="question__actions">
+          <button type="submit" className="button" disabled={isSending}>
+            {isSending ? 'Sending…' : 'Send answer'}
+          </button>
+        </div>
       )}
     </form>
   );
@@ -271,7 +286,7 @@ function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
       ) : (
         <p className="notice">The answer is revealed on your teacher’s screen.</p>
       )}
-      <p className="muted" role="status">
+      <p className="muted live-player__wait" role="status">
         Wait for the next question.
       </p>
       <Leaderboard view={view} />

@@ -17,7 +17,11 @@ const publicViewSchema = z.object({
   questionCount: z.number(),
   locked: z.boolean(),
   question: studentQuestionSchema.nullable(),
-  countdown: z.object({ remainingMs: z.number(), paused: z.boolean() }).nullable(),
+  // Stamped where the view arrives: the clock runs from when the server said how much time was left.
+  countdown: z
+    .object({ remainingMs: z.number(), paused: z.boolean() })
+    .transform((countdown) => ({ ...countdown, endsAt: Date.now() + countdown.remainingMs }))
+    .nullable(),
   distribution: z
     .array(z.object({ given: z.string(), count: z.number(), isRight: z.boolean().optional() }))
     .nullable(),
@@ -128,7 +132,17 @@ export const live = {
 
 /** Where a player's device keeps its seat, so a reload or a lost connection comes back as the same player. */
 const SEAT_KEY = 'source-quiz-live-seat';
-const seatSchema = z.object({ sessionId: z.string(), token: z.string(), pin: z.string() });
+const seatSchema = z.object({
+  sessionId: z.string(),
+  token: z.string(),
+  pin: z.string(),
+  /** When this device joined: the start of the session's attempt in the device's history. */
+  joinedAt: z.number().optional(),
+  /** Questions (by index) already put in the device's history, with the time they were: each goes in once. */
+  inHistory: z.record(z.string(), z.number()).optional(),
+  /** The session's end is marked in the history too. */
+  isFinishedInHistory: z.boolean().optional(),
+});
 export type LiveSeat = z.infer<typeof seatSchema>;
 
 export function readSeat(): LiveSeat | null {

@@ -2,13 +2,18 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { QuestionExplanation } from '@/components/grade-feedback';
 import { QrCode } from '@/components/qr-code';
+import type { Question } from '@/domain/question';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { TeacherOnly } from '../server/teacher-only';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
+import { ControlButton, hostControls, KeyHelp, type HostControl } from './host-controls';
 import { hostViewSchema, live, type HostCommand, type HostView } from './live-client';
+import { LiveClock } from './live-clock';
+import { useHostKeys } from './use-host-keys';
 import { useLiveSocket } from './use-live-socket';
+import '../../quiz/quiz.css';
 import './live.css';
 
 /** The teacher's screen of a live session, made for the projector. */
@@ -56,11 +61,29 @@ function HostScreen({ sessionId }: { sessionId: string }) {
     },
   );
 
+  const [isHelpOpen, setIsHelpOpen] = useState(false);
+
   async function command(next: HostCommand) {
     if (!socket) return;
     const reply = await live.command(socket, sessionId, next);
     setProblem(reply.ok ? null : reply.message);
   }
+
+  const controls = view ? hostControls(view, command) : [];
+  useHostKeys([
+    ...controls,
+    ...(view?.phase === 'question'
+      ? [
+          {
+            keys: ['ArrowRight', ' ', 'PageDown', 'n'],
+            run: () => setProblem('Reveal the answer first: press R.'),
+          },
+        ]
+      : []),
+    { keys: ['f'], run: () => void toggleFullScreen() },
+    { keys: ['?', 'h'], run: () => setIsHelpOpen((value) => !value) },
+    { keys: ['Escape'], run: () => setIsHelpOpen(false) },
+  ]);
 
   if (!view) {
     return problem ? (
@@ -83,19 +106,83 @@ function HostScreen({ sessionId }: { sessionId: string }) {
           Connection lost: reconnecting by itself. The session goes on.
         </p>
       )}
+      <div className="live-host__bar">
+        <span>
+          {view.phase === 'question' || view.phase === 'reveal'
+            ? `Question ${view.index + 1} of ${view.questionCount} · PIN ${view.pin}`
+            : view.phase === 'lobby'
+              ? 'Waiting for the room'
+              : 'Session ended'}
+        </span>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => void toggleFullScreen()}
+          aria-keyshortcuts="F"
+        >
+          Full screen{' '}
+          <kbd className="live-key" aria-hidden="true">
+            F
+          </kbd>
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setIsHelpOpen((value) => !value)}
+          aria-expanded={isHelpOpen}
+          aria-keyshortcuts="?"
+        >
+          Keys{' '}
+          <kbd className="live-key" aria-hidden="true">
+            ?
+          </kbd>
+        </button>
+      </div>
+      {isHelpOpen && <KeyHelp controls={controls} />}
       <div role="alert">{problem && <p className="notice notice--error">{problem}</p>}</div>
-      {view.phase === 'lobby' && <Lobby view={view} onCommand={command} />}
+      {view.phase === 'lobby' && <Lobby view={view} controls={controls} onCommand={command} />}
       {(view.phase === 'question' || view.phase === 'reveal') && (
-        <HostQuestion view={view} onCommand={command} />
+        <HostQuestion view={view} controls={controls} onCommand={command} />
       )}
       {view.phase === 'ended' && <Summary view={view} />}
     </div>
   );
 }
 
-type ScreenProps = { view: HostView; onCommand: (command: HostCommand) => Promise<void> };
+async function toggleFullScreen(): Promise<void> {
+  try {
+    if (document.fullscreenElement) await document.exitFullscreen();
+    else await document.documentElement.requestFullscreen();
+  } catch {
+    // Some browsers refuse full screen outside a click; the screen is large enough without it.
+  }
+}
 
-function Lobby({ view, onCommand }: ScreenProps) {
+type ScreenProps = {
+  view: HostView;
+  controls: readonly HostControl[];
+  onCommand: (command: HostCommand) => Promise<void>;
+};
+
+function Controls({ controls, onCommand }: Pick<ScreenProps, 'controls' | 'onCommand'>) {
+  return (
+    <div className="live-host__actions">
+      {controls.map((control) => (
+        // The room's next step keeps one button, so focus stays on it from start to reveal to next.
+        <ControlButton key={control.isPrimary ? 'next-step' : control.id} control={control} />
+      ))}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void onCommand({ type: 'end' })}
+      >
+        End the session now
+      </button>
+    </div>
+  );
+}
+
+function Lobby({ view, controls, onCommand }: ScreenProps) {
   const joinUrl = `${window.location.origin}${paths.liveJoin()}`;
   return (
     <>
@@ -131,52 +218,41 @@ function Lobby({ view, onCommand }: ScreenProps) {
           </li>
         ))}
       </ul>
-      <div className="live-host__actions">
-        <button type="button" className="button" onClick={() => void onCommand({ type: 'start' })}>
-          Start the first question
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void onCommand({ type: view.locked ? 'unlock' : 'lock' })}
-        >
-          {view.locked ? 'Let newcomers in' : 'Lock: no more newcomers'}
-        </button>
-      </div>
+      <Controls controls={controls} onCommand={onCommand} />
     </>
   );
 }
 
-function HostQuestion({ view, onCommand }: ScreenProps) {
+function HostQuestion({ view, controls, onCommand }: ScreenProps) {
   const question = view.question;
-  const isLast = view.index + 1 >= view.questionCount;
   const expected = useMemo(
     () => (view.revealed ? gradeAnswer(view.revealed, null).expected : null),
     [view.revealed],
   );
+  const rightChoiceTexts = useMemo(() => rightChoicesOf(view.revealed?.question), [view.revealed]);
   if (!question) return <p className="notice">This question cannot be shown.</p>;
   return (
     <>
-      <p className="muted">
-        {view.title} · Question {view.index + 1} of {view.questionCount} · PIN {view.pin}
-      </p>
+      <p className="muted">{view.title}</p>
       <h1 className="live-host__prompt">{question.prompt}</h1>
       {question.choices.length > 0 && (
         <ol className="live-host__choices">
-          {question.choices.map((choice) => (
-            <li key={choice.id}>{choice.text}</li>
-          ))}
+          {question.choices.map((choice) =>
+            rightChoiceTexts.has(choice.text) ? (
+              <li key={choice.id} className="is-right">
+                {choice.text} <span className="live-host__tick">✓ right</span>
+              </li>
+            ) : (
+              <li key={choice.id}>{choice.text}</li>
+            ),
+          )}
         </ol>
       )}
       <p className="live-host__count" role="status">
         {view.answeredBy.length} of {view.players.length} answered
       </p>
       {view.countdown && (
-        <p className="muted">
-          {view.countdown.paused
-            ? 'Countdown paused.'
-            : `Countdown: about ${Math.ceil(view.countdown.remainingMs / 1000)} s left when this screen last changed.`}
-        </p>
+        <LiveClock key={view.index} countdown={view.countdown} className="live-host__clock" />
       )}
       {view.distribution && (
         <section aria-label="How the room answered">
@@ -197,55 +273,19 @@ function HostQuestion({ view, onCommand }: ScreenProps) {
           <QuestionExplanation question={view.revealed.question} backTo={paths.liveHost(view.sessionId)} />
         </section>
       )}
-      <div className="live-host__actions">
-        {view.phase === 'question' ? (
-          <>
-            <button type="button" className="button" onClick={() => void onCommand({ type: 'reveal' })}>
-              Reveal the answer
-            </button>
-            {!view.distribution && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void onCommand({ type: 'show-distribution' })}
-              >
-                Show how the room answered
-              </button>
-            )}
-            {view.countdown && (
-              <>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => void onCommand({ type: view.countdown?.paused ? 'resume' : 'pause' })}
-                >
-                  {view.countdown.paused ? 'Resume the countdown' : 'Pause the countdown'}
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => void onCommand({ type: 'extend', seconds: 30 })}
-                >
-                  30 seconds more
-                </button>
-              </>
-            )}
-          </>
-        ) : (
-          <button type="button" className="button" onClick={() => void onCommand({ type: 'next' })}>
-            {isLast ? 'Finish the session' : 'Next question'}
-          </button>
-        )}
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void onCommand({ type: 'end' })}
-        >
-          End the session now
-        </button>
-      </div>
+      <Controls controls={controls} onCommand={onCommand} />
     </>
   );
+}
+
+/**
+ * The texts of the choices marked right once revealed, as projector mode marks them. By text: the
+ * choices shown before the reveal carry ids of their own, so they give nothing away.
+ */
+function rightChoicesOf(question: Question | undefined): Set<string> {
+  if (question?.type !== 'single' && question?.type !== 'multiple') return new Set();
+  const right = new Set(question.type === 'single' ? [question.answer] : question.answer);
+  return new Set(question.choices.filter((choice) => right.has(choice.id)).map((choice) => choice.text));
 }
 
 function Summary({ view }: { view: HostView }) {

@@ -169,13 +169,13 @@ export const api = {
     ),
   submit: (attemptId: string) =>
     call('POST', `/api/student/attempts/${encodeURIComponent(attemptId)}/submit`, attemptReply, {}),
-  startLive: (assignmentId: string) =>
+  startLive: (assignmentId: string, countdownSeconds: number | null = null) =>
     call(
       'POST',
       '/api/live',
       z
         .object({ live: z.object({ id: z.string(), pin: z.string().nullable() }) })
         .transform((value) => value.live),
-      { assignmentId },
+      { assignmentId, options: { countdownSeconds, speedPoints: false, leaderboard: false } },
     ),
 };

@@ -50,8 +50,12 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
   const navigate = useNavigate();
   const isClosed = assignment.closesAt !== null && Date.parse(assignment.closesAt) <= now;
 
+  // Off unless the teacher asks: a countdown shuts out slow readers and screen-reader users.
+  const [liveCountdown, setLiveCountdown] = useState('off');
+
   async function startLive() {
-    const started = await api.startLive(assignment.id);
+    const seconds = liveCountdown === 'off' ? null : Number(liveCountdown);
+    const started = await api.startLive(assignment.id, seconds);
     if (started.ok) void navigate(paths.liveHost(started.data.id));
     else setCloseProblem(started.message);
   }
@@ -80,9 +84,21 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
             <Link className="button button--secondary" to={paths.serverReport(assignment.id)}>
               Class report
             </Link>
-            <button type="button" className="button button--secondary" onClick={() => void startLive()}>
-              Run it live in class
-            </button>
+            <span className="live-start">
+              <button type="button" className="button button--secondary" onClick={() => void startLive()}>
+                Run it live in class
+              </button>
+              <label>
+                Countdown per question{' '}
+                <select value={liveCountdown} onChange={(event) => setLiveCountdown(event.target.value)}>
+                  <option value="off">off</option>
+                  <option value="30">30 seconds</option>
+                  <option value="60">1 minute</option>
+                  <option value="120">2 minutes</option>
+                  <option value="300">5 minutes</option>
+                </select>
+              </label>
+            </span>
             {!isClosed && (
               <button type="button" className="button button--secondary" onClick={() => void closeNow()}>
                 Close it now
