@@ -58,10 +58,12 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     const { host, sessionId, pin } = await startLive(server, teacher);
     expect(pin).toMatch(/^\d{6}$/);
 
-    const joinedOnHost = next<{ name: string }>(host, 'live:joined', (player) => player.name === 'Ada');
+    const joinedOnHost = next<{ players: { id: string; name: string }[] }>(host, 'live:joined');
     const ada = await join(server, pin, 'Ada');
     expect(ada.reply.ok).toBe(true);
-    expect((await joinedOnHost).name).toBe('Ada');
+    expect((await joinedOnHost).players).toEqual([
+      { id: field(ada.reply.view, 'me', 'playerId'), name: 'Ada' },
+    ]);
     const zed = await join(server, pin, 'Zed');
     expect(zed.reply.ok).toBe(true);
     expect((await join(server, pin, 'ADA')).reply.error).toMatch(/already called/);
@@ -81,7 +83,7 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     ).toEqual({
       ok: true,
     });
-    expect(field(await answeredOnHost, 'playerId')).toBe(field(ada.reply.view, 'me', 'playerId'));
+    expect(field(await answeredOnHost, 'playerIds')).toEqual([field(ada.reply.view, 'me', 'playerId')]);
     const again = await send(ada.socket, 'player:answer', {
       questionIndex: 0,
       response: rightAnswer(question, shown),

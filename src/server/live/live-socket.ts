@@ -56,6 +56,11 @@ const REFRESH_EVENT = 'live:refresh';
 
 const PIN_LOOKUP_REUSE_MS = 1_000;
 
+/** Arrivals and answers reach the host screen in batches this far apart, not one message each. */
+const HOST_NEWS_MS = 200;
+
+type HostNews = { joined: { id: string; name: string }[]; answered: Map<number, string[]> };
+
 /** Failed PIN lookups per address per minute: enough for typos, far too few to sweep a million PINs. */
 const WRONG_PINS_PER_MINUTE = 20;
 
@@ -122,6 +127,27 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     }
   }
 
+  const hostNews = new Map<string, HostNews>();
+  /**
+   * Tells the session's host screens (on any process) who arrived and who answered, gathered over
+   * a moment: a class of hundreds answering in the same second makes a few messages, not hundreds.
+   */
+  function tellHost(sessionId: string, news: (pending: HostNews) => void) {
+    let pending = hostNews.get(sessionId);
+    if (!pending) {
+      const gathered: HostNews = { joined: [], answered: new Map() };
+      hostNews.set(sessionId, gathered);
+      setTimeout(() => {
+        hostNews.delete(sessionId);
+        const room = io.to(`host:${sessionId}`);
+        if (gathered.joined.length > 0) room.emit('live:joined', { players: gathered.joined });
+        for (const [index, playerIds] of gathered.answered) room.emit('live:answered', { index, playerIds });
+      }, HOST_NEWS_MS);
+      pending = gathered;
+    }
+    news(pending);
+  }
+
   const pinLookups = new Map<string, { at: number; row: Promise<LiveRow | undefined> }>();
   /**
    * The session a PIN opens. A class joins in a burst, and one lookup per device would queue
@@ -139,8 +165,22 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     return row;
   }
 
+  const rowLoads = new Map<string, Promise<LiveRow | undefined>>();
+  /**
+   * The session's row as this process last saw it change (every change reaches every process), read
+   * once when it has not been seen yet: devices arriving together share that read.
+   */
   async function currentRow(sessionId: string): Promise<LiveRow | undefined> {
-    return rowCache.get(sessionId) ?? findLive(db, sessionId);
+    const cached = rowCache.get(sessionId);
+    if (cached) return cached;
+    let loading = rowLoads.get(sessionId);
+    if (!loading) {
+      loading = findLive(db, sessionId).finally(() => rowLoads.delete(sessionId));
+      rowLoads.set(sessionId, loading);
+    }
+    const row = await loading;
+    if (row && !rowCache.has(sessionId)) rowCache.set(sessionId, row);
+    return row;
   }
 
   async function snapshotOf(row: LiveRow): Promise<LiveSnapshot> {
@@ -251,7 +291,9 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       if (wrongPins.isBlocked(address, now.getTime())) {
         return ack({ ok: false, error: 'Too many wrong PINs from here: wait a minute, then try again.' });
       }
-      const row = await sessionByPin(checked.value.pin);
+      const found = await sessionByPin(checked.value.pin);
+      // The PIN's lookup may be a moment old: the session's state comes from the latest change.
+      const row = found && ((await currentRow(found.id)) ?? found);
       if (!row) {
         wrongPins.count(address, now.getTime());
         return ack({ ok: false, error: 'There is no session with this PIN. Check the number on the board.' });
@@ -269,7 +311,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       }
       const joined = await joinPlayer(db, joinWriter, row.id, checked.value.name, LIVE_LIMITS.players, now);
       if (!joined.ok) return ack({ ok: false, error: joined.message });
-      io.to(`host:${row.id}`).emit('live:joined', { id: joined.player.id, name: joined.player.name });
+      const { id, name } = joined.player;
+      tellHost(row.id, (pending) => pending.joined.push({ id, name }));
       return ack({
         ok: true,
         token: joined.token,
@@ -280,7 +323,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     on(socket, 'player:rejoin', async (message, ack) => {
       const checked = checkMessage(rejoinMessageSchema, message);
       if (!checked.ok) return ack({ ok: false, error: checked.error });
-      const row = await findLive(db, checked.value.sessionId);
+      const row = await currentRow(checked.value.sessionId);
       const player = row ? await findPlayerByToken(db, row.id, checked.value.token) : undefined;
       if (!row || !player) return ack({ ok: false, error: 'This device is not part of that session.' });
       if (player.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
@@ -308,7 +351,11 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
         context.now(),
       );
       if (!stored.ok) return ack({ ok: false, error: stored.message });
-      io.to(`host:${row.id}`).emit('live:answered', { playerId: joined.playerId, index: questionIndex });
+      tellHost(row.id, (pending) => {
+        const answered = pending.answered.get(questionIndex) ?? [];
+        answered.push(joined.playerId);
+        pending.answered.set(questionIndex, answered);
+      });
       return ack({ ok: true });
     });
 

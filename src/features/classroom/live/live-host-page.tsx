@@ -34,22 +34,21 @@ function HostScreen({ sessionId }: { sessionId: string }) {
         const parsed = hostViewSchema.safeParse(raw);
         if (parsed.success) setView(parsed.data);
       });
-      created.on('live:joined', (player: { id: string; name: string }) =>
-        setView((current) =>
-          current && !current.players.some((known) => known.id === player.id)
-            ? {
-                ...current,
-                players: [...current.players, { id: String(player.id), name: String(player.name) }],
-              }
-            : current,
-        ),
+      // Arrivals and answers come in batches; a view opened meanwhile may already list some.
+      created.on('live:joined', (news: { players: { id: string; name: string }[] }) =>
+        setView((current) => {
+          if (!current) return current;
+          const known = new Set(current.players.map((player) => player.id));
+          const arrived = news.players.filter((player) => !known.has(player.id));
+          return arrived.length === 0 ? current : { ...current, players: [...current.players, ...arrived] };
+        }),
       );
-      created.on('live:answered', (answer: { playerId: string; index: number }) =>
-        setView((current) =>
-          current && current.index === answer.index && !current.answeredBy.includes(answer.playerId)
-            ? { ...current, answeredBy: [...current.answeredBy, String(answer.playerId)] }
-            : current,
-        ),
+      created.on('live:answered', (news: { index: number; playerIds: string[] }) =>
+        setView((current) => {
+          if (!current || current.index !== news.index) return current;
+          const answeredBy = [...new Set([...current.answeredBy, ...news.playerIds])];
+          return answeredBy.length === current.answeredBy.length ? current : { ...current, answeredBy };
+        }),
       );
     },
     // A reload, another device or a lost network: the session carries on, the screen picks it up.
@@ -248,8 +247,15 @@ function HostQuestion({ view, controls, onCommand }: ScreenProps) {
           )}
         </ol>
       )}
-      <p className="live-host__count" role="status">
+      {/* Read out once, when the whole room has answered: a count spoken at every answer would drown
+          the host's screen reader in a large class. */}
+      <p className="live-host__count">
         {view.answeredBy.length} of {view.players.length} answered
+      </p>
+      <p className="visually-hidden" role="status">
+        {view.players.length > 0 && view.answeredBy.length >= view.players.length
+          ? 'Everyone has answered.'
+          : ''}
       </p>
       {view.countdown && (
         <LiveClock key={view.index} countdown={view.countdown} className="live-host__clock" />
