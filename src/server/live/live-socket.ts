@@ -212,9 +212,10 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   }
 
   /** Sends every device of the session connected to this process its new view. */
-  async function refreshLocal(sessionId: string) {
+  async function refreshLocal(sessionId: string, changed?: LiveRow) {
     const room = rooms.get(sessionId);
-    const row = await findLive(db, sessionId);
+    // The process that made the change has its row; the others read it.
+    const row = changed ?? (await findLive(db, sessionId));
     if (!row) return;
     rowCache.set(sessionId, row);
     if (!room) return;
@@ -234,10 +235,10 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     }
   }
 
-  function refreshEverywhere(sessionId: string) {
+  function refreshEverywhere(sessionId: string, changed: LiveRow) {
     // Only a shared adapter reaches other processes; the default one has none to tell.
     if (redis) io.serverSideEmit(REFRESH_EVENT, sessionId);
-    return refreshLocal(sessionId);
+    return refreshLocal(sessionId, changed);
   }
 
   io.on(REFRESH_EVENT, (sessionId: unknown) => {
@@ -390,7 +391,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       const outcome = await applyHostCommand(db, sessionId, command, context.now());
       if (!outcome.ok) return ack({ ok: false, error: outcome.message });
       rowCache.set(sessionId, outcome.row);
-      await refreshEverywhere(sessionId);
+      await refreshEverywhere(sessionId, outcome.row);
       return ack({ ok: true });
     });
 
