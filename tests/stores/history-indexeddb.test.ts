@@ -54,7 +54,10 @@ function answer(store: HistoryStore, session: QuizSession, at: number): QuizSess
   const response =
     question.type === 'true-false'
       ? { type: 'true-false' as const, value: true }
-      : { type: 'single' as const, choice: question.type === 'single' ? (question.choices[0]?.id ?? '') : '' };
+      : {
+          type: 'single' as const,
+          choice: question.type === 'single' ? (question.choices[0]?.id ?? '') : '',
+        };
   const answered = submitAnswer(session, response, at);
   store.getState().answerRecorded(answered, question.id);
   return goToNext(answered);
