@@ -33,12 +33,14 @@ export type HistoryRecords = {
   settings?: LearnerSettings;
 };
 
-type DamagedRecord = { store: RecordStore; key: IDBValidKey; value: unknown; at: number };
+type DamagedRecord = { store: RecordStore | 'answerPages'; key: IDBValidKey; value: unknown; at: number };
 type RecordStore = 'answers' | 'attempts' | 'questions' | 'resets' | 'settings';
 const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'resets', 'settings'];
 
 interface HistorySchema extends DBSchema {
   answers: { key: string; value: AnswerRecord };
+  /** Answers gathered from `answers` many at a time, as JSON text: a large history reads in a few records. */
+  answerPages: { key: number; value: string };
   attempts: { key: string; value: AttemptRecord };
   questions: { key: string; value: { key: string; question: Question } };
   resets: { key: string; value: { questionId: string; at: number } };
@@ -70,6 +72,7 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
     return await openDB<HistorySchema>(name, DB_VERSION, {
       upgrade(db) {
         db.createObjectStore('answers');
+        db.createObjectStore('answerPages', { autoIncrement: true });
         db.createObjectStore('attempts', { keyPath: 'id' });
         db.createObjectStore('questions', { keyPath: 'key' });
         db.createObjectStore('resets', { keyPath: 'questionId' });
@@ -132,8 +135,9 @@ export async function appendRecords(db: HistoryDb, records: HistoryRecords): Pro
 
 /** Everything is gone, in one transaction: the learner reset their progress. Damaged records stay. */
 export async function clearRecords(db: HistoryDb): Promise<void> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'answerPages'], 'readwrite');
   await Promise.all([
+    tx.objectStore('answerPages').clear(),
     tx.objectStore('answers').clear(),
     tx.objectStore('attempts').clear(),
     tx.objectStore('questions').clear(),
@@ -149,6 +153,29 @@ export type LoadedHistory = {
   damaged: DamagedRecord[];
 };
 
+/** Loose answer records gathered into pages once there are this many: few enough to read fast. */
+const COMPACT_AFTER = 500;
+const PAGE_SIZE = 10_000;
+
+/**
+ * Gathers the loose answers read into pages and removes them, in one transaction: a tab that appends
+ * meanwhile adds a key this does not remove, and an answer found twice is read once.
+ */
+async function compact(db: HistoryDb, keys: string[], byKey: Map<string, AnswerRecord>): Promise<void> {
+  const tx = db.transaction(['answers', 'answerPages'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  for (let start = 0; start < keys.length; start += PAGE_SIZE) {
+    const page = keys.slice(start, start + PAGE_SIZE).flatMap((key) => byKey.get(key) ?? []);
+    writes.push(tx.objectStore('answerPages').add(JSON.stringify(page)));
+  }
+  for (const key of keys) writes.push(tx.objectStore('answers').delete(key));
+  try {
+    await Promise.all([...writes, tx.done]);
+  } catch {
+    // Not gathered (no room, another tab): the loose records stay and are read as they are.
+  }
+}
+
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LATEST_TIME;
 }
@@ -158,7 +185,11 @@ function isTime(value: unknown): value is number {
  * the database does not hold) is moved aside, whole, before anything else is written, and never used.
  */
 export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
-  const read = db.transaction(RECORD_STORES, 'readonly');
+  const read = db.transaction([...RECORD_STORES, 'answerPages'], 'readonly');
+  const pagesRead = Promise.all([
+    read.objectStore('answerPages').getAllKeys(),
+    read.objectStore('answerPages').getAll(),
+  ]);
   const all = (store: RecordStore) =>
     Promise.all([
       read.objectStore(store).getAllKeys(),
@@ -171,9 +202,14 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     all('resets'),
     all('settings'),
   ]);
+  const [pageKeys, pageTexts] = await pagesRead;
   const at = Date.now();
   const damaged: DamagedRecord[] = [];
   const records = noRecords();
+  const byKey = new Map<string, AnswerRecord>();
+  /** Pages that held something unusable: rewritten with what was usable, the rest kept aside. */
+  const pageFixes: { key: number; text: string }[] = [];
+  const looseKeys: string[] = [];
   /** Each record of `store` that `use` refuses is kept aside. */
   function each(
     store: RecordStore,
@@ -198,13 +234,43 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     records.attempts.push(parsed.data);
     return true;
   });
-  each('answers', answers, (value, key) => {
+  const usableAnswer = (value: unknown): AnswerRecord | undefined => {
     const parsed = answerRecordSchema.safeParse(value);
-    if (!parsed.success || answerKey(parsed.data) !== key) return false;
-    if (!Object.hasOwn(records.questions, parsed.data.asked)) return false;
-    records.answers.push(parsed.data);
+    return parsed.success && Object.hasOwn(records.questions, parsed.data.asked) ? parsed.data : undefined;
+  };
+  pageTexts.forEach((text, index) => {
+    const key = pageKeys[index] ?? index;
+    let items: unknown;
+    try {
+      items = JSON.parse(text);
+    } catch {
+      items = undefined;
+    }
+    if (!Array.isArray(items)) {
+      damaged.push({ store: 'answerPages', key, value: text, at });
+      return;
+    }
+    const unusable: unknown[] = [];
+    const usable: AnswerRecord[] = [];
+    for (const item of items) {
+      const answer = usableAnswer(item);
+      if (answer) usable.push(answer);
+      else unusable.push(item);
+    }
+    for (const answer of usable) byKey.set(answerKey(answer), answer);
+    if (unusable.length > 0) {
+      damaged.push({ store: 'answerPages', key, value: unusable, at });
+      pageFixes.push({ key, text: JSON.stringify(usable) });
+    }
+  });
+  each('answers', answers, (value, key) => {
+    const answer = usableAnswer(value);
+    if (!answer || answerKey(answer) !== key) return false;
+    byKey.set(key, answer);
+    looseKeys.push(key);
     return true;
   });
+  records.answers = [...byKey.values()];
   each('resets', resets, (value, key) => {
     const { questionId, at: resetAt } = (value ?? {}) as { questionId?: unknown; at?: unknown };
     if (typeof questionId !== 'string' || questionId !== key || !isTime(resetAt)) return false;
@@ -222,15 +288,22 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
 
   if (damaged.length > 0) {
     // Copied aside and removed in one transaction: if the copy fails, nothing is removed.
-    const tx = db.transaction(['damaged', ...RECORD_STORES], 'readwrite');
+    const tx = db.transaction(['damaged', 'answerPages', ...RECORD_STORES], 'readwrite');
+    const fixed = new Set(pageFixes.map(({ key }) => key));
     await Promise.all([
       ...damaged.flatMap((record) => [
         tx.objectStore('damaged').add(record),
-        tx.objectStore(record.store).delete(record.key as string),
+        record.store === 'answerPages'
+          ? fixed.has(record.key as number)
+            ? Promise.resolve()
+            : tx.objectStore('answerPages').delete(record.key as number)
+          : tx.objectStore(record.store).delete(record.key as string),
       ]),
+      ...pageFixes.map(({ key, text }) => tx.objectStore('answerPages').put(text, key)),
       tx.done,
     ]);
   }
+  if (looseKeys.length >= COMPACT_AFTER) await compact(db, looseKeys, byKey);
   return { records, damaged };
 }
 

@@ -138,6 +138,27 @@ describe('the history in IndexedDB', () => {
     again.close();
   });
 
+  it('gathers many answers into pages, and sets aside a damaged answer in a page, keeping the rest', async () => {
+    const large = largeProgress(600);
+    localStorage.setItem(KEY, JSON.stringify({ state: large, version: 1 }));
+    await openTab();
+    const db = await openDB(databaseName());
+    expect(await db.count('answers')).toBe(0);
+    const [pageKey] = await db.getAllKeys('answerPages');
+    const page = JSON.parse(String(await db.get('answerPages', pageKey ?? 0))) as unknown[];
+    expect(page).toHaveLength(600);
+    page[7] = { ...(page[7] as object), answeredAt: -1 };
+    await db.put('answerPages', JSON.stringify(page), pageKey);
+    db.close();
+
+    const next = await openTab();
+    expect(next.getState().history.answers).toHaveLength(599);
+    const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
+    expect(notice?.message).toMatch(/\(1 record\)/);
+    expect(notice?.keptValue).toContain('"answeredAt": -1');
+    expect((await openTab()).getState().history.answers).toHaveLength(599);
+  });
+
   it('resets in every tab, and a reset history stays reset at the next start', async () => {
     const [first, second] = [await openTab(), await openTab()];
     answer(first, quiz('three'), T0 + 1000);
