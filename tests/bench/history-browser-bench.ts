@@ -10,7 +10,8 @@ import { largeProgress } from '../stores/large-history';
  * and checking every record, building the schedules and drawing the page. The app marks when the
  * records were read and checked and when the history was ready, so the storage's part shows apart.
  */
-const RUNS = 3;
+const RUNS = Number(process.env.RUNS ?? 3);
+const SIZES = (process.env.SIZES ?? '1000,10000,100000').split(',').map(Number);
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '');
 if (!base) throw new Error('The preview server did not report its address.');
@@ -21,7 +22,7 @@ const browser = await chromium.launch({
 
 try {
   console.log(`History load in Chromium, ${RUNS} runs each (${new Date().toISOString().slice(0, 10)}):`);
-  for (const size of [1_000, 10_000, 100_000]) {
+  for (const size of SIZES) {
     const progress = largeProgress(size);
     const records = {
       answers: progress.history.answers.map((answer) => [answerKey(answer), answer] as const),
@@ -30,6 +31,7 @@ try {
     };
     const context = await browser.newContext();
     const page = await context.newPage();
+    page.on('pageerror', (error) => console.log('page error:', error.message));
     // The app creates its database at the first start; the records go in as the app writes them.
     await page.goto(`${base}/`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -62,7 +64,7 @@ try {
       await page
         .getByText(new RegExp(`^(${shown}|${size}) answers$`))
         .first()
-        .waitFor({ timeout: 120_000 });
+        .waitFor({ timeout: 90_000 });
       times.push(Date.now() - started);
       const marks = await page.evaluate(() =>
         ['source-quiz:history-read', 'source-quiz:history-loaded'].map((name) =>
