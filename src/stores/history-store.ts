@@ -144,9 +144,11 @@ const createStoreOnly = (saving: () => HistorySaving | undefined) =>
  * the first start of the IndexedDB version migrates from.
  */
 export const createHistoryStore = (options: HistoryStoreOptions = {}): HistoryStore => {
-  let saving: HistorySaving | undefined;
-  const store = createStoreOnly(() => saving);
-  saving = saveHistory(store, options);
+  // The store's actions reach its saving, made once the store (which it loads into) exists.
+  const made: { saving?: HistorySaving } = {};
+  const store = createStoreOnly(() => made.saving);
+  const saving = saveHistory(store, options);
+  made.saving = saving;
   return Object.assign(store, { saving });
 };
 
