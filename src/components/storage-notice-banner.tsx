@@ -6,7 +6,8 @@ import { releaseKey, retryPendingWrites } from '@/stores/saved-writes';
 import { dismissStorageNotice, reportStorageNotice, type StorageNotice } from '@/stores/storage-notices';
 
 function downloadKeptValue(notice: StorageNotice): void {
-  if (notice.keptValue) {
+  // An empty or blank value was set aside too: it is offered like any other, so none is kept silently.
+  if (notice.keptValue !== undefined) {
     downloadText(
       `${notice.key.replace(/[^a-z0-9-]+/gi, '-')}-kept-aside.json`,
       notice.keptValue,
@@ -66,7 +67,7 @@ function NoticeActions({ notice }: { notice: StorageNotice }) {
           Download a backup
         </button>
       )}
-      {notice.keptValue && (
+      {notice.keptValue !== undefined && (
         <button type="button" className={button} onClick={() => downloadKeptValue(notice)}>
           Download the saved data
         </button>

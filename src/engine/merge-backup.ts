@@ -6,7 +6,7 @@ import {
   type AttemptRecord,
   type History,
 } from './history';
-import type { Progress } from './progress';
+import { withScheduleOf, type Progress } from './progress';
 import { buildSchedules } from './schedule';
 
 export type MergeResult = {
@@ -106,4 +106,52 @@ export function joinProgress(saved: Progress, mine: Progress): Progress {
     Object.keys(mine.resets).length === 0;
   if (isMineEmpty) return saved;
   return mergeProgress(mine, saved).progress;
+}
+
+/** Records another tab (or the saved database) holds that this progress may lack. */
+export type AddedRecords = {
+  attempts: readonly AttemptRecord[];
+  answers: readonly AnswerRecord[];
+  questions: History['questions'];
+  resets: Record<string, number>;
+};
+
+/**
+ * `progress` with records added elsewhere: each kept once, a reset at its latest time, and only the
+ * questions they touch rescheduled (not the whole history), so a tab that hears of one answer pays for one.
+ */
+export function withRecordsJoined(progress: Progress, added: AddedRecords): Progress {
+  const answerKeys = new Set(progress.history.answers.map(answerKey));
+  const newAnswers = added.answers.filter((answer) => !answerKeys.has(answerKey(answer)));
+  const attempts = new Map(progress.history.attempts.map((attempt) => [attempt.id, attempt]));
+  const changedAttempts = added.attempts.filter((attempt) => {
+    const kept = attempts.get(attempt.id);
+    return !kept || (attempt.finishedAt !== undefined && (kept.finishedAt ?? Infinity) > attempt.finishedAt);
+  });
+  const changedResets = Object.entries(added.resets).filter(
+    ([questionId, at]) =>
+      !Object.hasOwn(progress.resets, questionId) || (progress.resets[questionId] ?? 0) < at,
+  );
+  const newQuestions = Object.keys(added.questions).filter(
+    (key) => !Object.hasOwn(progress.history.questions, key),
+  );
+  if (newAnswers.length + changedAttempts.length + changedResets.length + newQuestions.length === 0) {
+    return progress;
+  }
+  const history = mergeHistories(progress.history, {
+    attempts: changedAttempts,
+    answers: newAnswers,
+    questions: added.questions,
+  });
+  let joined: Progress = {
+    ...progress,
+    history,
+    resets: { ...progress.resets, ...Object.fromEntries(changedResets) },
+  };
+  const touched = new Set([
+    ...newAnswers.map((answer) => answer.questionId),
+    ...changedResets.map(([id]) => id),
+  ]);
+  for (const questionId of touched) joined = withScheduleOf(joined, questionId);
+  return joined;
 }

@@ -30,7 +30,8 @@ function resetAtOf(progress: Progress, questionId: string): number | undefined {
   return Object.hasOwn(progress.resets, questionId) ? progress.resets[questionId] : undefined;
 }
 
-function withScheduleOf(progress: Progress, questionId: string): Progress {
+/** Progress with the schedule of `questionId` recomputed from its answers. */
+export function withScheduleOf(progress: Progress, questionId: string): Progress {
   const answers = progress.history.answers.filter((answer) => answer.questionId === questionId);
   const schedule = scheduleOf(answers, resetAtOf(progress, questionId), progress.settings);
   const schedules = Object.fromEntries(

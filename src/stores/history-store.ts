@@ -10,11 +10,14 @@ import {
   withTargetRetention,
   type Progress,
 } from '@/engine/progress';
+import { attemptIdOf } from '@/engine/history';
 import type { QuizSession } from '@/engine/quiz-session';
 import { replacingSaved, safePersist } from './safe-persist';
 import { announceReset, listenToOtherTabs } from './other-tabs';
 import { progressSchema } from './history-schema';
 import { previewImport, previewMerge, type ImportPreview } from './progress-import';
+import { recordsAddedBetween, recordsOfChange, saveHistory, type HistorySaving } from './history-saving';
+import type { HistoryRecords } from './history-db';
 
 export type ImportOutcome = ({ ok: true } & Omit<MergeResult, 'progress'>) | { ok: false; problem: string };
 export type { ImportPreview } from './progress-import';
@@ -40,37 +43,75 @@ export function progressOf({ history, schedules, resets, settings }: Progress): 
   return { history, schedules, resets, settings };
 }
 
-/**
- * The learner's history, schedules and settings, shared by the quiz (which records), review and
- * progress. Saved as untrusted data under `source-quiz:history`, version 1.
- */
-export const createHistoryStore = () =>
+export type HistoryStoreOptions = {
+  /** The IndexedDB database (and BroadcastChannel) name: tests give each "browser" its own. */
+  databaseName?: string;
+};
+
+/** The history store of one tab, and how its history is saved. */
+export type HistoryStore = ReturnType<typeof createStoreOnly> & { saving: HistorySaving };
+
+const createStoreOnly = (saving: () => HistorySaving | undefined) =>
   create<HistoryState>()(
     persist(
       (set, get): HistoryState => {
-        // Leaves the state alone (no re-render, no save) when the engine changed nothing.
-        const update = (change: (progress: Progress) => Progress) =>
-          set((state) => {
-            const current = progressOf(state);
-            const next = change(current);
-            return next === current ? state : next;
-          });
+        // Leaves the state alone (no re-render, no save) when the engine changed nothing; a change
+        // saved in the database appends only the records it added.
+        const update = (
+          change: (progress: Progress) => Progress,
+          added: (after: Progress) => HistoryRecords,
+        ) => {
+          const current = progressOf(get());
+          const next = change(current);
+          if (next === current) return;
+          set(next);
+          saving()?.added(added(next));
+        };
+        const attemptOf = (session: QuizSession) => ({ attemptId: attemptIdOf(session) });
         return {
           ...emptyProgress(),
-          attemptStarted: (session) => update((progress) => withAttemptStarted(progress, session)),
+          attemptStarted: (session) =>
+            update(
+              (progress) => withAttemptStarted(progress, session),
+              (after) => recordsOfChange(after, attemptOf(session)),
+            ),
           answerRecorded: (session, questionId) =>
-            update((progress) => withAnswerRecorded(progress, session, questionId)),
-          attemptFinished: (session) => update((progress) => withAttemptFinished(progress, session)),
+            update(
+              (progress) => withAnswerRecorded(progress, session, questionId),
+              (after) =>
+                recordsOfChange(after, {
+                  ...attemptOf(session),
+                  answer: {
+                    attemptId: attemptIdOf(session),
+                    questionId,
+                    answeredAt: session.submissions[questionId]?.submittedAt ?? -1,
+                  },
+                }),
+            ),
+          attemptFinished: (session) =>
+            update(
+              (progress) => withAttemptFinished(progress, session),
+              (after) => recordsOfChange(after, attemptOf(session)),
+            ),
           targetRetentionChanged: (targetRetention) =>
-            update((progress) => withTargetRetention(progress, targetRetention)),
+            update(
+              (progress) => withTargetRetention(progress, targetRetention),
+              (after) => recordsOfChange(after, { settings: true }),
+            ),
           scheduleReset: (questionId, at) =>
-            update((progress) => withScheduleReset(progress, questionId, at)),
+            update(
+              (progress) => withScheduleReset(progress, questionId, at),
+              (after) => recordsOfChange(after, { resetOf: questionId }),
+            ),
           importPreviewed: (fileText) => previewImport(progressOf(get()), fileText),
           importConfirmed: (preview) => {
             // Answers may have been recorded since the preview: merge into the history as it is now.
             const latest = previewMerge(progressOf(get()), preview.incoming, preview.kind);
             if (!latest.ok) return latest;
+            const before = progressOf(get());
             set(latest.progress);
+            // All that the import added, in one transaction.
+            saving()?.added(recordsAddedBetween(before, latest.progress));
             return { ok: true, added: latest.added, tookSettings: latest.tookSettings };
           },
           backupImported: (fileText) => {
@@ -79,6 +120,7 @@ export const createHistoryStore = () =>
           },
           progressReset: () => {
             replacingSaved('history', () => set(emptyProgress()));
+            saving()?.reset();
             announceReset();
           },
         };
@@ -90,9 +132,25 @@ export const createHistoryStore = () =>
         schema: progressSchema,
         partialize: progressOf,
         combine: joinProgress,
+        isSavedElsewhere: () => saving()?.mode() === 'database',
       }),
     ),
   );
+
+/**
+ * The learner's history, schedules and settings, shared by the quiz (which records), review and
+ * progress. Saved in IndexedDB, one record per answer (see `history-saving.ts`); where the browser has
+ * none, as untrusted data under `source-quiz:history` in localStorage, version 1, which is also what
+ * the first start of the IndexedDB version migrates from.
+ */
+export const createHistoryStore = (options: HistoryStoreOptions = {}): HistoryStore => {
+  // The store's actions reach its saving, made once the store (which it loads into) exists.
+  const made: { saving?: HistorySaving } = {};
+  const store = createStoreOnly(() => made.saving);
+  const saving = saveHistory(store, options);
+  made.saving = saving;
+  return Object.assign(store, { saving });
+};
 
 /** The learner's history in this tab: each tab has one, and they share what is saved. */
 export const useHistoryStore = createHistoryStore();

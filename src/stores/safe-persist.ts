@@ -70,6 +70,11 @@ type SafePersistConfig<S, P> = {
    * is read, so that two tabs never overwrite each other's records (the history: a union of answers).
    */
   combine?: (saved: P, mine: P) => P;
+  /**
+   * True once the data is saved somewhere better (the history in IndexedDB): this key is then only
+   * read, to migrate what an older version saved, and never written.
+   */
+  isSavedElsewhere?: () => boolean;
   /** Turns any older saved shape into the current one; each version has a test with a fixture. */
   migrate?: (persisted: unknown, fromVersion: number) => unknown;
 };
@@ -139,6 +144,7 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       return { state: envelope.state, version: envelope.version } as StorageValue<P>;
     },
     setItem(name, value) {
+      if (config.isSavedElsewhere?.()) return;
       const saved = config.combine && !replacing.has(name) ? savedByOthers(name) : undefined;
       const state = saved !== undefined && config.combine ? config.combine(saved, value.state) : value.state;
       const text = JSON.stringify({ ...value, state });

@@ -95,8 +95,18 @@ export function writeSaved(key: string, text: string, describedAs: string): bool
   return false;
 }
 
+/** Other saved data (the history in IndexedDB) that keeps its own failed writes: retried with these. */
+const otherRetries = new Set<() => number>();
+
+/** `retry` tries again what another kind of storage failed to save, and returns how much is left. */
+export function retryAlso(retry: () => number): void {
+  otherRetries.add(retry);
+}
+
 /** Tries every write still waiting; returns how many are still not saved. */
 export function retryPendingWrites(): number {
+  let others = 0;
+  for (const retry of otherRetries) others += retry();
   for (const [key, { text }] of [...pending]) {
     if (held.has(key)) continue;
     if (tryWrite(key, text) === 'saved') {
@@ -108,7 +118,7 @@ export function retryPendingWrites(): number {
   if (left === 0) dismissStorageNotice(STORAGE_FULL_ID);
   if (left === 0) retriesScheduled = 0;
   else scheduleRetry();
-  return left;
+  return left + others;
 }
 
 export function hasPendingWrite(key: string): boolean {

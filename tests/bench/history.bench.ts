@@ -1,55 +1,27 @@
+import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
-import { questionKeyOf, type AnswerRecord, type AttemptRecord } from '@/engine/history';
+import { attemptIdOf } from '@/engine/history';
 import { joinProgress } from '@/engine/merge-backup';
-import { emptyProgress, withAnswerRecorded, type Progress } from '@/engine/progress';
+import { withAnswerRecorded } from '@/engine/progress';
 import { startQuiz, submitAnswer } from '@/engine/quiz-session';
 import { buildSchedules } from '@/engine/schedule';
+import { appendRecords, loadRecords, openHistoryDb, recordsOf } from '@/stores/history-db';
 import { progressSchema } from '@/stores/history-schema';
+import { recordsOfChange } from '@/stores/history-saving';
 import { drawPool } from '../engine/fixtures';
+import { largeProgress } from '../stores/large-history';
 
 /**
- * The saved history as the app keeps it today (one JSON value in localStorage): what a start costs
- * (parse and check it whole) and what one more answer costs (join what another tab saved, then
- * write it whole). Both grow with the history: the figures show by how much.
+ * The saved history in IndexedDB, as the app keeps it (one record per answer): what a start costs
+ * (read every record, check each, build the schedules) and what one more answer costs (append its
+ * records in one transaction). In Node, IndexedDB is fake-indexeddb (pure JavaScript, in memory), so
+ * the figures say how the costs grow rather than what a browser takes.
+ *
+ * Beside them, the localStorage fallback (one JSON value): a start parses and checks it whole, and
+ * an answer writes it whole, so both grow with the history.
  */
 const T0 = Date.UTC(2025, 0, 6, 9);
 const questions = drawPool.filter((question) => question.type === 'true-false' || question.type === 'single');
-
-function historyOf(answerCount: number): Progress {
-  const attempts: AttemptRecord[] = [];
-  const answers: AnswerRecord[] = [];
-  const asked: Progress['history']['questions'] = {};
-  for (const question of questions) asked[questionKeyOf(question)] = question;
-  for (let index = 0; index < answerCount; index += 1) {
-    const question = questions[index % questions.length];
-    if (!question) throw new Error('no questions');
-    const at = T0 + index * 60_000;
-    const id = `attempt-${Math.floor(index / 10)}`;
-    if (index % 10 === 0) {
-      attempts.push({ id, seed: id, mode: 'practice', questionIds: [question.id], startedAt: at });
-    }
-    const isRight = index % 3 !== 0;
-    answers.push({
-      attemptId: id,
-      questionId: question.id,
-      asked: questionKeyOf(question),
-      response: { type: 'true-false', value: isRight },
-      grade: {
-        questionId: question.id,
-        points: isRight ? 1 : 0,
-        maxPoints: 1,
-        verdict: isRight ? 'correct' : 'wrong',
-        isCorrect: isRight,
-        given: String(isRight),
-        expected: 'True',
-      },
-      answeredAt: at + 1000,
-    });
-  }
-  const progress = emptyProgress();
-  const history = { attempts, answers, questions: asked };
-  return { ...progress, history, schedules: buildSchedules(answers, {}, progress.settings) };
-}
 
 const session = submitAnswer(
   startQuiz({
@@ -63,11 +35,50 @@ const session = submitAnswer(
   T0 + 1000,
 );
 const answeredId = session.questions[0]?.question.id ?? '';
+const submission = session.submissions[answeredId];
+if (!submission) throw new Error('the bench quiz has no answer');
+
+let answersWritten = 0;
 
 for (const size of [1_000, 10_000, 100_000]) {
-  const progress = historyOf(size);
+  const progress = largeProgress(size);
+  const db = await openHistoryDb(`bench-${size}`);
+  if (!db) throw new Error('no IndexedDB');
+  await appendRecords(db, recordsOf(progress));
+  describe(`history of ${size.toLocaleString('en')} answers in IndexedDB (fake-indexeddb)`, () => {
+    bench(
+      'load: read every record, check each, build the schedules',
+      async () => {
+        const { records, damaged } = await loadRecords(db);
+        if (records.answers.length !== size || damaged.length > 0) throw new Error('not all loaded');
+        buildSchedules(records.answers, records.resets, progress.settings);
+      },
+      { iterations: 3, time: 0 },
+    );
+    // Each write is a new answer; what the engine does in memory is measured beside, for localStorage.
+    const writes = Array.from({ length: 50 }, (_, index) => {
+      const at = session.startedAt + size + index + 1;
+      const answered = { ...session, submissions: { [answeredId]: { ...submission, submittedAt: at } } };
+      const attemptId = attemptIdOf(answered);
+      return recordsOfChange(withAnswerRecorded(progress, answered, answeredId), {
+        attemptId,
+        answer: { attemptId, questionId: answeredId, answeredAt: at },
+      });
+    });
+    bench(
+      'write one answer: append its records in one transaction',
+      async () => {
+        const records = writes[answersWritten % writes.length];
+        answersWritten += 1;
+        if (records?.answers.length !== 1) throw new Error('the answer was not recorded');
+        await appendRecords(db, records);
+      },
+      { iterations: 20, time: 0 },
+    );
+  });
+
   const saved = JSON.stringify({ state: progress, version: 1 });
-  describe(`history of ${size.toLocaleString('en')} answers (${(saved.length / 1e6).toFixed(1)} MB saved)`, () => {
+  describe(`history of ${size.toLocaleString('en')} answers in localStorage, the fallback (${(saved.length / 1e6).toFixed(1)} MB saved)`, () => {
     bench(
       'load: parse and check',
       () => {

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StorageNoticeBanner } from '@/components/storage-notice-banner';
+import { keepAside } from '@/stores/safe-persist';
 import { holdKey, resetSavedWrites, writeSaved } from '@/stores/saved-writes';
 import { reportStorageNotice, storageNotices } from '@/stores/storage-notices';
 
@@ -85,5 +86,18 @@ describe('the storage notice', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try saving again' }));
     expect(localStorage.getItem(KEY)).toBe('{"state":1}');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it.each([
+    ['empty', ''],
+    ['blank', '  \n '],
+  ])('offers an %s damaged value for download, like any other set aside', async (_, raw) => {
+    localStorage.setItem(KEY, raw);
+    keepAside(KEY, raw, 'corrupt', 'answers and progress');
+    render(<StorageNoticeBanner />);
+    expect(screen.getByRole('alert')).toHaveTextContent(/copied aside/);
+    await userEvent.click(screen.getByRole('button', { name: 'Download the saved data' }));
+    expect(downloads).toHaveLength(1);
+    expect(await readBlob(downloads[0])).toBe(raw);
   });
 });

@@ -1,0 +1,319 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Question } from '@/domain/question';
+import {
+  answerKey,
+  compareAnswers,
+  compareAttempts,
+  type AnswerRecord,
+  type AttemptRecord,
+} from '@/engine/history';
+import type { LearnerSettings, Progress } from '@/engine/progress';
+import { questionSchema } from '@/content/question-schema';
+import {
+  answerRecordSchema,
+  attemptRecordSchema,
+  learnerSettingsSchema,
+  LATEST_TIME,
+} from './history-schema';
+
+/**
+ * The learner's history in IndexedDB: one record per answer, attempt, question as asked and reset,
+ * so that recording an answer adds one record (the same cost at any size) and two tabs never write
+ * over each other: an answer is keyed by what identifies it, and the same key is the same answer.
+ */
+export const HISTORY_DB_NAME = 'source-quiz';
+const DB_VERSION = 1;
+
+/** What records were added or changed: written in one transaction, and told to the other tabs. */
+export type HistoryRecords = {
+  attempts: AttemptRecord[];
+  answers: AnswerRecord[];
+  questions: Record<string, Question>;
+  resets: Record<string, number>;
+  settings?: LearnerSettings;
+};
+
+type DamagedRecord = { store: RecordStore | 'answerPages'; key: IDBValidKey; value: unknown; at: number };
+type RecordStore = 'answers' | 'attempts' | 'questions' | 'resets' | 'settings';
+const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'resets', 'settings'];
+
+interface HistorySchema extends DBSchema {
+  answers: { key: string; value: AnswerRecord };
+  /** Answers gathered from `answers` many at a time, as JSON text: a large history reads in a few records. */
+  answerPages: { key: number; value: string };
+  attempts: { key: string; value: AttemptRecord };
+  questions: { key: string; value: { key: string; question: Question } };
+  resets: { key: string; value: { questionId: string; at: number } };
+  settings: { key: string; value: LearnerSettings };
+  /** Records that could not be read, kept aside (never deleted) to download. */
+  damaged: { key: number; value: DamagedRecord };
+}
+
+export type HistoryDb = IDBPDatabase<HistorySchema>;
+
+export function noRecords(): HistoryRecords {
+  return { attempts: [], answers: [], questions: {}, resets: {} };
+}
+
+export function isEmpty(records: HistoryRecords): boolean {
+  return (
+    records.attempts.length === 0 &&
+    records.answers.length === 0 &&
+    Object.keys(records.questions).length === 0 &&
+    Object.keys(records.resets).length === 0 &&
+    records.settings === undefined
+  );
+}
+
+/** Opens the history database, or undefined where the browser has no IndexedDB or refuses it. */
+export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb | undefined> {
+  if (typeof indexedDB === 'undefined') return undefined;
+  try {
+    return await openDB<HistorySchema>(name, DB_VERSION, {
+      upgrade(db) {
+        db.createObjectStore('answers');
+        db.createObjectStore('answerPages', { autoIncrement: true });
+        db.createObjectStore('attempts', { keyPath: 'id' });
+        db.createObjectStore('questions', { keyPath: 'key' });
+        db.createObjectStore('resets', { keyPath: 'questionId' });
+        db.createObjectStore('settings');
+        db.createObjectStore('damaged', { autoIncrement: true });
+      },
+      // A newer version of the app in another tab needs the database: let it, this tab reloads later.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase | null)?.close();
+      },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adds records in one transaction. Answers and questions are only ever added (an existing key is the
+ * same record); an attempt keeps the first finishing time seen and a reset the latest time, read and
+ * written in the same transaction, so two tabs writing at once both count.
+ */
+export async function appendRecords(db: HistoryDb, records: HistoryRecords): Promise<void> {
+  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  const answers = tx.objectStore('answers');
+  for (const answer of records.answers) {
+    const key = answerKey(answer);
+    writes.push(
+      answers.getKey(key).then((found) => (found === undefined ? answers.add(answer, key) : found)),
+    );
+  }
+  const questions = tx.objectStore('questions');
+  for (const [key, question] of Object.entries(records.questions)) {
+    writes.push(
+      questions.getKey(key).then((found) => (found === undefined ? questions.add({ key, question }) : found)),
+    );
+  }
+  const attempts = tx.objectStore('attempts');
+  for (const attempt of records.attempts) {
+    writes.push(
+      attempts.get(attempt.id).then((kept) => {
+        if (!kept) return attempts.put(attempt);
+        if (attempt.finishedAt === undefined) return kept.id;
+        if (kept.finishedAt !== undefined && kept.finishedAt <= attempt.finishedAt) return kept.id;
+        return attempts.put({ ...kept, finishedAt: attempt.finishedAt });
+      }),
+    );
+  }
+  const resets = tx.objectStore('resets');
+  for (const [questionId, at] of Object.entries(records.resets)) {
+    writes.push(
+      resets
+        .get(questionId)
+        .then((kept) => (kept && kept.at >= at ? questionId : resets.put({ questionId, at }))),
+    );
+  }
+  if (records.settings) writes.push(tx.objectStore('settings').put(records.settings, 'learner'));
+  await Promise.all([...writes, tx.done]);
+}
+
+/** Everything is gone, in one transaction: the learner reset their progress. Damaged records stay. */
+export async function clearRecords(db: HistoryDb): Promise<void> {
+  const tx = db.transaction([...RECORD_STORES, 'answerPages'], 'readwrite');
+  await Promise.all([
+    tx.objectStore('answerPages').clear(),
+    tx.objectStore('answers').clear(),
+    tx.objectStore('attempts').clear(),
+    tx.objectStore('questions').clear(),
+    tx.objectStore('resets').clear(),
+    tx.objectStore('settings').clear(),
+    tx.done,
+  ]);
+}
+
+export type LoadedHistory = {
+  records: HistoryRecords;
+  /** Records that could not be used: moved to the `damaged` store, offered to download. */
+  damaged: DamagedRecord[];
+};
+
+/** Loose answer records gathered into pages once there are this many: few enough to read fast. */
+const COMPACT_AFTER = 500;
+const PAGE_SIZE = 10_000;
+
+/**
+ * Gathers the loose answers read into pages and removes them, in one transaction: a tab that appends
+ * meanwhile adds a key this does not remove, and an answer found twice is read once.
+ */
+async function compact(db: HistoryDb, keys: string[], byKey: Map<string, AnswerRecord>): Promise<void> {
+  const tx = db.transaction(['answers', 'answerPages'], 'readwrite');
+  const writes: Promise<unknown>[] = [];
+  for (let start = 0; start < keys.length; start += PAGE_SIZE) {
+    const page = keys.slice(start, start + PAGE_SIZE).flatMap((key) => byKey.get(key) ?? []);
+    writes.push(tx.objectStore('answerPages').add(JSON.stringify(page)));
+  }
+  for (const key of keys) writes.push(tx.objectStore('answers').delete(key));
+  try {
+    await Promise.all([...writes, tx.done]);
+  } catch {
+    // Not gathered (no room, another tab): the loose records stay and are read as they are.
+  }
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LATEST_TIME;
+}
+
+/**
+ * Reads the whole history. Every record is untrusted: one that fails its schema (or names a question
+ * the database does not hold) is moved aside, whole, before anything else is written, and never used.
+ */
+export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
+  const read = db.transaction([...RECORD_STORES, 'answerPages'], 'readonly');
+  const pagesRead = Promise.all([
+    read.objectStore('answerPages').getAllKeys(),
+    read.objectStore('answerPages').getAll(),
+  ]);
+  const all = (store: RecordStore) =>
+    Promise.all([
+      read.objectStore(store).getAllKeys(),
+      read.objectStore(store).getAll() as Promise<unknown[]>,
+    ]);
+  const [answers, attempts, questions, resets, settings] = await Promise.all([
+    all('answers'),
+    all('attempts'),
+    all('questions'),
+    all('resets'),
+    all('settings'),
+  ]);
+  const [pageKeys, pageTexts] = await pagesRead;
+  const at = Date.now();
+  const damaged: DamagedRecord[] = [];
+  const records = noRecords();
+  const byKey = new Map<string, AnswerRecord>();
+  /** Pages that held something unusable: rewritten with what was usable, the rest kept aside. */
+  const pageFixes: { key: number; text: string }[] = [];
+  const looseKeys: string[] = [];
+  /** Each record of `store` that `use` refuses is kept aside. */
+  function each(
+    store: RecordStore,
+    [keys, values]: [IDBValidKey[], unknown[]],
+    use: (value: unknown, key: IDBValidKey) => boolean,
+  ) {
+    values.forEach((value, index) => {
+      const key = keys[index] ?? index;
+      if (!use(value, key)) damaged.push({ store, key, value, at });
+    });
+  }
+
+  each('questions', questions, (value, key) => {
+    const parsed = questionSchema.safeParse((value as { question?: unknown } | undefined)?.question);
+    if (!parsed.success || typeof key !== 'string' || !key.startsWith(`${parsed.data.id}@`)) return false;
+    records.questions[key] = parsed.data;
+    return true;
+  });
+  each('attempts', attempts, (value, key) => {
+    const parsed = attemptRecordSchema.safeParse(value);
+    if (!parsed.success || parsed.data.id !== key) return false;
+    records.attempts.push(parsed.data);
+    return true;
+  });
+  const usableAnswer = (value: unknown): AnswerRecord | undefined => {
+    const parsed = answerRecordSchema.safeParse(value);
+    return parsed.success && Object.hasOwn(records.questions, parsed.data.asked) ? parsed.data : undefined;
+  };
+  pageTexts.forEach((text, index) => {
+    const key = pageKeys[index] ?? index;
+    let items: unknown;
+    try {
+      items = JSON.parse(text);
+    } catch {
+      items = undefined;
+    }
+    if (!Array.isArray(items)) {
+      damaged.push({ store: 'answerPages', key, value: text, at });
+      return;
+    }
+    const unusable: unknown[] = [];
+    const usable: AnswerRecord[] = [];
+    for (const item of items) {
+      const answer = usableAnswer(item);
+      if (answer) usable.push(answer);
+      else unusable.push(item);
+    }
+    for (const answer of usable) byKey.set(answerKey(answer), answer);
+    if (unusable.length > 0) {
+      damaged.push({ store: 'answerPages', key, value: unusable, at });
+      pageFixes.push({ key, text: JSON.stringify(usable) });
+    }
+  });
+  each('answers', answers, (value, key) => {
+    const answer = usableAnswer(value);
+    if (!answer || answerKey(answer) !== key) return false;
+    byKey.set(key, answer);
+    looseKeys.push(key);
+    return true;
+  });
+  records.answers = [...byKey.values()];
+  each('resets', resets, (value, key) => {
+    const { questionId, at: resetAt } = (value ?? {}) as { questionId?: unknown; at?: unknown };
+    if (typeof questionId !== 'string' || questionId !== key || !isTime(resetAt)) return false;
+    records.resets[questionId] = resetAt;
+    return true;
+  });
+  each('settings', settings, (value, key) => {
+    const parsed = learnerSettingsSchema.safeParse(value);
+    if (!parsed.success || key !== 'learner') return false;
+    records.settings = parsed.data;
+    return true;
+  });
+  records.attempts.sort(compareAttempts);
+  records.answers.sort(compareAnswers);
+
+  if (damaged.length > 0) {
+    // Copied aside and removed in one transaction: if the copy fails, nothing is removed.
+    const tx = db.transaction(['damaged', 'answerPages', ...RECORD_STORES], 'readwrite');
+    const fixed = new Set(pageFixes.map(({ key }) => key));
+    await Promise.all([
+      ...damaged.flatMap((record) => [
+        tx.objectStore('damaged').add(record),
+        record.store === 'answerPages'
+          ? fixed.has(record.key as number)
+            ? Promise.resolve()
+            : tx.objectStore('answerPages').delete(record.key as number)
+          : tx.objectStore(record.store).delete(record.key as string),
+      ]),
+      ...pageFixes.map(({ key, text }) => tx.objectStore('answerPages').put(text, key)),
+      tx.done,
+    ]);
+  }
+  if (looseKeys.length >= COMPACT_AFTER) await compact(db, looseKeys, byKey);
+  return { records, damaged };
+}
+
+/** The records of a whole saved progress, as the localStorage version kept it. */
+export function recordsOf(progress: Progress): HistoryRecords {
+  return {
+    attempts: progress.history.attempts,
+    answers: progress.history.answers,
+    questions: progress.history.questions,
+    resets: progress.resets,
+    settings: progress.settings,
+  };
+}

@@ -1,0 +1,327 @@
+import { z } from 'zod';
+import type { StoreApi } from 'zustand';
+import { questionSchema } from '@/content/question-schema';
+import { answerKey, type AnswerRecord } from '@/engine/history';
+import { withRecordsJoined } from '@/engine/merge-backup';
+import { emptyProgress, type Progress } from '@/engine/progress';
+import { buildSchedules } from '@/engine/schedule';
+import { browserStorage } from './browser-storage';
+import {
+  answerRecordSchema,
+  attemptRecordSchema,
+  learnerSettingsSchema,
+  LATEST_TIME,
+} from './history-schema';
+import type { HistoryDb, HistoryRecords } from './history-db';
+import { isHeld, retryAlso } from './saved-writes';
+import { dismissStorageNotice, reportStorageNotice } from './storage-notices';
+
+const LOCAL_KEY = 'source-quiz:history';
+const NOTICE_KEY = 'indexeddb:history';
+const RETRY_DELAYS_MS = [2_000, 10_000, 60_000];
+
+/** What another tab says on the channel; checked like any saved data, since any page can post. */
+const messageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reset') }),
+  z.object({
+    kind: z.literal('added'),
+    records: z.object({
+      attempts: z.array(attemptRecordSchema),
+      answers: z.array(answerRecordSchema),
+      questions: z.record(z.string(), questionSchema),
+      resets: z.record(z.string(), z.number().int().nonnegative().max(LATEST_TIME)),
+      settings: learnerSettingsSchema.optional(),
+    }),
+  }),
+]);
+
+/** Where the history is saved now: localStorage until the database is open, or for good without one. */
+export type HistorySavingMode = 'opening' | 'database' | 'local';
+
+export type HistorySaving = {
+  mode(): HistorySavingMode;
+  /** Records one change: `records` are what it added, appended to the database. */
+  added(records: HistoryRecords): void;
+  /** The learner reset everything: the database is emptied and the other tabs told. */
+  reset(): void;
+  /** Resolves once the database is open and loaded (or known to be missing). */
+  ready: Promise<void>;
+  /** Resolves once every change recorded so far is written (or has failed and waits). */
+  settled(): Promise<void>;
+};
+
+type Options = { databaseName?: string };
+
+function hasRecords(progress: Progress): boolean {
+  return (
+    progress.history.attempts.length > 0 ||
+    progress.history.answers.length > 0 ||
+    Object.keys(progress.resets).length > 0
+  );
+}
+
+function joinAll(batches: HistoryRecords[]): HistoryRecords {
+  const joined: HistoryRecords = { attempts: [], answers: [], questions: {}, resets: {} };
+  for (const batch of batches) {
+    joined.attempts.push(...batch.attempts);
+    joined.answers.push(...batch.answers);
+    Object.assign(joined.questions, batch.questions);
+    for (const [id, at] of Object.entries(batch.resets))
+      joined.resets[id] = Math.max(joined.resets[id] ?? 0, at);
+    if (batch.settings) joined.settings = batch.settings;
+  }
+  return joined;
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+/**
+ * Keeps the history of one tab in IndexedDB (through `idb`, loaded in a chunk of its own) once it
+ * opens: first what localStorage held (the version before, or this tab's answers while opening) is
+ * added to it and then removed from localStorage, then the whole database is read in. After that each
+ * change appends its own records, other tabs hear of them on a BroadcastChannel, and a write that
+ * fails is kept, reported and retried. Without IndexedDB, the history stays in localStorage.
+ */
+export function saveHistory(store: StoreApi<Progress>, options: Options = {}): HistorySaving {
+  let mode: HistorySavingMode = typeof indexedDB === 'undefined' ? 'local' : 'opening';
+  let db: HistoryDb | undefined;
+  let isLoaded = false;
+  let waiting: HistoryRecords[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let channel: BroadcastChannel | undefined;
+  const dbModule = () => import('./history-db');
+
+  function reportFailure(error: unknown): void {
+    const isFull = isQuotaError(error);
+    reportStorageNotice({
+      kind: 'not-saved',
+      key: NOTICE_KEY,
+      canRetry: true,
+      isFull,
+      message: isFull
+        ? "The browser's storage for this site is full, so your latest answers could not be saved. Nothing saved before is lost, and what you do now is kept while this page stays open. Download a backup on the Progress page to be safe."
+        : 'Your latest answers could not be saved: the browser refused. They are kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
+    });
+    if (retryTimer === undefined && retries < RETRY_DELAYS_MS.length) {
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        flush();
+      }, RETRY_DELAYS_MS[retries]);
+      retries += 1;
+    }
+  }
+
+  function flush(): void {
+    if (!db || !isLoaded) return;
+    const database = db;
+    writing = writing.then(async () => {
+      if (waiting.length === 0) return;
+      const batch = waiting;
+      waiting = [];
+      const records = joinAll(batch);
+      const { appendRecords } = await dbModule();
+      try {
+        await appendRecords(database, records);
+      } catch (error) {
+        waiting = [...batch, ...waiting];
+        reportFailure(error);
+        return;
+      }
+      retries = 0;
+      dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
+      channel?.postMessage({ kind: 'added', records });
+    });
+  }
+
+  function heard(data: unknown): void {
+    const message = messageSchema.safeParse(data);
+    if (!message.success) return;
+    if (message.data.kind === 'reset') {
+      store.setState(emptyProgress());
+      return;
+    }
+    const { records } = message.data;
+    const current = store.getState();
+    store.setState(withRecordsJoined(current, records));
+  }
+
+  /** Adds what localStorage held to the database, then lets it go from there once safely written. */
+  async function migrate(database: HistoryDb, mine: Progress): Promise<void> {
+    const storage = browserStorage();
+    let raw: string | null | undefined;
+    try {
+      raw = storage?.getItem(LOCAL_KEY);
+    } catch {
+      raw = undefined;
+    }
+    if (!hasRecords(mine) && raw == null) return;
+    const { appendRecords, recordsOf } = await dbModule();
+    const records = recordsOf(mine);
+    // The settings saved by the version before are the learner's; with nothing saved, the database's stand.
+    await appendRecords(database, raw == null ? { ...records, settings: undefined } : records);
+    try {
+      if (raw != null && !isHeld(LOCAL_KEY) && storage?.getItem(LOCAL_KEY) === raw)
+        storage.removeItem(LOCAL_KEY);
+    } catch {
+      // Left in place, it is added again at the next start: the same records, nothing doubled.
+    }
+  }
+
+  async function start(): Promise<void> {
+    const { openHistoryDb, loadRecords } = await dbModule();
+    const database = await openHistoryDb(options.databaseName);
+    if (!database) {
+      mode = 'local';
+      return;
+    }
+    db = database;
+    // From here on, changes wait for the database; what came before is migrated below.
+    mode = 'database';
+    try {
+      await migrate(database, store.getState());
+      const loaded = await loadRecords(database);
+      if (loaded.damaged.length > 0) {
+        reportStorageNotice({
+          kind: 'corrupt',
+          key: NOTICE_KEY,
+          keptValue: JSON.stringify({ damagedRecords: loaded.damaged }, null, 1),
+          backupKey: 'indexeddb:damaged',
+          message: `Some of your saved answers and progress could not be read (${loaded.damaged.length} ${loaded.damaged.length === 1 ? 'record' : 'records'}). They were copied aside and everything else was kept; you can download them.`,
+        });
+      }
+      performance.mark('source-quiz:history-read', { detail: { answers: loaded.records.answers.length } });
+      const { records } = loaded;
+      const current = store.getState();
+      const settings = records.settings ?? current.settings;
+      const saved: Progress = {
+        history: { attempts: records.attempts, answers: records.answers, questions: records.questions },
+        resets: records.resets,
+        settings,
+        schedules: buildSchedules(records.answers, records.resets, settings),
+      };
+      // Anything this tab recorded while the database was read is joined in, and written below.
+      store.setState(hasRecords(current) ? withRecordsJoined(saved, recordsOfProgress(current)) : saved);
+    } catch (error) {
+      reportFailure(error);
+      // The history stays in localStorage as before.
+      mode = 'local';
+      db = undefined;
+      return;
+    }
+    isLoaded = true;
+    // For the bench in Chromium: when the saved history was in, measured from the page's start.
+    performance.mark('source-quiz:history-loaded', {
+      detail: { answers: store.getState().history.answers.length },
+    });
+    if (typeof BroadcastChannel !== 'undefined') {
+      channel = new BroadcastChannel(`${options.databaseName ?? 'source-quiz'}:history`);
+      channel.onmessage = (event: MessageEvent) => heard(event.data);
+    }
+    retryAlso(() => {
+      flush();
+      return waiting.length;
+    });
+    flush();
+  }
+
+  const ready = typeof indexedDB === 'undefined' ? Promise.resolve() : start();
+
+  return {
+    mode: () => mode,
+    added(records) {
+      if (mode !== 'database') return;
+      waiting.push(records);
+      flush();
+    },
+    reset() {
+      if (mode !== 'database') return;
+      waiting = [];
+      writing = writing.then(async () => {
+        await ready;
+        if (!db) return;
+        const { clearRecords } = await dbModule();
+        try {
+          await clearRecords(db);
+          channel?.postMessage({ kind: 'reset' });
+        } catch (error) {
+          reportFailure(error);
+        }
+      });
+    },
+    ready,
+    async settled() {
+      await ready;
+      await writing;
+    },
+  };
+}
+
+function recordsOfProgress(progress: Progress): HistoryRecords {
+  return {
+    attempts: progress.history.attempts,
+    answers: progress.history.answers,
+    questions: progress.history.questions,
+    resets: progress.resets,
+  };
+}
+
+/** The records a change added: the attempt, answer and question it names, found in `after`. */
+export function recordsOfChange(
+  after: Progress,
+  change: {
+    attemptId?: string;
+    answer?: Pick<AnswerRecord, 'attemptId' | 'questionId' | 'answeredAt'>;
+    resetOf?: string;
+    settings?: boolean;
+  },
+): HistoryRecords {
+  const records: HistoryRecords = { attempts: [], answers: [], questions: {}, resets: {} };
+  const { history } = after;
+  if (change.attemptId !== undefined) {
+    const attempt = history.attempts.find((candidate) => candidate.id === change.attemptId);
+    if (attempt) records.attempts.push(attempt);
+  }
+  if (change.answer) {
+    const key = answerKey(change.answer);
+    // Answers are in time order, so the new one is almost always last.
+    for (let index = history.answers.length - 1; index >= 0; index -= 1) {
+      const answer = history.answers[index];
+      if (answer && answerKey(answer) === key) {
+        records.answers.push(answer);
+        const question = history.questions[answer.asked];
+        if (question) records.questions[answer.asked] = question;
+        break;
+      }
+    }
+  }
+  if (change.resetOf !== undefined) {
+    const at = after.resets[change.resetOf];
+    if (at !== undefined) records.resets[change.resetOf] = at;
+  }
+  if (change.settings) records.settings = after.settings;
+  return records;
+}
+
+/** Every record `after` holds that `before` did not (an import): found by key, written at once. */
+export function recordsAddedBetween(before: Progress, after: Progress): HistoryRecords {
+  const answerKeys = new Set(before.history.answers.map(answerKey));
+  const attempts = new Map(before.history.attempts.map((attempt) => [attempt.id, attempt]));
+  return {
+    answers: after.history.answers.filter((answer) => !answerKeys.has(answerKey(answer))),
+    attempts: after.history.attempts.filter((attempt) => {
+      const kept = attempts.get(attempt.id);
+      return !kept || kept.finishedAt !== attempt.finishedAt;
+    }),
+    questions: Object.fromEntries(
+      Object.entries(after.history.questions).filter(
+        ([key]) => !Object.hasOwn(before.history.questions, key),
+      ),
+    ),
+    resets: Object.fromEntries(Object.entries(after.resets).filter(([id, at]) => before.resets[id] !== at)),
+    settings: before.settings === after.settings ? undefined : after.settings,
+  };
+}

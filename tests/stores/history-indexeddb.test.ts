@@ -1,0 +1,206 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { answerKey } from '@/engine/history';
+import { goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
+import { loadRecords, openHistoryDb } from '@/stores/history-db';
+import { progressSchema } from '@/stores/history-schema';
+import { createHistoryStore, progressOf, type HistoryStore } from '@/stores/history-store';
+import { resetSavedWrites } from '@/stores/saved-writes';
+import { storageNotices } from '@/stores/storage-notices';
+import { drawPool } from '../engine/fixtures';
+import { largeProgress } from './large-history';
+
+const KEY = 'source-quiz:history';
+const fixture = readFileSync('tests/fixtures/saved-state/history-v1.json', 'utf8');
+const T0 = Date.UTC(2025, 0, 6, 9);
+let databaseCount = 0;
+
+beforeEach(() => {
+  localStorage.clear();
+  storageNotices.setState({ notices: [] });
+  resetSavedWrites();
+  databaseCount += 1;
+});
+
+/** A database of its own per test: a browser profile with nothing saved yet. */
+const databaseName = () => `test-${databaseCount}`;
+
+async function openTab(): Promise<HistoryStore> {
+  const store = createHistoryStore({ databaseName: databaseName() });
+  await store.saving.ready;
+  expect(store.saving.mode()).toBe('database');
+  return store;
+}
+
+function quiz(seed: string): QuizSession {
+  return startQuiz({
+    pool: drawPool,
+    settings: { count: 6, types: ['single', 'true-false'] },
+    seed,
+    mode: 'test',
+    startedAt: T0,
+  });
+}
+
+/** Answers the current question of `session` in `store`, as the quiz page does, and goes on. */
+function answer(store: HistoryStore, session: QuizSession, at: number): QuizSession {
+  const presented = session.questions[session.currentIndex];
+  if (!presented) throw new Error('no question left');
+  const { question } = presented;
+  const response =
+    question.type === 'true-false'
+      ? { type: 'true-false' as const, value: true }
+      : {
+          type: 'single' as const,
+          choice: question.type === 'single' ? (question.choices[0]?.id ?? '') : '',
+        };
+  const answered = submitAnswer(session, response, at);
+  store.getState().answerRecorded(answered, question.id);
+  return goToNext(answered);
+}
+
+const answerKeys = (store: HistoryStore) => store.getState().history.answers.map(answerKey).sort();
+
+describe('the history in IndexedDB', () => {
+  it('migrates the version 1 localStorage history (fixture) whole, then lets localStorage go', async () => {
+    localStorage.setItem(KEY, fixture);
+    const expected = progressSchema.parse((JSON.parse(fixture) as { state: unknown }).state);
+    const first = await openTab();
+    expect(progressOf(first.getState())).toEqual(expected);
+    expect(localStorage.getItem(KEY)).toBeNull();
+    // The next start reads it from the database alone.
+    const next = await openTab();
+    expect(progressOf(next.getState())).toEqual(expected);
+    expect(storageNotices.getState().notices).toEqual([]);
+  });
+
+  it('migrates a large history (15,000 answers, about what fits in localStorage) without losing one', async () => {
+    const large = largeProgress(15_000);
+    localStorage.setItem(KEY, JSON.stringify({ state: large, version: 1 }));
+    await openTab();
+    const next = await openTab();
+    expect(next.getState().history.answers).toEqual(large.history.answers);
+    expect(next.getState().history.attempts).toEqual(large.history.attempts);
+    expect(next.getState().schedules).toEqual(large.schedules);
+    expect(localStorage.getItem(KEY)).toBeNull();
+  }, 60_000);
+
+  it('sets a damaged localStorage value aside as before, and migrates nothing from it', async () => {
+    localStorage.setItem(KEY, '{"state": {"history": ');
+    const store = await openTab();
+    expect(store.getState().history.answers).toEqual([]);
+    const backups = Object.keys(localStorage).filter((key) => key.startsWith(`${KEY}:backup:`));
+    expect(backups).toHaveLength(1);
+    expect(localStorage.getItem(backups[0] ?? '')).toBe('{"state": {"history": ');
+    expect(storageNotices.getState().notices.map((notice) => notice.kind)).toEqual(['corrupt']);
+  });
+
+  it('appends one record per answer, and writes nothing to localStorage', async () => {
+    const store = await openTab();
+    let session = quiz('one');
+    store.getState().attemptStarted(session);
+    session = answer(store, session, T0 + 1000);
+    answer(store, session, T0 + 2000);
+    await store.saving.settled();
+    const db = await openDB(databaseName());
+    expect(await db.count('answers')).toBe(2);
+    expect(await db.count('attempts')).toBe(1);
+    db.close();
+    expect(localStorage.getItem(KEY)).toBeNull();
+    const next = await openTab();
+    expect(answerKeys(next)).toEqual(answerKeys(store));
+  });
+
+  it('sets a damaged record aside, keeps every other one, and offers it to download', async () => {
+    const store = await openTab();
+    let session = quiz('two');
+    session = answer(store, session, T0 + 1000);
+    answer(store, session, T0 + 2000);
+    await store.saving.settled();
+    const db = await openDB(databaseName());
+    const [firstKey] = await db.getAllKeys('answers');
+    await db.put('answers', { attemptId: 'x', grade: '<script>' }, firstKey);
+    db.close();
+
+    const next = await openTab();
+    expect(next.getState().history.answers).toHaveLength(1);
+    const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
+    expect(notice?.message).toMatch(/could not be read \(1 record\)\. They were copied aside/);
+    expect(notice?.keptValue).toContain('<script>');
+    const again = await openHistoryDb(databaseName());
+    if (!again) throw new Error('no database');
+    expect(await again.count('damaged')).toBe(1);
+    expect((await loadRecords(again)).damaged).toEqual([]);
+    again.close();
+  });
+
+  it('gathers many answers into pages, and sets aside a damaged answer in a page, keeping the rest', async () => {
+    const large = largeProgress(600);
+    localStorage.setItem(KEY, JSON.stringify({ state: large, version: 1 }));
+    await openTab();
+    const db = await openDB(databaseName());
+    expect(await db.count('answers')).toBe(0);
+    const [pageKey] = await db.getAllKeys('answerPages');
+    const page = JSON.parse(String(await db.get('answerPages', pageKey ?? 0))) as unknown[];
+    expect(page).toHaveLength(600);
+    page[7] = { ...(page[7] as object), answeredAt: -1 };
+    await db.put('answerPages', JSON.stringify(page), pageKey);
+    db.close();
+
+    const next = await openTab();
+    expect(next.getState().history.answers).toHaveLength(599);
+    const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
+    expect(notice?.message).toMatch(/\(1 record\)/);
+    expect(notice?.keptValue).toContain('"answeredAt": -1');
+    expect((await openTab()).getState().history.answers).toHaveLength(599);
+  });
+
+  it('resets in every tab, and a reset history stays reset at the next start', async () => {
+    const [first, second] = [await openTab(), await openTab()];
+    answer(first, quiz('three'), T0 + 1000);
+    await first.saving.settled();
+    await expect.poll(() => second.getState().history.answers.length).toBe(1);
+    first.getState().progressReset();
+    await first.saving.settled();
+    await expect.poll(() => second.getState().history.answers.length).toBe(0);
+    expect((await openTab()).getState().history.answers).toEqual([]);
+  });
+
+  it('two tabs writing in any interleaving never lose an answer, and each sees the other’s', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ tab: fc.integer({ min: 0, max: 1 }), waits: fc.boolean() }), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        async (steps) => {
+          databaseCount += 1;
+          const tabs = [await openTab(), await openTab()];
+          const sessions = [quiz(`a${databaseCount}`), quiz(`b${databaseCount}`)];
+          const given = new Set<string>();
+          let at = T0;
+          for (const { tab, waits } of steps) {
+            const store = tabs[tab];
+            const session = sessions[tab];
+            if (!store || !session || session.currentIndex >= session.questions.length - 1) continue;
+            at += 1000;
+            const before = new Set(answerKeys(store));
+            sessions[tab] = answer(store, session, at);
+            for (const key of answerKeys(store)) if (!before.has(key)) given.add(key);
+            // Sometimes the write lands before the other tab acts, sometimes they race.
+            if (waits) await store.saving.settled();
+          }
+          await Promise.all(tabs.map((tab) => tab.saving.settled()));
+          const fresh = await openTab();
+          expect(answerKeys(fresh)).toEqual([...given].sort());
+          for (const tab of tabs) await expect.poll(() => answerKeys(tab)).toEqual([...given].sort());
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+});
