@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/account-routes';
 import { assignmentRoutes } from './routes/assignment-routes';
 import { authRoutes } from './routes/auth-routes';
 import { classRoutes } from './routes/class-routes';
+import { disputeRoutes } from './routes/dispute-routes';
 import { liveRoutes } from './routes/live-routes';
 import { attachLiveSessions } from './live/live-socket';
 import { opsRoutes } from './routes/ops-routes';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(assignmentRoutes(context));
   await app.register(studentRoutes(context));
   await app.register(liveRoutes(context));
+  await app.register(disputeRoutes(context));
   await attachLiveSessions(app, context);
 
   const hasApp = await serveApp(app, options.distDir ?? join(PROJECT_ROOT, 'dist'));

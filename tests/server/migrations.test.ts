@@ -6,6 +6,9 @@ import { openDatabase, type DatabaseHandle, type RunSql } from '@/server/db/open
 import * as schema from '@/server/db/schema';
 import { createPostgresDatabase, DATABASE_KINDS, emptyPglite, type DatabaseKind } from './test-server';
 
+const F1 = '1'.repeat(64);
+const F2 = '2'.repeat(64);
+
 /**
  * One case per migration: rows written with the schema before it, and what must hold after it.
  * A new migration without a case here fails the suite: write the rows its change could break.
@@ -42,6 +45,58 @@ const CASES: Record<
       // Two sessions still running cannot share a PIN; an ended one frees it.
       await expect(insertSession('s3', '123456', 'lobby')).rejects.toThrow();
       await expect(insertSession('s4', '12345', 'lobby')).rejects.toThrow();
+    },
+  },
+  3: {
+    // Disputes, changes and regrades are new tables: the answers they point at stay as they were.
+    before: async (run) => {
+      await run(`INSERT INTO teachers VALUES ('t3', 'dispute@b.example', NULL, now())`, []);
+      await run(`INSERT INTO question_versions VALUES ($1, 'q', '{}', now()), ($2, 'q', '{}', now())`, [
+        F1,
+        F2,
+      ]);
+      await run(
+        `INSERT INTO assignments (id, teacher_id, title, question_ids, mode, minutes, same_order, seed,
+           attempts_allowed, created_at) VALUES ('a3', 't3', 'A', '["q"]', 'practice', 0, true, 's', 1, now())`,
+        [],
+      );
+      await run(
+        `INSERT INTO attempts (id, assignment_id, student_name, student_key, number, resume_code_hash, questions,
+           started_at) VALUES ('p3', 'a3', 'Ana', 'ana', 1, 'h', '[]', now())`,
+        [],
+      );
+      await run(
+        `INSERT INTO answers (attempt_id, answer_id, question_index, question_fingerprint, response, points, verdict,
+           grade, locks_question, received_at) VALUES ('p3', 'x', 0, $1, '{}', 0, 'wrong', '{}', true, now())`,
+        [F1],
+      );
+    },
+    after: async (run) => {
+      const [answer] = await run(`SELECT seq, points FROM answers WHERE attempt_id = 'p3'`, []);
+      expect(Number(answer?.points)).toBe(0);
+      const file = (id: string, selection: string) =>
+        run(
+          `INSERT INTO disputes (id, teacher_id, attempt_id, question_index, question_fingerprint, kind, message,
+             source_id, passage_id, selection_start, selection_end, status, created_at)
+           VALUES ($1, 't3', 'p3', 0, $2, 'key', '<b>wrong</b>', ${selection}, 'open', now())`,
+          [id, F1],
+        );
+      await file('d1', `'s', 'p', 0, 4`);
+      await file('d2', 'NULL, NULL, NULL, NULL');
+      // A selection is whole and not empty; a dispute names an attempt or a live player.
+      await expect(file('d3', `'s', 'p', 4, 4`)).rejects.toThrow();
+      await expect(file('d4', `'s', NULL, 0, 4`)).rejects.toThrow();
+      await run(`INSERT INTO question_changes VALUES ('c1', 't3', $1, $2, '{}', now())`, [F1, F2]);
+      await expect(
+        run(`INSERT INTO question_changes VALUES ('c2', 't3', $1, $2, '{}', now())`, [F1, F2]),
+      ).rejects.toThrow();
+      await run(
+        `INSERT INTO regrades (change_id, answer_seq, student_name, old_points, new_points, old_verdict, new_verdict,
+           new_grade, regraded_at) VALUES ('c1', $1, 'Ana', 0, 1, 'wrong', 'correct', '{}', now())`,
+        [answer?.seq],
+      );
+      const [regrade] = await run(`SELECT new_points FROM regrades`, []);
+      expect(Number(regrade?.new_points)).toBe(1);
     },
   },
 };
@@ -102,8 +157,11 @@ describe.each(DATABASE_KINDS)('migrations (%s)', (kind) => {
       schema.liveSessions,
       schema.livePlayers,
       schema.liveAnswers,
+      schema.questionChanges,
+      schema.disputes,
+      schema.regrades,
     ];
-    expect(tables.length).toBe(11);
+    expect(tables.length).toBe(14);
     for (const table of tables) {
       const { name } = getTableConfig(table);
       const rows = await handle.withConnection((run) =>

@@ -11,7 +11,11 @@ export type VersionedQuestion = { question: Question; fingerprint: string };
 export type ServerContent = {
   /** Today's version of each question, by question id. */
   current: ReadonlyMap<string, VersionedQuestion>;
+  /** Each passage's text, by `source/passage`: what a dispute's selection is checked against. */
+  passages: ReadonlyMap<string, string>;
 };
+
+export const passageKey = (source: string, passage: string) => `${source}/${passage}`;
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -27,6 +31,11 @@ export function loadServerContent(root = PROJECT_ROOT): ServerContent {
         question.id,
         { question, fingerprint: fingerprintQuestion(question) },
       ]),
+    ),
+    passages: new Map(
+      content.sources.flatMap((source) =>
+        source.passages.map((passage) => [passageKey(source.id, passage.id), passage.text] as const),
+      ),
     ),
   };
 }

@@ -144,3 +144,51 @@ export const liveAnswers = pgTable('live_answers', {
   grade: jsonb('grade').notNull(),
   receivedAt: at('received_at').notNull(),
 });
+
+export const questionChanges = pgTable('question_changes', {
+  id: text('id').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  fromFingerprint: text('from_fingerprint').notNull(),
+  toFingerprint: text('to_fingerprint').notNull(),
+  change: jsonb('change').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const DISPUTE_KINDS = ['key', 'wording', 'second-answer', 'explanation'] as const;
+export const DISPUTE_STATUSES = ['open', 'rejected', 'accepted'] as const;
+
+export const disputes = pgTable('disputes', {
+  id: text('id').primaryKey(),
+  teacherId: text('teacher_id').notNull(),
+  attemptId: text('attempt_id'),
+  liveSessionId: text('live_session_id'),
+  livePlayerId: text('live_player_id'),
+  questionIndex: integer('question_index').notNull(),
+  questionFingerprint: text('question_fingerprint').notNull(),
+  kind: text('kind', { enum: DISPUTE_KINDS }).notNull(),
+  message: text('message').notNull(),
+  sourceId: text('source_id'),
+  passageId: text('passage_id'),
+  selectionStart: integer('selection_start'),
+  selectionEnd: integer('selection_end'),
+  status: text('status', { enum: DISPUTE_STATUSES }).notNull(),
+  reply: text('reply'),
+  changeId: text('change_id'),
+  createdAt: at('created_at').notNull(),
+  answeredAt: at('answered_at'),
+});
+
+export const regrades = pgTable('regrades', {
+  changeId: text('change_id').notNull(),
+  answerSeq: bigint('answer_seq', { mode: 'number' }),
+  liveSessionId: text('live_session_id'),
+  liveQuestionIndex: integer('live_question_index'),
+  livePlayerId: text('live_player_id'),
+  studentName: text('student_name').notNull(),
+  oldPoints: doublePrecision('old_points').notNull(),
+  newPoints: doublePrecision('new_points').notNull(),
+  oldVerdict: text('old_verdict', { enum: ['correct', 'partial', 'wrong', 'unanswered'] }).notNull(),
+  newVerdict: text('new_verdict', { enum: ['correct', 'partial', 'wrong', 'unanswered'] }).notNull(),
+  newGrade: jsonb('new_grade').notNull(),
+  regradedAt: at('regraded_at').notNull(),
+});

@@ -23,7 +23,7 @@ export function opsRoutes(context: AppContext, version: string) {
       version,
       allowSignup: context.config.allowSignup,
       publicUrl: context.config.publicUrl ?? null,
-      features: ['accounts', 'classes', 'assignments'],
+      features: ['accounts', 'classes', 'assignments', 'disputes'],
     }));
   };
 }

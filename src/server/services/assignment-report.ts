@@ -8,6 +8,8 @@ import type { AssignmentRow } from './assignments';
 import type { AttemptCache } from './attempt-cache';
 import { finishedAt } from './attempt-timing';
 import { storedResponse } from './attempt-view';
+import { teacherRevisions, withRevisions } from './question-revisions';
+import { gradedVersion } from './question-versions';
 
 /** Each student's latest attempt (attempts are counted per name, folded). */
 function latestPerStudent<AttemptRow extends { studentKey: string; number: number }>(
@@ -115,16 +117,18 @@ export async function assignmentReport(db: Database, cache: AttemptCache, assign
     answersOf.set(answer.attemptId, map);
   }
   // One version per question id: the one the first student was asked (they only differ if a
-  // bank changed while the assignment ran; regrading across versions is issue 18's business).
+  // bank changed while the assignment ran), or the revision the teacher accepted since (issue 18).
   const questionsById = new Map<string, Question>();
   const results: StudentResult[] = [];
+  const revisions = await teacherRevisions(db, assignment.teacherId);
   for (const row of rows) {
-    const asked = await cache.get(row.id);
-    if (!asked) continue;
+    const cached = await cache.get(row.id);
+    if (!cached) continue;
+    const questions = await withRevisions(cache.versions, revisions, cached.questions);
     const responsesById = new Map<string, LearnerResponse | null>();
-    asked.questions.forEach((question, index) => {
+    questions.forEach((question, index) => {
       const id = question.presented.question.id;
-      if (!questionsById.has(id)) questionsById.set(id, question.presented.question);
+      if (!questionsById.has(id)) questionsById.set(id, gradedVersion(question).question);
       const raw = answersOf.get(row.id)?.get(index);
       responsesById.set(id, raw === undefined ? null : storedResponse(question, raw));
     });

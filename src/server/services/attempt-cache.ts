@@ -43,6 +43,8 @@ export function createAttemptCache(db: Database, versions: QuestionVersions) {
       cache.set(attemptId, attempt);
       return attempt;
     },
+    /** The question versions the cache reads through (for revisions made after an attempt). */
+    versions,
     forget(attemptId: string) {
       cache.delete(attemptId);
     },

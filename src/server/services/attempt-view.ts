@@ -8,6 +8,8 @@ import { answers, assignments, attempts } from '../db/schema';
 import { notFound } from '../errors';
 import type { AskedQuestionVersion, AttemptCache } from './attempt-cache';
 import { endOf, finishedAt } from './attempt-timing';
+import { teacherRevisions, withRevisions } from './question-revisions';
+import { gradedVersion } from './question-versions';
 import type { Feedback } from './record-answer';
 
 export type LatestAnswer = typeof answers.$inferSelect;
@@ -37,9 +39,9 @@ export function gradeAttempt(questions: readonly AskedQuestionVersion[], latest:
     const row = byIndex.get(index);
     const response = row ? storedResponse(asked, row.response) : null;
     return {
-      presented: asked.presented,
+      presented: gradedVersion(asked),
       response: response ?? { type: 'single', choice: null },
-      grade: gradeAnswer(asked.presented, response),
+      grade: gradeAnswer(gradedVersion(asked), response),
     };
   });
   const points = Math.round(results.reduce((sum, result) => sum + result.grade.points, 0) * 1e6) / 1e6;
@@ -49,8 +51,8 @@ export function gradeAttempt(questions: readonly AskedQuestionVersion[], latest:
 
 /** Everything the student holding the attempt's id may see of it now. */
 export async function viewAttempt(db: Database, cache: AttemptCache, attemptId: string, now: Date) {
-  const asked = await cache.get(attemptId);
-  if (!asked) throw notFound();
+  const cached = await cache.get(attemptId);
+  if (!cached) throw notFound();
   const [row] = await db
     .select({ attempt: attempts, assignment: assignments })
     .from(attempts)
@@ -58,6 +60,9 @@ export async function viewAttempt(db: Database, cache: AttemptCache, attemptId: 
     .where(eq(attempts.id, attemptId));
   if (!row) throw notFound();
   const { attempt, assignment } = row;
+  // A change the teacher accepted after a dispute regrades this attempt too (issue 18).
+  const revisions = await teacherRevisions(db, assignment.teacherId);
+  const asked = { ...cached, questions: await withRevisions(cache.versions, revisions, cached.questions) };
   const latest = await latestAnswers(db, [attemptId]);
   const finished = finishedAt(attempt, assignment.closesAt, now);
   const graded = finished ? gradeAttempt(asked.questions, latest) : undefined;
@@ -88,9 +93,9 @@ export async function viewAttempt(db: Database, cache: AttemptCache, attemptId: 
         ...(showFeedback
           ? {
               feedback: {
-                presented: question.presented,
+                presented: gradedVersion(question),
                 response,
-                grade: gradeAnswer(question.presented, response),
+                grade: gradeAnswer(gradedVersion(question), response),
               },
             }
           : {}),

@@ -48,8 +48,19 @@ export function createQuestionVersions(db: Database, content: ServerContent): Qu
   };
 }
 
-/** A question as it was asked: the version by its fingerprint, in the order it was shown. */
-export type AskedQuestionVersion = { fingerprint: string; presented: PresentedQuestion };
+/**
+ * A question as it was asked: the version by its fingerprint, in the order it was shown; and, once
+ * the teacher has accepted a change to it, the revision it is graded against now.
+ */
+export type AskedQuestionVersion = {
+  fingerprint: string;
+  presented: PresentedQuestion;
+  revision?: { fingerprint: string; presented: PresentedQuestion };
+};
+
+/** The version a stored response is graded against now: the revision if there is one. */
+export const gradedVersion = (asked: AskedQuestionVersion): PresentedQuestion =>
+  asked.revision?.presented ?? asked.presented;
 
 /** The questions of an attempt or a live session as they were asked; a missing version is an error. */
 export async function askedVersions(

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isStorable } from './api-schemas';
+import { DISPUTE_KINDS } from './db/schema';
+
+// The bodies of the dispute routes, checked at the edge like every other (strict objects).
+
+export const MAX_DISPUTE_TEXT = 1000;
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** A line of plain text: markup is kept as the characters typed and never interpreted. */
+function lineOfText(what: string) {
+  return z
+    .string()
+    .max(20_000, `the ${what} is over ${MAX_DISPUTE_TEXT} characters`)
+    .transform((text) => text.normalize('NFC').trim().replace(/\s+/g, ' '))
+    .pipe(
+      z
+        .string()
+        .min(1, `the ${what} is empty: say in a line what is wrong`)
+        .max(MAX_DISPUTE_TEXT, `the ${what} is over ${MAX_DISPUTE_TEXT} characters`)
+        .refine(
+          (text) => isStorable(text) && !CONTROL_CHARACTERS.test(text),
+          `the ${what} has control characters`,
+        ),
+    );
+}
+
+const passageRefSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'this is not a passage id');
+
+/** Words of a passage as evidence: characters [start, end) of its text. */
+export const selectionSchema = z
+  .strictObject({
+    source: passageRefSchema,
+    passage: passageRefSchema,
+    start: z.number().int().min(0, 'the selection starts before the passage'),
+    end: z.number().int().min(1),
+  })
+  .refine((selection) => selection.end > selection.start, {
+    message: 'the selection is empty: select at least one character',
+    path: ['end'],
+  });
+
+export const disputeInputSchema = z.strictObject({
+  index: z.number().int().min(0).max(199),
+  kind: z.enum(DISPUTE_KINDS, { message: `kind must be one of ${DISPUTE_KINDS.join(', ')}` }),
+  message: lineOfText('message'),
+  selection: selectionSchema.nullable().default(null),
+});
+
+export const rejectDisputeSchema = z.strictObject({ reply: lineOfText('reply') });
+
+const changeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('accept-answer'), answer: z.string().max(500).refine(isStorable) }),
+  z.strictObject({
+    kind: z.literal('change-key'),
+    key: z.union([z.string().max(500), z.array(z.string().max(500)).max(20), z.boolean(), z.number()]),
+  }),
+  z.strictObject({ kind: z.literal('remove-choice'), choiceId: z.string().max(80) }),
+]);
+
+export const acceptDisputeSchema = z.strictObject({
+  reply: lineOfText('reply'),
+  change: changeSchema,
+});
+
+export type DisputeInput = z.output<typeof disputeInputSchema>;
+export type AcceptDisputeInput = z.output<typeof acceptDisputeSchema>;

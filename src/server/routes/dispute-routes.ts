@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { requireTeacher } from '../auth/teacher-session';
+import type { AppContext } from '../context';
+import { acceptDisputeSchema, disputeInputSchema, rejectDisputeSchema } from '../dispute-schemas';
+import { idParam, parseBody } from '../http/request-input';
+import { acceptDispute } from '../services/accept-dispute';
+import { findOwnAssignment } from '../services/assignments';
+import {
+  attemptDisputes,
+  fileAttemptDispute,
+  rejectDispute,
+  studentDisputeView,
+  teacherDisputes,
+} from '../services/disputes';
+import { assignmentRegrades } from '../services/regrade-report';
+
+/**
+ * Disputes (issue 18): a student files one on an answer of their attempt (the attempt's id is the
+ * key, as for every student route); the teacher whose assignment it is lists them, rejects them
+ * with a reply, or accepts a change, which regrades every stored answer to that question.
+ */
+export function disputeRoutes(context: AppContext) {
+  const db = context.database.db;
+  const cache = context.attemptCache;
+  return async (app: FastifyInstance) => {
+    app.post('/api/student/attempts/:id/disputes', async (request, reply) => {
+      const attemptId = idParam(request.params);
+      const input = parseBody(disputeInputSchema, request.body);
+      const dispute = await fileAttemptDispute(db, cache, context.content, attemptId, input, context.now());
+      return reply.code(201).send({ dispute });
+    });
+
+    app.get('/api/student/attempts/:id/disputes', async (request) => ({
+      disputes: await attemptDisputes(db, cache, idParam(request.params)),
+    }));
+
+    app.get('/api/disputes', async (request, reply) => {
+      const teacher = await requireTeacher(context, request, reply);
+      const disputes = await teacherDisputes(
+        { db, cache, versions: context.versions, content: context.content },
+        teacher.id,
+      );
+      return { disputes };
+    });
+
+    app.post('/api/disputes/:id/reject', async (request, reply) => {
+      const teacher = await requireTeacher(context, request, reply);
+      const id = idParam(request.params);
+      const input = parseBody(rejectDisputeSchema, request.body);
+      return {
+        dispute: studentDisputeView(await rejectDispute(db, teacher.id, id, input.reply, context.now())),
+      };
+    });
+
+    app.post('/api/disputes/:id/accept', async (request, reply) => {
+      const teacher = await requireTeacher(context, request, reply);
+      const id = idParam(request.params);
+      const input = parseBody(acceptDisputeSchema, request.body);
+      const accepted = await acceptDispute(db, context.versions, teacher.id, id, input, context.now());
+      return {
+        dispute: studentDisputeView(accepted.dispute),
+        regraded: accepted.regraded,
+        changed: accepted.changed,
+      };
+    });
+
+    app.get('/api/assignments/:id/regrades', async (request, reply) => {
+      const teacher = await requireTeacher(context, request, reply);
+      const assignment = await findOwnAssignment(db, teacher.id, idParam(request.params));
+      return { changes: await assignmentRegrades(db, assignment.id) };
+    });
+  };
+}
