@@ -10,6 +10,13 @@ import {
   studentAssignmentSchema,
   teacherSchema,
 } from './api-responses';
+import {
+  regradeChangeSchema,
+  studentDisputeSchema,
+  teacherDisputeSchema,
+  type DisputeInput,
+  type QuestionChangeInput,
+} from './dispute-responses';
 
 /**
  * The classroom server's API as typed calls. Every answer is checked with a schema where it enters;
@@ -169,6 +176,47 @@ export const api = {
     ),
   submit: (attemptId: string) =>
     call('POST', `/api/student/attempts/${encodeURIComponent(attemptId)}/submit`, attemptReply, {}),
+  fileDispute: (attemptId: string, input: DisputeInput) =>
+    call(
+      'POST',
+      `/api/student/attempts/${encodeURIComponent(attemptId)}/disputes`,
+      z.object({ dispute: studentDisputeSchema }).transform((value) => value.dispute),
+      input,
+    ),
+  attemptDisputes: (attemptId: string) =>
+    call(
+      'GET',
+      `/api/student/attempts/${encodeURIComponent(attemptId)}/disputes`,
+      z.object({ disputes: z.array(studentDisputeSchema) }).transform((value) => value.disputes),
+    ),
+  disputes: () =>
+    call(
+      'GET',
+      '/api/disputes',
+      z.object({ disputes: z.array(teacherDisputeSchema) }).transform((value) => value.disputes),
+    ),
+  rejectDispute: (id: string, reply: string) =>
+    call(
+      'POST',
+      `/api/disputes/${encodeURIComponent(id)}/reject`,
+      z.object({ dispute: studentDisputeSchema }),
+      {
+        reply,
+      },
+    ),
+  acceptDispute: (id: string, reply: string, change: QuestionChangeInput) =>
+    call(
+      'POST',
+      `/api/disputes/${encodeURIComponent(id)}/accept`,
+      z.object({ dispute: studentDisputeSchema, regraded: z.number(), changed: z.number() }),
+      { reply, change },
+    ),
+  regrades: (assignmentId: string) =>
+    call(
+      'GET',
+      `/api/assignments/${encodeURIComponent(assignmentId)}/regrades`,
+      z.object({ changes: z.array(regradeChangeSchema) }).transform((value) => value.changes),
+    ),
   startLive: (assignmentId: string, countdownSeconds: number | null = null) =>
     call(
       'POST',

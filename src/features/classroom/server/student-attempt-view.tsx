@@ -9,6 +9,9 @@ import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import type { StudentQuestion } from './api-responses';
 import { AttemptCountdown } from './attempt-countdown';
+import { DisputeQuestion, DisputeReplies } from './dispute-form';
+import { api } from './api-client';
+import { useApiData } from './use-api-data';
 import { formatTime } from './assignment-times';
 import { giveAnswer, handIn, refreshAttempt, syncAttempt, type SyncOutcome } from './attempt-sync';
 import {
@@ -256,6 +259,11 @@ function StudentQuestionView({ question, local, total, onAnswer, onGo, onFinish 
               grade={feedback.grade}
               backTo={paths.serverStudent(local.attempt.assignment.id)}
             />
+            <DisputeQuestion
+              attemptId={local.attempt.id}
+              index={index}
+              question={feedback.presented.question}
+            />
           </section>
         )}
       </div>
@@ -305,6 +313,9 @@ function AttemptResults({
   useEffect(() => heading.current?.focus(), []);
   const { attempt } = local;
   const { result } = attempt;
+  const disputes = useApiData(api.attemptDisputes, [attempt.id]).loaded;
+  const disputesOf = (index: number) =>
+    disputes.state === 'ready' ? disputes.data.filter((dispute) => dispute.index === index) : [];
   return (
     <div className="results">
       <h1 ref={heading} tabIndex={-1}>
@@ -347,6 +358,12 @@ function AttemptResults({
                   question={feedback.presented.question}
                   grade={feedback.grade}
                   backTo={paths.serverStudent(assignmentId)}
+                />
+                <DisputeReplies disputes={disputesOf(index)} />
+                <DisputeQuestion
+                  attemptId={attempt.id}
+                  index={index}
+                  question={feedback.presented.question}
                 />
               </li>
             ))}
