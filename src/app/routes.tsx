@@ -53,6 +53,9 @@ const SetPasswordPage = lazy(async () => ({
 const TeacherHomePage = lazy(async () => ({
   default: (await import('@/features/classroom/server/teacher-home-page')).TeacherHomePage,
 }));
+const TeacherDisputesPage = lazy(async () => ({
+  default: (await import('@/features/classroom/server/teacher-disputes-page')).TeacherDisputesPage,
+}));
 const TeacherAccountPage = lazy(async () => ({
   default: (await import('@/features/classroom/server/teacher-account-page')).TeacherAccountPage,
 }));
@@ -136,6 +139,7 @@ export function AppRoutes() {
         <Route path={ROUTES.setPassword} element={<SetPasswordPage />} />
         <Route path={ROUTES.teacher} element={<TeacherHomePage />} />
         <Route path={ROUTES.teacherAccount} element={<TeacherAccountPage />} />
+        <Route path={ROUTES.teacherDisputes} element={<TeacherDisputesPage />} />
         <Route path={ROUTES.serverAssignmentBuilder} element={<ServerAssignmentBuilderPage />} />
         <Route path={ROUTES.serverAssignment} element={<ServerAssignmentPage />} />
         <Route path={ROUTES.serverReport} element={<ServerReportPage />} />

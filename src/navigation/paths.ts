@@ -21,6 +21,7 @@ export const ROUTES = {
   teacherSignUp: '/teacher/sign-up',
   teacher: '/teacher',
   teacherAccount: '/teacher/account',
+  teacherDisputes: '/teacher/disputes',
   serverAssignmentBuilder: '/teacher/assignments/new',
   serverAssignment: '/teacher/assignments/:assignmentId',
   serverReport: '/teacher/assignments/:assignmentId/report',
@@ -71,6 +72,8 @@ export const paths = {
   /** A signed-in teacher's classes and assignments on the server. */
   teacher: () => ROUTES.teacher,
   teacherAccount: () => ROUTES.teacherAccount,
+  /** The disputes learners filed on the teacher's assignments. */
+  teacherDisputes: () => ROUTES.teacherDisputes,
   serverAssignmentBuilder: () => ROUTES.serverAssignmentBuilder,
   serverAssignment: (id: string) => `${ROUTES.teacher}/assignments/${encodeURIComponent(id)}`,
   serverReport: (id: string) => `${ROUTES.teacher}/assignments/${encodeURIComponent(id)}/report`,

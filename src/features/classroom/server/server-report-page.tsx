@@ -43,6 +43,49 @@ function ServerReport({ id }: { id: string }) {
             csvHref={paths.api.reportCsv(id)}
           />
         ))}
+      <RegradeList id={id} />
     </div>
+  );
+}
+
+/** Every accepted change that regraded this assignment: what, who, when, and each answer before and after. */
+function RegradeList({ id }: { id: string }) {
+  const { loaded } = useApiData(api.regrades, [id]);
+  if (loaded.state !== 'ready' || loaded.data.length === 0) return null;
+  return (
+    <section aria-labelledby="regrades-title">
+      <h2 id="regrades-title">Regraded after disputes</h2>
+      {loaded.data.map((change) => (
+        <table key={change.id} className="report__table">
+          <caption>
+            {change.questionId}: changed by {change.changedBy} on{' '}
+            {new Date(change.changedAt).toLocaleString()}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Before</th>
+              <th scope="col">After</th>
+            </tr>
+          </thead>
+          <tbody>
+            {change.answers.map((answer, index) => (
+              <tr key={index}>
+                <th scope="row">
+                  {answer.student}
+                  {answer.attemptNumber > 1 ? ` (attempt ${answer.attemptNumber})` : ''}
+                </th>
+                <td>
+                  {answer.before.points} ({answer.before.verdict})
+                </td>
+                <td>
+                  {answer.after.points} ({answer.after.verdict})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
   );
 }

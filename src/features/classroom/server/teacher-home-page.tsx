@@ -40,6 +40,9 @@ function TeacherHome({ teacher }: { teacher: Teacher }) {
         <Link className="button" to={paths.serverAssignmentBuilder()}>
           New assignment
         </Link>
+        <Link className="button button--secondary" to={paths.teacherDisputes()}>
+          Disputes
+        </Link>
         <Link className="button button--secondary" to={paths.teacherAccount()}>
           My account and data
         </Link>
