@@ -1,6 +1,7 @@
-import { Suspense, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Question } from '@/domain/question';
-import { useSources } from '@/hooks/use-content';
+import type { Source } from '@/domain/source';
+import { useContentAccess } from '@/hooks/use-content';
 import { api } from './api-client';
 import {
   DISPUTE_KIND_NAMES,
@@ -38,11 +39,23 @@ export function DisputeQuestion(props: Props) {
       </button>
     );
   }
-  return (
-    <Suspense fallback={<p role="status">Loading the passage…</p>}>
-      <DisputeForm {...props} onFiled={setFiled} onCancel={() => setIsOpen(false)} />
-    </Suspense>
-  );
+  return <DisputeForm {...props} onFiled={setFiled} onCancel={() => setIsOpen(false)} />;
+}
+
+/** The sources, once loaded (the form works without them: the evidence is optional). */
+function useSourceList(): readonly Source[] {
+  const access = useContentAccess();
+  const [sources, setSources] = useState<readonly Source[]>([]);
+  useEffect(() => {
+    let isCurrent = true;
+    void access.loadSources().then((loaded) => {
+      if (isCurrent) setSources(loaded.sources);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [access]);
+  return sources;
 }
 
 type Evidence = { source: string; passage: string; text: string };
@@ -69,7 +82,7 @@ function DisputeForm({
   onFiled: (dispute: StudentDispute) => void;
   onCancel: () => void;
 }) {
-  const { sources } = useSources();
+  const sources = useSourceList();
   const id = useId();
   const [kind, setKind] = useState<DisputeKind>('key');
   const [message, setMessage] = useState('');
@@ -84,7 +97,24 @@ function DisputeForm({
     return passage ? [{ source: citation.source, passage: citation.passage, text: passage.text }] : [];
   });
 
+  /** The words selected in the passage, if the selection lies there (quietly: on mouse and key up). */
+  function selectedWords(): string | null {
+    const selected = document.getSelection();
+    const text = selected?.toString().trim() ?? '';
+    const isInPassage =
+      selected &&
+      selected.rangeCount > 0 &&
+      passagesRef.current?.contains(selected.getRangeAt(0).commonAncestorContainer);
+    return isInPassage && text !== '' ? text : null;
+  }
+
+  function noteSelection() {
+    const text = selectedWords();
+    if (text) setWords(text);
+  }
+
   function takeSelection() {
+    if (words.trim() !== '' && !selectedWords()) return;
     const selected = document.getSelection();
     const text = selected?.toString() ?? '';
     const isInPassage =
@@ -148,7 +178,14 @@ function DisputeForm({
           <p className="muted">
             The passage this question cites: select the words that show it, if you like.
           </p>
-          <div ref={passagesRef} className="dispute__passages">
+          {/* Selecting words with the mouse or the keyboard fills in the evidence field below. */}
+          {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions -- the field below is the accessible way */}
+          <div
+            ref={passagesRef}
+            className="dispute__passages"
+            onMouseUp={noteSelection}
+            onKeyUp={noteSelection}
+          >
             {passages.map((passage) => (
               <blockquote key={`${passage.source}/${passage.passage}`} className="dispute__passage">
                 {passage.text}
