@@ -4,10 +4,12 @@ import { passageKey } from '@/server/content/server-content';
 import { content } from './fixtures';
 import {
   Client,
+  createTestDatabase,
   DATABASE_KINDS,
   field,
   signedInTeacher,
   startTestServer,
+  type TestDatabase,
   type TestServer,
 } from './test-server';
 
@@ -23,10 +25,12 @@ const otherPassage = [...content.passages.keys()].find(
   (key) => key !== passageKey(cited.source, cited.passage),
 );
 const right = question.answer[0] ?? '';
+const fingerprint = content.current.get(question.id)?.fingerprint ?? '';
 const disputed = 'An answer the key left out';
 
 describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
   let server: TestServer;
+  let database: TestDatabase;
   let teacher: Client;
   let teacherEmail: string;
   let otherTeacher: Client;
@@ -63,7 +67,8 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    database = await createTestDatabase(kind);
+    server = await startTestServer(kind, { database: database.handle });
     const signed = await signedInTeacher(server.url);
     teacher = signed.client;
     teacherEmail = signed.email;
@@ -81,8 +86,27 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
     await answer('Ana', disputed);
     await answer('Ben', right);
     await answer('Cy', disputed.toUpperCase());
+    // A live session of the same teacher where Dee gave the same answer: stored as the live
+    // socket stores it (the response as sent, graded on arrival).
+    const me = await teacher.get('/api/auth/me');
+    await database.handle.withConnection(async (run) => {
+      await run(
+        `INSERT INTO live_sessions (id, teacher_id, title, pin, questions, options, phase, question_index,
+           locked, distribution_shown, created_at) VALUES ('live-1', $1, 'Live', '123456', $2, '{}', 'ended', 0,
+           false, false, now())`,
+        [field(me.body, 'teacher', 'id'), JSON.stringify([{ fingerprint, choiceOrder: [], leftOrder: [] }])],
+      );
+      await run(`INSERT INTO live_players VALUES ('live-1', 'p1', 'Dee', 'dee', 'h', now(), false)`, []);
+      await run(`INSERT INTO live_answers VALUES ('live-1', 0, 'p1', $1, $2, 0, 0, 'wrong', '{}', now())`, [
+        fingerprint,
+        JSON.stringify({ type: 'short-text', text: disputed }),
+      ]);
+    });
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   it('refuses bad disputes with a message that says what is wrong, and stores nothing', async () => {
     const problems = await Promise.all([
@@ -204,7 +228,17 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
       change: { kind: 'accept-answer', answer: disputed },
     });
     expect(accepted.status, accepted.text).toBe(200);
-    expect(accepted.body).toMatchObject({ dispute: { status: 'accepted' }, regraded: 3, changed: 2 });
+    // Ana, Ben and Cy in the assignment, and Dee in the live session.
+    expect(accepted.body).toMatchObject({ dispute: { status: 'accepted' }, regraded: 4, changed: 3 });
+    const live = await database.handle.withConnection((run) =>
+      run(
+        `SELECT student_name, old_points, new_points, new_verdict FROM regrades WHERE live_session_id = 'live-1'`,
+        [],
+      ),
+    );
+    expect(
+      live.map((row) => [row.student_name, Number(row.old_points), Number(row.new_points), row.new_verdict]),
+    ).toEqual([['Dee', 0, 1, 'correct']]);
 
     // The students' own results change, and so does the class report.
     expect(await feedbackGrade('Ana')).toBe('correct');
@@ -263,7 +297,7 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
       reply: 'Also this.',
       change: { kind: 'accept-answer', answer: 'Yet another form' },
     });
-    expect(again.body).toMatchObject({ regraded: 3, changed: 0 });
+    expect(again.body).toMatchObject({ regraded: 4, changed: 0 });
     expect(await feedbackGrade('Ana')).toBe('correct');
   });
 });
