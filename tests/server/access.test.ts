@@ -31,6 +31,14 @@ function teacherRoutes(classId: string, assignmentId: string) {
     ['GET', `/api/assignments/${assignmentId}/progress`, undefined],
     ['GET', `/api/assignments/${assignmentId}/report`, undefined],
     ['GET', `/api/assignments/${assignmentId}/report.csv`, undefined],
+    ['GET', `/api/assignments/${assignmentId}/regrades`, undefined],
+    ['GET', '/api/disputes', undefined],
+    ['POST', `/api/disputes/${'A'.repeat(22)}/reject`, { reply: 'No.' }],
+    [
+      'POST',
+      `/api/disputes/${'A'.repeat(22)}/accept`,
+      { reply: 'Yes.', change: { kind: 'change-key', key: true } },
+    ],
     ['DELETE', `/api/assignments/${assignmentId}`, undefined],
     ['DELETE', '/api/account', { password: 'whatever it is' }],
   ] as const;

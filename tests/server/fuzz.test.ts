@@ -113,6 +113,16 @@ describe.each(DATABASE_KINDS)('fuzzing every route (%s)', (kind) => {
       index: 3,
       response: { type: 'single', choice: 'c1' },
     });
+    await fuzz('POST', () => `/api/student/attempts/${attemptId}/disputes`, {
+      index: 3,
+      kind: 'key',
+      message: 'The passage says otherwise.',
+      selection: { source: 'development-cooperation', passage: 'p1', start: 0, end: 4 },
+    });
+    await fuzz('POST', () => `/api/disputes/${'A'.repeat(22)}/accept`, {
+      reply: 'Yes.',
+      change: { kind: 'change-key', key: ['c1'] },
+    });
     await fuzz('POST', () => `/api/student/attempts/${attemptId}/submit`, {});
     expect([...statuses.keys()].every((status) => status < 500)).toBe(true);
   });
