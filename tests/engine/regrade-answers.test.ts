@@ -127,7 +127,9 @@ describe('regrading after a removed choice', () => {
       { id: 'x', response: { type: 'single', choice: 'c' } },
     ]);
     expect(removedPick?.after).toMatchObject({ points: 0, verdict: 'wrong' });
-    expect(removedPick?.after.parts?.map((part) => (part.kind === 'choice' ? part.choiceId : part.kind))).toEqual(['b', 'a']);
+    expect(
+      removedPick?.after.parts?.map((part) => (part.kind === 'choice' ? part.choiceId : part.kind)),
+    ).toEqual(['b', 'a']);
   });
 });
 
