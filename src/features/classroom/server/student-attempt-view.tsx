@@ -219,84 +219,85 @@ function StudentQuestionView({ question, local, total, onAnswer, onGo, onFinish 
         ? 'Save and hand in'
         : 'Save and continue';
 
+  // The dispute form is a form of its own, so it sits after the question's form, not inside it.
   return (
-    <form className="question" onSubmit={submit}>
-      <div className="question__progress">
-        <span>
-          Question {index + 1} of {total}
-        </span>
-        <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
-      </div>
-      <progress className="question__bar" max={total} value={index} aria-label="Progress" />
-      <h2 id={promptId} className="question__prompt" ref={prompt} tabIndex={-1}>
-        {question.prompt}
-      </h2>
-      <AnswerInput
-        shown={question}
-        response={response}
-        onChange={(next) => {
-          setResponse(next);
-          setIsAskingForAnswer(false);
-        }}
-        isLocked={isPracticeAnswered}
-        labelledBy={promptId}
-      />
-      <div role="status" className="question__status">
-        {isAskingForAnswer && <p className="notice">Choose or type an answer first.</p>}
-        {isPracticeAnswered && !feedback && (
-          <p className="notice">Your answer is saved. It is checked once it reaches the server.</p>
-        )}
-        {isPracticeAnswered && feedback && (
-          <section
-            className={`feedback-panel feedback-panel--${feedback.grade.verdict}`}
-            aria-label="Feedback"
-          >
-            <h3 className="feedback-panel__title">
-              <VerdictLine grade={feedback.grade} />
-            </h3>
-            <GradeFeedback
-              question={feedback.presented.question}
-              grade={feedback.grade}
-              backTo={paths.serverStudent(local.attempt.assignment.id)}
-            />
-            <DisputeQuestion
-              attemptId={local.attempt.id}
-              index={index}
-              question={feedback.presented.question}
-            />
-          </section>
-        )}
-      </div>
-      <div className="question__actions">
-        {index > 0 && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              if (mode === 'test' && !isBlankResponse(response)) onAnswer(response);
-              onGo(index - 1);
-            }}
-          >
-            Previous
+    <>
+      <form className="question" onSubmit={submit}>
+        <div className="question__progress">
+          <span>
+            Question {index + 1} of {total}
+          </span>
+          <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
+        </div>
+        <progress className="question__bar" max={total} value={index} aria-label="Progress" />
+        <h2 id={promptId} className="question__prompt" ref={prompt} tabIndex={-1}>
+          {question.prompt}
+        </h2>
+        <AnswerInput
+          shown={question}
+          response={response}
+          onChange={(next) => {
+            setResponse(next);
+            setIsAskingForAnswer(false);
+          }}
+          isLocked={isPracticeAnswered}
+          labelledBy={promptId}
+        />
+        <div role="status" className="question__status">
+          {isAskingForAnswer && <p className="notice">Choose or type an answer first.</p>}
+          {isPracticeAnswered && !feedback && (
+            <p className="notice">Your answer is saved. It is checked once it reaches the server.</p>
+          )}
+          {isPracticeAnswered && feedback && (
+            <section
+              className={`feedback-panel feedback-panel--${feedback.grade.verdict}`}
+              aria-label="Feedback"
+            >
+              <h3 className="feedback-panel__title">
+                <VerdictLine grade={feedback.grade} />
+              </h3>
+              <GradeFeedback
+                question={feedback.presented.question}
+                grade={feedback.grade}
+                backTo={paths.serverStudent(local.attempt.assignment.id)}
+              />
+            </section>
+          )}
+        </div>
+        <div className="question__actions">
+          {index > 0 && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                if (mode === 'test' && !isBlankResponse(response)) onAnswer(response);
+                onGo(index - 1);
+              }}
+            >
+              Previous
+            </button>
+          )}
+          <button type="submit" className="button">
+            {primary}
           </button>
-        )}
-        <button type="submit" className="button">
-          {primary}
-        </button>
-        {mode === 'test' && !isLast && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              if (!isBlankResponse(response)) onAnswer(response);
-              onFinish();
-            }}
-          >
-            Hand in now
-          </button>
-        )}
-      </div>
-    </form>
+          {mode === 'test' && !isLast && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                if (!isBlankResponse(response)) onAnswer(response);
+                onFinish();
+              }}
+            >
+              Hand in now
+            </button>
+          )}
+        </div>
+      </form>
+      {isPracticeAnswered && feedback && (
+        <DisputeQuestion attemptId={local.attempt.id} index={index} question={feedback.presented.question} />
+      )}
+    </>
   );
 }
 
