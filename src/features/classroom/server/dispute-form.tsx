@@ -205,7 +205,7 @@ function DisputeForm({
         </>
       )}
       <div role="status">{problem && <p className="notice notice--error">{problem}</p>}</div>
-      <div className="dispute__actions">
+      <div className="dispute__buttons">
         <button type="submit" className="button" disabled={isSending}>
           Send to my teacher
         </button>
