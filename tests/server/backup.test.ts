@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase, restoreDatabase, TABLES } from '@/server/db/backup';
 import { openDatabase, type DatabaseHandle } from '@/server/db/open-database';
 import { oneOfEachType, rightAnswer } from './fixtures';
+import { closeDevices, connect, cookieOf, next, phaseIs, send, type Shown } from './live-test-client';
 import {
   Client,
   createPostgresDatabase,
@@ -53,6 +54,22 @@ describe('backup and restore', () => {
         response: rightAnswer(question, q),
       });
     }
+    // A live session with an answer, so its three tables are in the backup too.
+    const live = await client.post('/api/live', { questionIds: [questions[0]!.id], title: 'Live backup' });
+    const sessionId = String(field(live.body, 'live', 'id'));
+    const host = connect(server.url, { cookie: cookieOf(client) });
+    await send(host, 'host:open', { sessionId });
+    const player = connect(server.url);
+    await send(player, 'player:join', { pin: String(field(live.body, 'live', 'pin')), name: 'Ana' });
+    const asked = next(player, 'live:player', phaseIs('question', 0));
+    await send(host, 'host:command', { sessionId, command: { type: 'start' } });
+    const liveShown = field(await asked, 'question') as Shown;
+    const answered = await send(player, 'player:answer', {
+      questionIndex: 0,
+      response: rightAnswer(questions[0]!, liveShown),
+    });
+    expect(answered.ok).toBe(true);
+    closeDevices();
   });
   afterAll(() => server.stop());
 
@@ -70,7 +87,9 @@ describe('backup and restore', () => {
     }
     try {
       expect(await restoreDatabase(target, lines)).toBe(count);
-      expect(await contents(target)).toEqual(await contents(server.database));
+      const restored = await contents(target);
+      expect(restored).toEqual(await contents(server.database));
+      expect(restored.live_answers).toHaveLength(1);
       // The identity goes on after the restored answers.
       const [next] = await target.withConnection((run) =>
         run(`SELECT nextval(pg_get_serial_sequence('answers', 'seq'))::int AS n`, []),

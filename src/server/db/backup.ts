@@ -3,16 +3,31 @@ import { readMigrations, migrate, schemaVersion } from './migrate';
 import type { DatabaseHandle } from './open-database';
 
 /** Tables in an order where every row's references come before it. */
-export const TABLES = [
-  'teachers',
-  'sessions',
-  'password_resets',
-  'classes',
-  'question_versions',
-  'assignments',
-  'attempts',
-  'answers',
+/** Every table, parents before children, with the schema version that created it. */
+const TABLES_SINCE = [
+  ['teachers', 1],
+  ['sessions', 1],
+  ['password_resets', 1],
+  ['classes', 1],
+  ['question_versions', 1],
+  ['assignments', 1],
+  ['attempts', 1],
+  ['answers', 1],
+  ['live_sessions', 2],
+  ['live_players', 2],
+  ['live_answers', 2],
+  ['question_changes', 3],
+  ['disputes', 3],
+  ['regrades', 3],
 ] as const;
+
+export const TABLES = TABLES_SINCE.map(([table]) => table);
+
+type Table = (typeof TABLES)[number];
+
+/** The tables a database at this schema version has. */
+const tablesAt = (version: number): Table[] =>
+  TABLES_SINCE.filter(([, since]) => since <= version).map(([table]) => table);
 
 const headerSchema = z.strictObject({
   format: z.literal('source-quiz-backup'),
@@ -20,7 +35,10 @@ const headerSchema = z.strictObject({
   schemaVersion: z.number().int().min(1),
   createdAt: z.string(),
 });
-const lineSchema = z.strictObject({ table: z.enum(TABLES), row: z.record(z.string(), z.unknown()) });
+const lineSchema = z.strictObject({
+  table: z.enum(TABLES as [Table, ...Table[]]),
+  row: z.record(z.string(), z.unknown()),
+});
 
 /**
  * The whole database as JSON Lines: a header, then one line per row, table by table. Plain JSON,
@@ -41,7 +59,7 @@ export async function backupDatabase(handle: DatabaseHandle, write: (line: strin
   await handle.withConnection(async (run) => {
     await run('BEGIN ISOLATION LEVEL REPEATABLE READ');
     try {
-      for (const table of TABLES) {
+      for (const table of tablesAt(version)) {
         const rows = await run(`SELECT row_to_json(t)::text AS line FROM ${table} t`, []);
         for (const { line } of rows) {
           write(`{"table":${JSON.stringify(table)},"row":${String(line)}}`);
@@ -69,9 +87,15 @@ export async function restoreDatabase(handle: DatabaseHandle, lines: readonly st
       `the backup comes from a newer server (schema ${header.data.schemaVersion}); update this one first`,
     );
   }
+  const tables = new Set<string>(tablesAt(header.data.schemaVersion));
   const rows = rest.map((line, index) => {
     const parsed = lineSchema.safeParse(safeJson(line));
     if (!parsed.success) throw new Error(`line ${index + 2}: not a row of a known table`);
+    if (!tables.has(parsed.data.table)) {
+      throw new Error(
+        `line ${index + 2}: a schema ${header.data.schemaVersion} backup has no table ${parsed.data.table}`,
+      );
+    }
     return parsed.data;
   });
   if ((await schemaVersion(handle)) > header.data.schemaVersion) {
@@ -79,7 +103,7 @@ export async function restoreDatabase(handle: DatabaseHandle, lines: readonly st
   }
   await migrate(handle, { target: header.data.schemaVersion });
   await handle.withConnection(async (run) => {
-    for (const table of TABLES) {
+    for (const table of tablesAt(header.data.schemaVersion)) {
       const [existing] = await run(`SELECT count(*)::int AS n FROM ${table}`, []);
       if (Number(existing?.n) > 0) throw new Error(`restore into an empty database (${table} has rows)`);
     }
