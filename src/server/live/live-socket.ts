@@ -385,10 +385,10 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       }
       // The session may have been taken over by a sign-out or a deleted account since it opened.
       const teacherId = await teacherOf(socket);
-      const row = teacherId ? await findLive(db, sessionId) : undefined;
+      const row = teacherId ? await currentRow(sessionId) : undefined;
       if (!row || row.teacherId !== teacherId)
         return ack({ ok: false, error: 'Sign in as the teacher who started this session.' });
-      const outcome = await applyHostCommand(db, sessionId, command, context.now());
+      const outcome = await applyHostCommand(db, sessionId, command, context.now(), row);
       if (!outcome.ok) return ack({ ok: false, error: outcome.message });
       rowCache.set(sessionId, outcome.row);
       await refreshEverywhere(sessionId, outcome.row);

@@ -184,10 +184,50 @@ function columnsOf(session: LiveSession, now: Date) {
 }
 
 /**
- * Applies a host's command under the session's row lock, so commands from two host screens (or two
- * server processes) never interleave, and answers wait for a reveal to be decided.
+ * Applies a host's command. With the session as this process last saw it, the change is one
+ * statement that holds only if the session is still in that state (its row lock, like the one
+ * below, waits for the joins and answers on their way in); otherwise, and for a removal, which
+ * writes two tables, the command runs under the session's row lock, so commands from two host
+ * screens (or two server processes) never interleave, and answers wait for a reveal to be decided.
  */
 export async function applyHostCommand(
+  db: Database,
+  sessionId: string,
+  command: LiveCommand,
+  now: Date,
+  known?: LiveRow,
+): Promise<{ ok: true; row: LiveRow } | Refusal> {
+  if (known && command.type !== 'remove') {
+    const outcome = applyLiveCommand(toEngineSession(known, [], {}), command, {
+      now: now.getTime(),
+      grade: gradeNothing,
+    });
+    if (outcome.ok) {
+      const [updated] = await db
+        .update(liveSessions)
+        .set(columnsOf(outcome.session, now))
+        .where(and(eq(liveSessions.id, sessionId), sameState(known)))
+        .returning();
+      if (updated) return { ok: true, row: updated };
+    }
+  }
+  return applyHostCommandLocked(db, sessionId, command, now);
+}
+
+const timeOrNull = (value: Date | null) => (value === null ? null : value.toISOString());
+
+/** The session's row still holds every state column as in `row`. */
+function sameState(row: LiveRow) {
+  return sql`${liveSessions.phase} = ${row.phase}
+    AND ${liveSessions.questionIndex} = ${row.questionIndex}
+    AND ${liveSessions.locked} = ${row.locked}
+    AND ${liveSessions.distributionShown} = ${row.distributionShown}
+    AND ${liveSessions.questionStartedAt} IS NOT DISTINCT FROM ${timeOrNull(row.questionStartedAt)}::timestamptz
+    AND ${liveSessions.countdownEndsAt} IS NOT DISTINCT FROM ${timeOrNull(row.countdownEndsAt)}::timestamptz
+    AND ${liveSessions.countdownPausedMs} IS NOT DISTINCT FROM ${row.countdownPausedMs}::integer`;
+}
+
+async function applyHostCommandLocked(
   db: Database,
   sessionId: string,
   command: LiveCommand,
