@@ -209,6 +209,11 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect(field(rejoined.view, 'me', 'name')).toBe('Noor');
     expect(field(rejoined.view, 'me', 'hasAnswered')).toBe(true);
     expect(field(rejoined.view, 'index')).toBe(0);
+    // A right answer scores, but its points would give it away before the reveal.
+    expect(field(rejoined.view, 'me', 'points')).toBe(0);
+    const revealed = next(again, 'live:player', phaseIs('reveal', 0));
+    await send(host, 'host:command', { sessionId, command: { type: 'reveal' } });
+    expect(field(await revealed, 'me', 'points')).toBe(1);
   });
 
   it('answers every malformed message with an error and keeps running', async () => {

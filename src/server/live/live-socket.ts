@@ -189,7 +189,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       questionsOf(row),
       listPlayers(db, row.id),
       row.questionIndex >= 0 ? answersTo(db, row.id, row.questionIndex) : Promise.resolve([]),
-      liveScores(db, row.id),
+      liveScores(db, row),
     ]);
     return { row, questions, players, current, scores, now: context.now() };
   }
@@ -265,7 +265,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       viewsFor(row),
       isNew
         ? Promise.resolve<OwnProgress>({ answer: undefined, score: undefined })
-        : ownProgress(db, row.id, player.id, row.questionIndex),
+        : ownProgress(db, row, player.id),
     ]);
     // The shared part may have been built a while ago: the countdown is read anew.
     return { ...build(player, own), countdown: countdownOf(snapshot.row, context.now()) };

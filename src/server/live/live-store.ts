@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Grade } from '../../engine/grade';
 import type { LearnerResponse } from '../../domain/learner-response';
 import {
@@ -427,33 +427,41 @@ export async function answersOf(
     .orderBy(asc(liveAnswers.questionIndex));
 }
 
-/** One player's answer to the current question and score so far, read by key. */
+/** One player's answer to the current question and score so far (revealed questions), read by key. */
 export async function ownProgress(
   db: Database,
-  sessionId: string,
+  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
   playerId: string,
-  index: number,
 ): Promise<{ answer: StoredLiveAnswer | undefined; score: LiveScore | undefined }> {
   // Before the first question nobody has answered anything.
-  if (index < 0) return { answer: undefined, score: undefined };
+  if (row.questionIndex < 0) return { answer: undefined, score: undefined };
+  const last = lastCountedQuestion(row);
   const [[answer], [score]] = await Promise.all([
     db
       .select()
       .from(liveAnswers)
       .where(
         and(
-          eq(liveAnswers.sessionId, sessionId),
-          eq(liveAnswers.questionIndex, index),
+          eq(liveAnswers.sessionId, row.id),
+          eq(liveAnswers.questionIndex, row.questionIndex),
           eq(liveAnswers.playerId, playerId),
         ),
       ),
-    db
-      .select({
-        points: sql<number>`coalesce(sum(${liveAnswers.points}), 0)::float8`,
-        bonus: sql<number>`coalesce(sum(${liveAnswers.bonus}), 0)::float8`,
-      })
-      .from(liveAnswers)
-      .where(and(eq(liveAnswers.sessionId, sessionId), eq(liveAnswers.playerId, playerId))),
+    last < 0
+      ? Promise.resolve([{ points: 0, bonus: 0 }])
+      : db
+          .select({
+            points: sql<number>`coalesce(sum(${liveAnswers.points}), 0)::float8`,
+            bonus: sql<number>`coalesce(sum(${liveAnswers.bonus}), 0)::float8`,
+          })
+          .from(liveAnswers)
+          .where(
+            and(
+              eq(liveAnswers.sessionId, row.id),
+              eq(liveAnswers.playerId, playerId),
+              lte(liveAnswers.questionIndex, last),
+            ),
+          ),
   ]);
   return {
     answer,
@@ -634,8 +642,21 @@ const blankGrade: Grade = {
 
 export type LiveScore = { playerId: string; points: number; bonus: number };
 
-/** Every player's points so far, summed in the database. */
-export async function liveScores(db: Database, sessionId: string): Promise<LiveScore[]> {
+/**
+ * The last question whose points count: an answer is graded on arrival, but its points must not
+ * tell the player (or the room) whether it was right before the reveal.
+ */
+export function lastCountedQuestion(row: Pick<LiveRow, 'phase' | 'questionIndex'>): number {
+  return row.phase === 'reveal' || row.phase === 'ended' ? row.questionIndex : row.questionIndex - 1;
+}
+
+/** Every player's points for the questions revealed so far, summed in the database. */
+export async function liveScores(
+  db: Database,
+  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
+): Promise<LiveScore[]> {
+  const last = lastCountedQuestion(row);
+  if (last < 0) return [];
   const rows = await db
     .select({
       playerId: liveAnswers.playerId,
@@ -643,7 +664,7 @@ export async function liveScores(db: Database, sessionId: string): Promise<LiveS
       bonus: sql<number>`sum(${liveAnswers.bonus})::float8`,
     })
     .from(liveAnswers)
-    .where(eq(liveAnswers.sessionId, sessionId))
+    .where(and(eq(liveAnswers.sessionId, row.id), lte(liveAnswers.questionIndex, last)))
     .groupBy(liveAnswers.playerId);
   return rows.map((row) => ({
     playerId: row.playerId,
