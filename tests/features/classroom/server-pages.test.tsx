@@ -276,7 +276,7 @@ describe('starting a live session', () => {
   beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: teacher.teacher }));
   afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
 
-  it('has no countdown unless the teacher chooses one', async () => {
+  it('has no countdown, speed points or leaderboard unless the teacher chooses them', async () => {
     network.routes = [
       { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
@@ -293,7 +293,12 @@ describe('starting a live session', () => {
     const start = await screen.findByRole('button', { name: 'Run it live in class' });
     expect(screen.getByRole('combobox', { name: 'Countdown per question' })).toHaveValue('off');
     await user.click(start);
+    expect(screen.getByRole('checkbox', { name: 'Bonus points for speed' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Show a leaderboard' })).not.toBeChecked();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Countdown per question' }), '1 minute');
+    await user.click(start);
+    await user.click(screen.getByRole('checkbox', { name: 'Bonus points for speed' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Show a leaderboard' }));
     await user.click(start);
     const sent = network.requests.filter((request) => request.path === '/api/live');
     expect(sent.map((request) => request.body)).toEqual([
@@ -304,6 +309,10 @@ describe('starting a live session', () => {
       {
         assignmentId: ASSIGNMENT_ID,
         options: { countdownSeconds: 60, speedPoints: false, leaderboard: false },
+      },
+      {
+        assignmentId: ASSIGNMENT_ID,
+        options: { countdownSeconds: 60, speedPoints: true, leaderboard: true },
       },
     ]);
   });

@@ -217,13 +217,20 @@ export const api = {
       `/api/assignments/${encodeURIComponent(assignmentId)}/regrades`,
       z.object({ changes: z.array(regradeChangeSchema) }).transform((value) => value.changes),
     ),
-  startLive: (assignmentId: string, countdownSeconds: number | null = null) =>
+  startLive: (
+    assignmentId: string,
+    options: { countdownSeconds: number | null; speedPoints: boolean; leaderboard: boolean } = {
+      countdownSeconds: null,
+      speedPoints: false,
+      leaderboard: false,
+    },
+  ) =>
     call(
       'POST',
       '/api/live',
       z
         .object({ live: z.object({ id: z.string(), pin: z.string().nullable() }) })
         .transform((value) => value.live),
-      { assignmentId, options: { countdownSeconds, speedPoints: false, leaderboard: false } },
+      { assignmentId, options },
     ),
 };

@@ -52,10 +52,18 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
 
   // Off unless the teacher asks: a countdown shuts out slow readers and screen-reader users.
   const [liveCountdown, setLiveCountdown] = useState('off');
+  // Also off unless asked: points for speed are never the only way to score, and a leaderboard
+  // puts names on the board.
+  const [speedPoints, setSpeedPoints] = useState(false);
+  const [leaderboard, setLeaderboard] = useState(false);
 
   async function startLive() {
     const seconds = liveCountdown === 'off' ? null : Number(liveCountdown);
-    const started = await api.startLive(assignment.id, seconds);
+    const started = await api.startLive(assignment.id, {
+      countdownSeconds: seconds,
+      speedPoints,
+      leaderboard,
+    });
     if (started.ok) void navigate(paths.liveHost(started.data.id));
     else setCloseProblem(started.message);
   }
@@ -97,6 +105,22 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
                   <option value="120">2 minutes</option>
                   <option value="300">5 minutes</option>
                 </select>
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={speedPoints}
+                  onChange={(event) => setSpeedPoints(event.target.checked)}
+                />{' '}
+                Bonus points for speed
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={leaderboard}
+                  onChange={(event) => setLeaderboard(event.target.checked)}
+                />{' '}
+                Show a leaderboard
               </label>
             </span>
             {!isClosed && (
