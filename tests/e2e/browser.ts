@@ -115,3 +115,32 @@ export async function tabToNamed(page: Page, name: string): Promise<void> {
   }
   throw new Error(`Tab never reached “${name}”`);
 }
+
+/**
+ * How many answers the page's history holds in IndexedDB: loose records and those gathered into
+ * pages (JSON arrays) alike.
+ */
+export function answersInDatabase(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('source-quiz');
+        request.onerror = () => reject(request.error ?? new Error('no database'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['answers', 'answerPages']);
+          const loose = tx.objectStore('answers').count();
+          const pages = tx.objectStore('answerPages').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            const paged = (pages.result as string[]).reduce(
+              (sum, page) => sum + (JSON.parse(page) as unknown[]).length,
+              0,
+            );
+            resolve(loose.result + paged);
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('no count'));
+        };
+      }),
+  );
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { largeProgress } from '../stores/large-history';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { answersInDatabase, appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
 
 const KEY = 'source-quiz:history';
 const fixture = readFileSync('tests/fixtures/saved-state/history-v1.json', 'utf8');
@@ -14,26 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** How many answer records the page's IndexedDB holds. */
-function answersInDatabase(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('source-quiz');
-        request.onerror = () => reject(request.error ?? new Error('no database'));
-        request.onsuccess = () => {
-          const db = request.result;
-          const count = db.transaction('answers').objectStore('answers').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(count.error ?? new Error('no count'));
-        };
-      }),
-  );
-}
 
 async function openProgress(page: Page, answers: RegExp): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();

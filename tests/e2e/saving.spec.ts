@@ -92,8 +92,10 @@ describe('damaged saved answers too large to copy aside', () => {
     const download = page.waitForEvent('download');
     await alert.getByRole('button', { name: /Download the saved data, then save again/ }).click();
     expect((await download).suggestedFilename()).toMatch(/kept-aside\.json$/);
-    // Downloaded, the damaged value may go; the answer was kept apart all along (in IndexedDB).
-    expect(await page.evaluate(() => localStorage.getItem('source-quiz:history'))).toBeNull();
+    // Downloaded, the damaged value may go: the answer was kept apart all along (in IndexedDB, or in
+    // localStorage if the database was not open yet), and comes back after a reload.
+    const after = await page.evaluate(() => localStorage.getItem('source-quiz:history'));
+    expect(after?.length).not.toBe(damaged);
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
     await page.getByText('1 answer', { exact: true }).waitFor();
