@@ -8,44 +8,64 @@ import { useStudentAttemptStore } from './student-attempt-store';
 /** What came of sending the answers waiting on this device. */
 export type SyncOutcome = { isOffline: boolean; problem: string | null };
 
-const sending = new Set<string>();
+const sendsUnderWay = new Map<string, Promise<SyncOutcome>>();
+const sendsWaiting = new Map<string, Promise<SyncOutcome>>();
 
 /**
- * Sends the waiting answers of one attempt, oldest first. An answer the server acknowledges leaves
- * the queue (with its practice feedback); one it refuses for good (handed in, out of time) leaves it
- * too, and the refusal is reported; with no network the rest wait for the next try.
+ * Sends the waiting answers of one attempt, oldest first, one send at a time. A call made while a
+ * send is under way waits for it and then sends what is still waiting (calls made meanwhile share
+ * that one follow-up): the answer given a moment ago is never skipped, and a hand-in never overtakes it.
  */
-export async function sendPendingAnswers(assignmentId: string): Promise<SyncOutcome> {
-  if (sending.has(assignmentId)) return { isOffline: false, problem: null };
-  sending.add(assignmentId);
+export function sendPendingAnswers(assignmentId: string): Promise<SyncOutcome> {
+  const underWay = sendsUnderWay.get(assignmentId);
+  if (!underWay) return startSending(assignmentId);
+  let waiting = sendsWaiting.get(assignmentId);
+  if (!waiting) {
+    waiting = underWay.then(() => {
+      sendsWaiting.delete(assignmentId);
+      return startSending(assignmentId);
+    });
+    sendsWaiting.set(assignmentId, waiting);
+  }
+  return waiting;
+}
+
+function startSending(assignmentId: string): Promise<SyncOutcome> {
+  const sending = sendQueue(assignmentId).finally(() => sendsUnderWay.delete(assignmentId));
+  sendsUnderWay.set(assignmentId, sending);
+  return sending;
+}
+
+/**
+ * An answer the server acknowledges leaves the queue (with its practice feedback); one it refuses
+ * for good (handed in, out of time) leaves it too, and the refusal is reported; with no network the
+ * rest wait for the next try.
+ */
+async function sendQueue(assignmentId: string): Promise<SyncOutcome> {
   let problem: string | null = null;
-  try {
-    for (;;) {
-      const local = useStudentAttemptStore.getState().attempts[assignmentId];
-      const next = local?.pending[0];
-      if (!local || !next) {
-        // A refusal (handed in elsewhere, time up, closed) may mean the attempt has ended: show it as it is.
-        if (problem) await refreshAttempt(assignmentId);
-        return { isOffline: false, problem };
-      }
-      const sent = await api.answer(local.attemptId, next);
-      const store = useStudentAttemptStore.getState();
-      if (sent.ok) {
-        const { feedback } = sent.data;
-        store.answerSettled(
-          assignmentId,
-          next.answerId,
-          feedback ? { index: next.index, feedback } : undefined,
-        );
-      } else if (sent.isOffline || sent.status === 429 || sent.status === 503) {
-        return { isOffline: true, problem };
-      } else {
-        store.answerSettled(assignmentId, next.answerId);
-        problem = sent.message;
-      }
+  for (;;) {
+    const local = useStudentAttemptStore.getState().attempts[assignmentId];
+    const next = local?.pending[0];
+    if (!local || !next) {
+      // A refusal (handed in elsewhere, time up, closed) may mean the attempt has ended: show it as it is.
+      if (problem) await refreshAttempt(assignmentId);
+      return { isOffline: false, problem };
     }
-  } finally {
-    sending.delete(assignmentId);
+    const sent = await api.answer(local.attemptId, next);
+    const store = useStudentAttemptStore.getState();
+    if (sent.ok) {
+      const { feedback } = sent.data;
+      store.answerSettled(
+        assignmentId,
+        next.answerId,
+        feedback ? { index: next.index, feedback } : undefined,
+      );
+    } else if (sent.isOffline || sent.status === 429 || sent.status === 503) {
+      return { isOffline: true, problem };
+    } else {
+      store.answerSettled(assignmentId, next.answerId);
+      problem = sent.message;
+    }
   }
 }
 
