@@ -145,6 +145,18 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect((await new Client(server.url).post('/api/live', { questionIds: ids })).status).toBe(401);
   });
 
+  it('stops obeying a host screen once its teacher has signed out', async () => {
+    const signedIn = await signedInTeacher(server.url);
+    const { host, sessionId } = await startLive(server, signedIn.client);
+    expect((await send(host, 'host:command', { sessionId, command: { type: 'start' } })).ok).toBe(true);
+    expect((await signedIn.client.post('/api/auth/signout', {})).status).toBeLessThan(300);
+    // The screen stays open and connected, but its commands no longer carry a live sign-in.
+    const refused = await send(host, 'host:command', { sessionId, command: { type: 'reveal' } });
+    expect(refused.error).toMatch(/Sign in/);
+    const again = await send(host, 'host:command', { sessionId, command: { type: 'end' } });
+    expect(again.ok).toBe(false);
+  });
+
   it('keeps newcomers out when locked, and removed players out for good', async () => {
     const { host, sessionId, pin } = await startLive(server, teacher);
     const kim = await join(server, pin, 'Kim');

@@ -7,7 +7,7 @@ export type SessionTimes = { sessionIdleMs: number; sessionMaxMs: number };
 export type SignedInTeacher = { id: string; email: string; tokenHash: string };
 
 /** Writes of "last seen" at most once a minute: enough for an idle limit counted in minutes. */
-const TOUCH_AFTER_MS = 60_000;
+export const TOUCH_AFTER_MS = 60_000;
 
 /** A new session for the teacher; returns the cookie's token (only its hash is stored). */
 export async function startSession(db: Database, teacherId: string, now: Date, times: SessionTimes) {
@@ -22,6 +22,35 @@ export async function startSession(db: Database, teacherId: string, now: Date, t
   return token;
 }
 
+/** The conditions under which a session's token still signs its teacher in. */
+function isAlive(tokenHash: string, now: Date, times: SessionTimes) {
+  return and(
+    eq(sessions.tokenHash, tokenHash),
+    gt(sessions.expiresAt, now),
+    gt(sessions.lastSeenAt, new Date(now.getTime() - times.sessionIdleMs)),
+  );
+}
+
+/**
+ * The teacher signed in with this token, as a subquery: a write can carry its own sign-in check
+ * (`teacher_id IN (…)`) instead of paying for a read first. It does not keep the session alive;
+ * `touchSession` does, now and then.
+ */
+export function teacherSignedInWith(db: Database, token: string, now: Date, times: SessionTimes) {
+  return db
+    .select({ id: sessions.teacherId })
+    .from(sessions)
+    .where(isAlive(sha256(token), now, times));
+}
+
+/** Marks the session as seen now, as a request through `findSession` would. */
+export async function touchSession(db: Database, token: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(eq(sessions.tokenHash, sha256(token)));
+}
+
 /** The teacher a cookie's token belongs to, if the session is still alive; keeps it alive. */
 export async function findSession(
   db: Database,
@@ -34,16 +63,10 @@ export async function findSession(
     .select({ id: teachers.id, email: teachers.email, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(teachers, eq(teachers.id, sessions.teacherId))
-    .where(
-      and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, new Date(now.getTime() - times.sessionIdleMs)),
-      ),
-    );
+    .where(isAlive(tokenHash, now, times));
   if (!row) return undefined;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    await touchSession(db, token, now);
   }
   return { id: row.id, email: row.email, tokenHash };
 }

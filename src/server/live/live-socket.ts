@@ -2,8 +2,8 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
-import { LIVE_LIMITS, type LivePlayer } from '../../engine/live-session';
-import { findSession } from '../auth/sessions';
+import { LIVE_LIMITS, type LiveCommand, type LivePlayer } from '../../engine/live-session';
+import { findSession, teacherSignedInWith, touchSession, TOUCH_AFTER_MS } from '../auth/sessions';
 import { sessionCookieName } from '../auth/teacher-session';
 import type { AppContext } from '../context';
 import { createAccountLimiter } from '../http/account-limiter';
@@ -16,8 +16,8 @@ import {
   rejoinMessageSchema,
 } from './live-messages';
 import {
-  answersTo,
   applyHostCommand,
+  applyHostCommandAsSeen,
   createLiveAnswerWriter,
   createLiveJoinWriter,
   createLiveQuestionCache,
@@ -25,9 +25,8 @@ import {
   findLiveByPin,
   findPlayerByToken,
   joinPlayer,
-  listPlayers,
-  liveScores,
   ownProgress,
+  readRoomState,
   recordLiveAnswer,
   type LiveRow,
 } from './live-store';
@@ -185,13 +184,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
 
   async function snapshotOf(row: LiveRow): Promise<LiveSnapshot> {
     rowCache.set(row.id, row);
-    const [questions, players, current, scores] = await Promise.all([
-      questionsOf(row),
-      listPlayers(db, row.id),
-      row.questionIndex >= 0 ? answersTo(db, row.id, row.questionIndex) : Promise.resolve([]),
-      liveScores(db, row),
-    ]);
-    return { row, questions, players, current, scores, now: context.now() };
+    const [questions, room] = await Promise.all([questionsOf(row), readRoomState(db, row)]);
+    return { row, questions, ...room, now: context.now() };
   }
 
   /**
@@ -247,13 +241,49 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     }
   });
 
-  async function teacherOf(socket: Socket): Promise<string | undefined> {
+  /** The teacher session token in the socket's cookie, when it has the shape of one. */
+  function tokenOf(socket: Socket): string | undefined {
     const header = socket.request.headers.cookie;
     if (!header) return undefined;
     const token = app.parseCookie(header)[sessionCookieName(context)];
-    if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
-    const teacher = await findSession(db, token, context.now(), context.config);
+    return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
+  }
+
+  async function teacherOf(socket: Socket): Promise<string | undefined> {
+    const token = tokenOf(socket);
+    if (!token) return undefined;
+    const now = context.now();
+    const teacher = await findSession(db, token, now, context.config);
+    if (teacher) socket.data.sessionSeenAt = now.getTime();
     return teacher?.id;
+  }
+
+  /**
+   * Runs a host's command. Usually one statement: the change, made only if the session is as this
+   * process last saw it and the socket's sign-in still belongs to its teacher (checked by the same
+   * statement). Otherwise the long way: the sign-in read, then the command under the row's lock.
+   */
+  async function commandAsHost(socket: Socket, sessionId: string, command: LiveCommand) {
+    const refusal = { ok: false, message: 'Sign in as the teacher who started this session.' } as const;
+    const token = tokenOf(socket);
+    const row = token ? await currentRow(sessionId) : undefined;
+    if (!token || !row) return refusal;
+    const now = context.now();
+    const signedIn = teacherSignedInWith(db, token, now, context.config);
+    const quick = await applyHostCommandAsSeen(db, command, now, row, signedIn);
+    if (quick) {
+      // The sign-in stays alive while the host works, as a request would keep it.
+      if (now.getTime() - Number(socket.data.sessionSeenAt ?? 0) > TOUCH_AFTER_MS) {
+        socket.data.sessionSeenAt = now.getTime();
+        touchSession(db, token, now).catch((error: unknown) =>
+          app.log.warn({ err: error }, 'could not keep the host signed in'),
+        );
+      }
+      return { ok: true, row: quick } as const;
+    }
+    const teacherId = await teacherOf(socket);
+    if (!teacherId || row.teacherId !== teacherId) return refusal;
+    return applyHostCommand(db, sessionId, command, now);
   }
 
   /** A new player has no progress yet; a returning one has theirs read by key. */
@@ -384,11 +414,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
         return ack({ ok: false, error: 'Open the session as its host first.' });
       }
       // The session may have been taken over by a sign-out or a deleted account since it opened.
-      const teacherId = await teacherOf(socket);
-      const row = teacherId ? await currentRow(sessionId) : undefined;
-      if (!row || row.teacherId !== teacherId)
-        return ack({ ok: false, error: 'Sign in as the teacher who started this session.' });
-      const outcome = await applyHostCommand(db, sessionId, command, context.now(), row);
+      const outcome = await commandAsHost(socket, sessionId, command);
       if (!outcome.ok) return ack({ ok: false, error: outcome.message });
       rowCache.set(sessionId, outcome.row);
       await refreshEverywhere(sessionId, outcome.row);

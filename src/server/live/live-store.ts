@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Grade } from '../../engine/grade';
 import type { LearnerResponse } from '../../domain/learner-response';
 import {
@@ -19,7 +19,7 @@ import { gradeAnswer } from '../../engine/grade-answer';
 import { presentQuestion } from '../../engine/present-question';
 import { createRandom } from '../../engine/random';
 import { createGroupCommit, type GroupCommit } from '../db/group-commit';
-import type { Database, DatabaseHandle } from '../db/open-database';
+import { rowsOf, type Database, type DatabaseHandle } from '../db/open-database';
 import type { StudentResponse } from '../api-schemas';
 import { translateResponse } from '../content/student-question';
 import type { Feedback } from '../services/record-answer';
@@ -197,21 +197,42 @@ export async function applyHostCommand(
   now: Date,
   known?: LiveRow,
 ): Promise<{ ok: true; row: LiveRow } | Refusal> {
-  if (known && command.type !== 'remove') {
-    const outcome = applyLiveCommand(toEngineSession(known, [], {}), command, {
-      now: now.getTime(),
-      grade: gradeNothing,
-    });
-    if (outcome.ok) {
-      const [updated] = await db
-        .update(liveSessions)
-        .set(columnsOf(outcome.session, now))
-        .where(and(eq(liveSessions.id, sessionId), sameState(known)))
-        .returning();
-      if (updated) return { ok: true, row: updated };
-    }
-  }
+  const updated = known && (await applyHostCommandAsSeen(db, command, now, known));
+  if (updated) return { ok: true, row: updated };
   return applyHostCommandLocked(db, sessionId, command, now);
+}
+
+/**
+ * A command's quick way: one statement, which holds only if the session is still as `known` shows
+ * it and, with `byTeacher` (a query of teacher ids), its teacher is among them, so a sign-in can be
+ * checked by the write itself. Undefined when it did not hold, or for a removal or a command the
+ * session refuses: then the caller takes the long way, which says why.
+ */
+export async function applyHostCommandAsSeen(
+  db: Database,
+  command: LiveCommand,
+  now: Date,
+  known: LiveRow,
+  byTeacher?: SQLWrapper,
+): Promise<LiveRow | undefined> {
+  if (command.type === 'remove') return undefined;
+  const outcome = applyLiveCommand(toEngineSession(known, [], {}), command, {
+    now: now.getTime(),
+    grade: gradeNothing,
+  });
+  if (!outcome.ok) return undefined;
+  const [updated] = await db
+    .update(liveSessions)
+    .set(columnsOf(outcome.session, now))
+    .where(
+      and(
+        eq(liveSessions.id, known.id),
+        sameState(known),
+        byTeacher ? inArray(liveSessions.teacherId, byTeacher) : undefined,
+      ),
+    )
+    .returning();
+  return updated;
 }
 
 const timeOrNull = (value: Date | null) => (value === null ? null : value.toISOString());
@@ -407,13 +428,6 @@ export async function listPlayers(db: Database, sessionId: string): Promise<Live
 }
 
 export type StoredLiveAnswer = typeof liveAnswers.$inferSelect;
-
-export async function answersTo(db: Database, sessionId: string, index: number): Promise<StoredLiveAnswer[]> {
-  return db
-    .select()
-    .from(liveAnswers)
-    .where(and(eq(liveAnswers.sessionId, sessionId), eq(liveAnswers.questionIndex, index)));
-}
 
 export async function answersOf(
   db: Database,
@@ -650,25 +664,53 @@ export function lastCountedQuestion(row: Pick<LiveRow, 'phase' | 'questionIndex'
   return row.phase === 'reveal' || row.phase === 'ended' ? row.questionIndex : row.questionIndex - 1;
 }
 
-/** Every player's points for the questions revealed so far, summed in the database. */
-export async function liveScores(
+/** What a session's screens show besides its row: who plays, who answered the current question, scores. */
+export type LiveRoomState = { players: LivePlayer[]; current: StoredLiveAnswer[]; scores: LiveScore[] };
+
+type RoomStateRow = {
+  players: { id: string; name: string; joinedAt: string; removed: boolean }[];
+  current: (Omit<StoredLiveAnswer, 'receivedAt'> & { receivedAt: string })[];
+  scores: LiveScore[];
+};
+
+/**
+ * The players, the answers to the current question and the scores, in one statement: every host
+ * command re-reads them, and fifty rooms revealing at once would otherwise queue three reads each
+ * on PGlite's single connection. Each part comes back as one JSON array, not as rows.
+ */
+export async function readRoomState(
   db: Database,
   row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
-): Promise<LiveScore[]> {
-  const last = lastCountedQuestion(row);
-  if (last < 0) return [];
-  const rows = await db
-    .select({
-      playerId: liveAnswers.playerId,
-      points: sql<number>`sum(${liveAnswers.points})::float8`,
-      bonus: sql<number>`sum(${liveAnswers.bonus})::float8`,
-    })
-    .from(liveAnswers)
-    .where(and(eq(liveAnswers.sessionId, row.id), lte(liveAnswers.questionIndex, last)))
-    .groupBy(liveAnswers.playerId);
-  return rows.map((row) => ({
-    playerId: row.playerId,
-    points: Number(row.points),
-    bonus: Number(row.bonus),
-  }));
+): Promise<LiveRoomState> {
+  const result = await db.execute(sql`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+          'id', p.id, 'name', p.name, 'joinedAt', p.joined_at, 'removed', p.removed) ORDER BY p.joined_at), '[]')
+        FROM ${livePlayers} p WHERE p.session_id = ${row.id}) AS players,
+      (SELECT coalesce(json_agg(json_build_object(
+          'sessionId', a.session_id, 'questionIndex', a.question_index, 'playerId', a.player_id,
+          'questionFingerprint', a.question_fingerprint, 'response', a.response, 'points', a.points,
+          'bonus', a.bonus, 'verdict', a.verdict, 'grade', a.grade, 'receivedAt', a.received_at)), '[]')
+        FROM ${liveAnswers} a WHERE a.session_id = ${row.id} AND a.question_index = ${row.questionIndex}) AS current,
+      (SELECT coalesce(json_agg(s), '[]') FROM (
+        SELECT player_id AS "playerId", sum(points)::float8 AS points, sum(bonus)::float8 AS bonus
+        FROM ${liveAnswers}
+        WHERE session_id = ${row.id} AND question_index <= ${lastCountedQuestion(row)}
+        GROUP BY player_id) s) AS scores`);
+  const [parts] = rowsOf(result) as RoomStateRow[];
+  if (!parts) throw new Error('the room state query returned no row');
+  return {
+    players: parts.players.map((player) => ({
+      id: player.id,
+      name: player.name,
+      joinedAt: Date.parse(player.joinedAt),
+      removed: player.removed,
+    })),
+    current: parts.current.map((answer) => ({ ...answer, receivedAt: new Date(answer.receivedAt) })),
+    scores: parts.scores.map((score) => ({
+      playerId: score.playerId,
+      points: Number(score.points),
+      bonus: Number(score.bonus),
+    })),
+  };
 }
