@@ -95,7 +95,7 @@ export function recordAnswer(history: History, session: QuizSession, questionId:
     : undefined;
   const question = session.questions.find((presented) => presented.question.id === questionId)?.question;
   if (!submission || !question) return history;
-  const started = recordAttemptStart(history, session);
+  const started = withQuestionListed(recordAttemptStart(history, session), session, questionId);
   const answer: AnswerRecord = {
     attemptId: attemptIdOf(session),
     questionId,
@@ -110,6 +110,21 @@ export function recordAnswer(history: History, session: QuizSession, questionId:
     ? started.questions
     : { ...started.questions, [answer.asked]: question };
   return { ...started, questions, answers: insertSorted(started.answers, answer, compareAnswers) };
+}
+
+/**
+ * The attempt lists the question it now has an answer to: an attempt that grows as it goes (a live
+ * session, whose questions arrive one reveal at a time) lists every question it asked, not the first.
+ */
+function withQuestionListed(history: History, session: QuizSession, questionId: string): History {
+  const id = attemptIdOf(session);
+  const attempt = history.attempts.find((candidate) => candidate.id === id);
+  if (!attempt || attempt.questionIds.includes(questionId)) return history;
+  const listed = { ...attempt, questionIds: [...attempt.questionIds, questionId] };
+  return {
+    ...history,
+    attempts: history.attempts.map((candidate) => (candidate === attempt ? listed : candidate)),
+  };
 }
 
 /** Marks the attempt of a finished `session` as finished; the first finishing time stands. */

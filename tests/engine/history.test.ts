@@ -82,6 +82,24 @@ describe('recording answers', () => {
     expect(recordAnswer(history, answered, id)).toBe(history);
   });
 
+  it('lists each question answered in an attempt that receives its questions one at a time', () => {
+    const first = quiz('practice', [singleQuestion]);
+    const second = { ...quiz('practice', [trueFalseQuestion]), startedAt: first.startedAt };
+    let history = recordAnswer(
+      emptyHistory(),
+      submitAnswer(first, { type: 'single', choice: 'a' }, T0 + MINUTE),
+      singleQuestion.id,
+    );
+    history = recordAnswer(
+      history,
+      submitAnswer(second, { type: 'true-false', value: true }, T0 + 2 * MINUTE),
+      trueFalseQuestion.id,
+    );
+    expect(history.attempts).toHaveLength(1);
+    expect(history.attempts[0]?.questionIds).toEqual([singleQuestion.id, trueFalseQuestion.id]);
+    expect(history.answers).toHaveLength(2);
+  });
+
   it('records nothing for a question not answered', () => {
     const history = emptyHistory();
     expect(recordAnswer(history, quiz('practice'), 'relations-since-1973')).toBe(history);
