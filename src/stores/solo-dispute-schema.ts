@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISPUTE_KINDS, type SoloDispute } from '@/domain/dispute';
-import { disputeTextProblem, MAX_DISPUTE_TEXT } from '@/engine/dispute-checks';
+import { disputeTextProblem, MAX_DISPUTE_TEXT, tidyDisputeText } from '@/engine/dispute-checks';
 import { learnerResponseSchema } from '@/content/response-schema';
 import { LATEST_TIME } from './history-schema';
 
@@ -38,7 +38,10 @@ export const soloDisputeSchema = z.object({
   note: z
     .string()
     .max(MAX_DISPUTE_TEXT)
-    .refine((note) => disputeTextProblem(note) === null, 'is empty or has control characters'),
+    .refine(
+      (note) => note === tidyDisputeText(note) && disputeTextProblem(note) === null,
+      'is not one tidy line of text (empty, spaces at an end, or control characters)',
+    ),
   selection: selectionSchema.nullable(),
   filedAt: z.number().int().nonnegative().max(LATEST_TIME, 'is later than the year 9999'),
 }) satisfies z.ZodType<SoloDispute>;
