@@ -70,9 +70,10 @@ export function MyDisputesSection() {
                 <button
                   type="button"
                   className="button button--secondary"
+                  aria-label={`Delete the dispute on “${dispute.prompt}”`}
                   onClick={() => deleted(dispute.id)}
                 >
-                  Delete<span className="visually-hidden"> the dispute on “{dispute.prompt}”</span>
+                  Delete
                 </button>
               </li>
             ))}
