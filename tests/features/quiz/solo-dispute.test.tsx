@@ -132,6 +132,9 @@ describe('disputing a question in solo practice', () => {
     expect(text).toContain('   What is wrong: The key (the right answer) is wrong');
     expect(text).toContain('   Why: The key should be Tomas Verey.');
     expect(within(section).getByLabelText('Text for the bank’s authors')).toHaveValue(text);
+    await user.click(within(section).getByRole('button', { name: 'Copy the text' }));
+    expect(await navigator.clipboard.readText()).toBe(text);
+    expect(within(section).getByText(/^Copied: paste it into a message/)).toBeInTheDocument();
 
     await user.click(
       within(section).getByRole('button', { name: `Delete the dispute on “${engineer.prompt}”` }),
