@@ -95,6 +95,12 @@ export function checkDisputeDraft(draft: DisputeDraft, passages: readonly Quotab
       problem: 'These words are not in the passage: copy them exactly, or select them.',
     };
   }
+  // The offsets are checked against the passage they point into before they are kept or sent.
+  const quoted =
+    selection &&
+    passages.find((passage) => passage.source === selection.source && passage.passage === selection.passage);
+  const outside = selection && quoted ? selectionProblem(selection, quoted.text) : null;
+  if (outside) return { ok: false, problem: outside };
   const note = tidyDisputeText(draft.note);
   const problem = disputeTextProblem(note);
   if (problem) return { ok: false, problem };

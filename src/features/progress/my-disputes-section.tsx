@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { DISPUTE_KIND_NAMES } from '@/domain/dispute';
 import { disputesFileName, disputesText } from '@/formats/disputes-text';
 import { MY_DISPUTES_ID } from '@/navigation/paths';
@@ -18,6 +19,12 @@ export function MyDisputesSection() {
   const [message, setMessage] = useState('');
   const [writtenAt] = useState(() => Date.now());
   const text = disputesText(disputes, writtenAt);
+  const { hash } = useLocation();
+
+  // Arriving from "My disputes" beside a feedback: the section, not the top of the page.
+  useEffect(() => {
+    if (hash === `#${MY_DISPUTES_ID}`) headingRef.current?.focus();
+  }, [hash]);
 
   function deleted(id: string) {
     useSoloDisputeStore.getState().disputeDeleted(id);

@@ -117,6 +117,7 @@ describe('disputing a question in solo practice', () => {
     await user.click(await screen.findByRole('link', { name: 'My disputes' }));
 
     const section = await screen.findByRole('region', { name: 'My disputes' });
+    expect(within(section).getByRole('heading', { name: 'My disputes' })).toHaveFocus();
     const item = within(section).getByRole('listitem');
     expect(within(item).getByText(engineer.prompt)).toBeInTheDocument();
     expect(item).toHaveTextContent('The key (the right answer) is wrong — “The key should be Tomas Verey.”');
