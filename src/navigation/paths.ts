@@ -37,6 +37,9 @@ export const ROUTES = {
 // Assignment codes travel in the hash, which never reaches a server.
 const withCode = (path: string, code: string) => `${path}#${code}`;
 
+/** The id of the progress page's "My disputes" section. */
+export const MY_DISPUTES_ID = 'my-disputes';
+
 export const paths = {
   home: () => ROUTES.home,
   /** The start screen, optionally with one bank chosen. */
@@ -45,6 +48,8 @@ export const paths = {
   quizPlay: (params: URLSearchParams) => `${ROUTES.quizPlay}?${params.toString()}`,
   review: () => ROUTES.review,
   progress: () => ROUTES.progress,
+  /** The learner's solo disputes, a section of the progress page. */
+  myDisputes: () => `${ROUTES.progress}#${MY_DISPUTES_ID}`,
   sources: () => ROUTES.sources,
   source: (sourceId: string) => `${ROUTES.sources}/${encodeURIComponent(sourceId)}`,
   /** The reader at one passage, optionally highlighting a quote and offering a way back. */

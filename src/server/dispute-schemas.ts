@@ -1,27 +1,25 @@
 import { z } from 'zod';
 import { isStorable } from './api-schemas';
-import { DISPUTE_KINDS } from './db/schema';
+import { DISPUTE_KINDS } from '../domain/dispute';
+import { hasControlCharacters, MAX_DISPUTE_TEXT, tidyDisputeText } from '../engine/dispute-checks';
 
 // The bodies of the dispute routes, checked at the edge like every other (strict objects).
 
-export const MAX_DISPUTE_TEXT = 1000;
-
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// The limit and the tidying are the ones the learner's form applies (src/engine/dispute-checks.ts).
 
 /** A line of plain text: markup is kept as the characters typed and never interpreted. */
 function lineOfText(what: string) {
   return z
     .string()
     .max(20_000, `the ${what} is over ${MAX_DISPUTE_TEXT} characters`)
-    .transform((text) => text.normalize('NFC').trim().replace(/\s+/g, ' '))
+    .transform(tidyDisputeText)
     .pipe(
       z
         .string()
         .min(1, `the ${what} is empty: say in a line what is wrong`)
         .max(MAX_DISPUTE_TEXT, `the ${what} is over ${MAX_DISPUTE_TEXT} characters`)
         .refine(
-          (text) => isStorable(text) && !CONTROL_CHARACTERS.test(text),
+          (text) => isStorable(text) && !hasControlCharacters(text),
           `the ${what} has control characters`,
         ),
     );

@@ -18,8 +18,10 @@ import { progressSchema } from './history-schema';
 import { previewImport, previewMerge, type ImportPreview } from './progress-import';
 import { recordsAddedBetween, recordsOfChange, saveHistory, type HistorySaving } from './history-saving';
 import type { HistoryRecords } from './history-db';
+import { newDisputes, useSoloDisputeStore } from './solo-dispute-store';
 
-export type ImportOutcome = ({ ok: true } & Omit<MergeResult, 'progress'>) | { ok: false; problem: string };
+export type ImportOutcome =
+  ({ ok: true } & Omit<MergeResult, 'progress'> & { addedDisputes: number }) | { ok: false; problem: string };
 export type { ImportPreview } from './progress-import';
 
 type HistoryState = Progress & {
@@ -29,7 +31,10 @@ type HistoryState = Progress & {
   attemptFinished(session: QuizSession): void;
   targetRetentionChanged(targetRetention: number): void;
   scheduleReset(questionId: string, at: number): void;
-  /** Checks a file the app wrote and says what importing it would add; changes nothing. */
+  /**
+   * Checks a file the app wrote and says what importing it would add (its `disputes` are those not
+   * here yet); changes nothing.
+   */
   importPreviewed(fileText: string): ImportPreview;
   /** Merges a previewed file in, all at once, as checked against the history as it is now. */
   importConfirmed(preview: Extract<ImportPreview, { ok: true }>): ImportOutcome;
@@ -103,7 +108,12 @@ const createStoreOnly = (saving: () => HistorySaving | undefined) =>
               (progress) => withScheduleReset(progress, questionId, at),
               (after) => recordsOfChange(after, { resetOf: questionId }),
             ),
-          importPreviewed: (fileText) => previewImport(progressOf(get()), fileText),
+          importPreviewed: (fileText) => {
+            const preview = previewImport(progressOf(get()), fileText);
+            if (!preview.ok) return preview;
+            const disputes = newDisputes(useSoloDisputeStore.getState().disputes, preview.disputes);
+            return { ...preview, disputes };
+          },
           importConfirmed: (preview) => {
             // Answers may have been recorded since the preview: merge into the history as it is now.
             const latest = previewMerge(progressOf(get()), preview.incoming, preview.kind);
@@ -112,7 +122,8 @@ const createStoreOnly = (saving: () => HistorySaving | undefined) =>
             set(latest.progress);
             // All that the import added, in one transaction.
             saving()?.added(recordsAddedBetween(before, latest.progress));
-            return { ok: true, added: latest.added, tookSettings: latest.tookSettings };
+            const addedDisputes = useSoloDisputeStore.getState().disputesImported(preview.disputes);
+            return { ok: true, added: latest.added, tookSettings: latest.tookSettings, addedDisputes };
           },
           backupImported: (fileText) => {
             const preview = get().importPreviewed(fileText);

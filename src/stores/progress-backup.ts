@@ -1,25 +1,40 @@
 import { z } from 'zod';
+import type { SoloDispute } from '@/domain/dispute';
 import type { Progress } from '@/engine/progress';
 import { progressSchema } from './history-schema';
+import { soloDisputesSchema } from './solo-dispute-schema';
 
 export const BACKUP_FORMAT = 'source-quiz-progress';
-/** Raise with every change to the file's shape, and keep reading the older ones. */
-export const BACKUP_VERSION = 1;
+/**
+ * Raise with every change to the file's shape, and keep reading the older ones. 1: the progress;
+ * 2: and the disputes filed in solo practice (an older app refuses the file rather than drop them).
+ */
+export const BACKUP_VERSION = 2;
 
 const envelopeSchema = z.object({ format: z.string(), version: z.number() });
-const backupSchema = z.object({
+const backupV1Schema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(1),
   exportedAt: z.number().int().nonnegative(),
   progress: progressSchema,
 });
+const backupV2Schema = backupV1Schema.extend({ version: z.literal(2), disputes: soloDisputesSchema });
 
 export type BackupReading =
-  { ok: true; progress: Progress; exportedAt: number } | { ok: false; problem: string };
+  | { ok: true; progress: Progress; disputes: SoloDispute[]; exportedAt: number }
+  | { ok: false; problem: string };
 
 /** The backup file's text: everything kept on this device, versioned so a later app can read it. */
-export function backupFileText(progress: Progress, exportedAt: number): string {
-  return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, progress }, null, 2);
+export function backupFileText(
+  progress: Progress,
+  exportedAt: number,
+  disputes: readonly SoloDispute[] = [],
+): string {
+  return JSON.stringify(
+    { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, progress, disputes },
+    null,
+    2,
+  );
 }
 
 /** "source-quiz-progress-2025-01-31.json" */
@@ -53,7 +68,10 @@ export function readBackupFile(text: string): BackupReading {
       problem: `This backup comes from a newer version of Source Quiz (backup format ${envelope.data.version}); this version reads format ${BACKUP_VERSION} and older. Update the app, then import it again.`,
     };
   }
-  const result = backupSchema.safeParse(data);
+  const result =
+    envelope.data.version === 1
+      ? backupV1Schema.transform((backup) => ({ ...backup, disputes: [] })).safeParse(data)
+      : backupV2Schema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue ? pathOf(issue.path) : '';
@@ -62,5 +80,6 @@ export function readBackupFile(text: string): BackupReading {
       problem: `This backup is damaged and cannot be read${where ? ` (at ${where}: ${issue?.message ?? ''})` : ''}.`,
     };
   }
-  return { ok: true, progress: result.data.progress, exportedAt: result.data.exportedAt };
+  const { progress, disputes, exportedAt } = result.data;
+  return { ok: true, progress, disputes, exportedAt };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SoloDispute } from '@/domain/dispute';
 import { mergeProgress, type MergeResult } from '@/engine/merge-backup';
 import {
   emptyProgress,
@@ -11,16 +12,29 @@ import { questionSchema } from '@/content/question-schema';
 import type { QuizSession } from '@/engine/quiz-session';
 import { answerRecordSchema, attemptRecordSchema, progressSchema } from './history-schema';
 import { readBackupFile } from './progress-backup';
+import { soloDisputesSchema } from './solo-dispute-schema';
 import { quizSessionSchema } from './saved-quiz-schema';
 
 /** What an import would do, worked out whole before anything changes. */
 export type ImportPreview =
-  | ({ ok: true; incoming: Progress; kind: string } & Omit<MergeResult, 'progress'> & { progress: Progress })
+  | ({ ok: true; incoming: Progress; kind: string } & Omit<MergeResult, 'progress'> & {
+        progress: Progress;
+        /** The solo disputes the file carries (a backup only), merged by the store that keeps them. */
+        disputes: SoloDispute[];
+      })
   | { ok: false; problem: string };
+
+type ProgressFile =
+  { ok: true; progress: Progress; disputes: SoloDispute[]; kind: string } | { ok: false; problem: string };
 
 const savedHistorySchema = z.object({ state: progressSchema, version: z.literal(1) });
 const savedQuizSchema = z.object({
   state: z.object({ session: quizSessionSchema.nullable() }).loose(),
+  version: z.literal(1),
+});
+/** The solo disputes as saved (solo-dispute-store.ts), offered for download when they could not be used. */
+const savedDisputesSchema = z.object({
+  state: z.object({ disputes: soloDisputesSchema }),
   version: z.literal(1),
 });
 /** One quiz attempt as saved now (saved-attempts.ts), each under its own key. */
@@ -85,25 +99,30 @@ function progressOfSavedQuiz(session: QuizSession | null): Progress | undefined 
  * Reads any file the app writes: a backup, or the saved answers or quiz in progress it offers for
  * download when they could not be used. Returns the progress it carries and what kind of file it is.
  */
-export function readProgressFile(
-  text: string,
-): { ok: true; progress: Progress; kind: string } | { ok: false; problem: string } {
+export function readProgressFile(text: string): ProgressFile {
   const backup = readBackupFile(text);
-  if (backup.ok) return { ok: true, progress: backup.progress, kind: 'backup' };
+  if (backup.ok) return { ok: true, progress: backup.progress, disputes: backup.disputes, kind: 'backup' };
+  const reading = readSavedData(text);
+  return reading ?? backup;
+}
+
+/** The saved answers or quiz the app offers for download, or undefined when `text` is neither. */
+function readSavedData(text: string): ProgressFile | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return backup;
+    return undefined;
   }
   const history = savedHistorySchema.safeParse(data);
-  if (history.success) return { ok: true, progress: history.data.state, kind: 'saved answers' };
+  if (history.success) return { ok: true, progress: history.data.state, disputes: [], kind: 'saved answers' };
   const salvaged = salvageSavedHistory(data);
   if (salvaged) {
     const { progress, leftOut } = salvaged;
     return {
       ok: true,
       progress,
+      disputes: [],
       kind:
         leftOut > 0
           ? `saved answers (${leftOut} damaged ${leftOut === 1 ? 'record' : 'records'} left out)`
@@ -113,18 +132,27 @@ export function readProgressFile(
   const attempt = savedAttemptSchema.safeParse(data);
   if (attempt.success) {
     const progress = progressOfSavedQuiz(attempt.data.session);
-    if (progress) return { ok: true, progress, kind: 'saved quiz' };
+    if (progress) return { ok: true, progress, disputes: [], kind: 'saved quiz' };
   }
   const quiz = savedQuizSchema.safeParse(data);
   if (quiz.success) {
     const progress = progressOfSavedQuiz(quiz.data.state.session);
-    if (progress) return { ok: true, progress, kind: 'saved quiz' };
+    if (progress) return { ok: true, progress, disputes: [], kind: 'saved quiz' };
     return {
       ok: false,
       problem: 'This saved quiz holds no quiz in progress, so there is nothing to import.',
     };
   }
-  return backup;
+  const disputes = savedDisputesSchema.safeParse(data);
+  if (disputes.success) {
+    return {
+      ok: true,
+      progress: emptyProgress(),
+      disputes: disputes.data.state.disputes,
+      kind: 'saved disputes',
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -134,10 +162,15 @@ export function readProgressFile(
 export function previewImport(current: Progress, text: string): ImportPreview {
   const reading = readProgressFile(text);
   if (!reading.ok) return reading;
-  return previewMerge(current, reading.progress, reading.kind);
+  return previewMerge(current, reading.progress, reading.kind, reading.disputes);
 }
 
-export function previewMerge(current: Progress, incoming: Progress, kind: string): ImportPreview {
+export function previewMerge(
+  current: Progress,
+  incoming: Progress,
+  kind: string,
+  disputes: SoloDispute[] = [],
+): ImportPreview {
   const merged = mergeProgress(current, incoming);
   let asSaved: unknown;
   try {
@@ -153,5 +186,5 @@ export function previewMerge(current: Progress, incoming: Progress, kind: string
       problem: `This file would leave your saved answers unreadable${issue ? ` (at ${issue.path.join('.')}: ${issue.message})` : ''}, so it was not imported.`,
     };
   }
-  return { ok: true, incoming, kind, ...merged };
+  return { ok: true, incoming, kind, disputes, ...merged };
 }

@@ -116,7 +116,12 @@ describe('importing a backup', () => {
 
   it('merges a valid file, says what it added, and adds nothing the second time', async () => {
     const first = useHistoryStore.getState().backupImported(file);
-    expect(first).toEqual({ ok: true, added: { attempts: 1, answers: 2 }, tookSettings: true });
+    expect(first).toEqual({
+      ok: true,
+      added: { attempts: 1, answers: 2 },
+      tookSettings: true,
+      addedDisputes: 0,
+    });
     expect({ state: progress(), version: 1 }).toEqual(saved);
     const second = useHistoryStore.getState().backupImported(file);
     expect(second).toMatchObject({ ok: true, added: { attempts: 0, answers: 0 } });
@@ -128,8 +133,8 @@ describe('importing a backup', () => {
     ['a JSON file of something else', '{"hello": "world"}', /not a Source Quiz progress backup/],
     [
       'a file from a newer version',
-      file.replace('"version": 1,', '"version": 2,'),
-      /newer version of Source Quiz \(backup format 2\)/,
+      file.replace('"version": 2,', '"version": 3,'),
+      /newer version of Source Quiz \(backup format 3\)/,
     ],
     [
       'a damaged file',

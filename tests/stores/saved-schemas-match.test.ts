@@ -15,6 +15,8 @@ import type {
 } from '@/stores/history-schema';
 import { progressSchema } from '@/stores/history-schema';
 import type { gradeSchema, quizSessionSchema } from '@/stores/saved-quiz-schema';
+import type { SoloDispute } from '@/domain/dispute';
+import type { soloDisputeSchema } from '@/stores/solo-dispute-schema';
 
 // Saved shapes may have readonly arrays in the engine's types; what a schema produces is mutable.
 type Mutable<T> = T extends readonly (infer I)[]
@@ -33,6 +35,7 @@ describe('the saved-data schemas keep every field of what they save', () => {
     expectTypeOf<z.output<typeof progressSchema>>().toEqualTypeOf<Mutable<Progress>>();
     expectTypeOf<z.output<typeof gradeSchema>>().toEqualTypeOf<Grade>();
     expectTypeOf<z.output<typeof quizSessionSchema>>().toEqualTypeOf<Mutable<QuizSession>>();
+    expectTypeOf<z.output<typeof soloDisputeSchema>>().toEqualTypeOf<Mutable<SoloDispute>>();
   });
 
   it('at run time: the version-1 history fixture loads unchanged, field for field', () => {

@@ -15,16 +15,17 @@ const PERSISTENCE_SENTENCES: Record<PersistenceAnswer, string> = {
 
 type Preview = Extract<ImportPreview, { ok: true }>;
 
-function whatItAdds({ added }: { added: { attempts: number; answers: number } }): string {
-  return `${plural(added.attempts, 'quiz', 'quizzes')} and ${plural(added.answers, 'answer')}`;
+function whatItAdds(added: { attempts: number; answers: number }, disputes: number): string {
+  const quizzes = `${plural(added.attempts, 'quiz', 'quizzes')} and ${plural(added.answers, 'answer')}`;
+  return disputes > 0 ? `${quizzes}, and ${plural(disputes, 'dispute')}` : quizzes;
 }
 
 function describeImport(outcome: Extract<ImportOutcome, { ok: true }>, targetRetention: number): string {
   const { attempts, answers } = outcome.added;
   const added =
-    attempts + answers === 0
+    attempts + answers + outcome.addedDisputes === 0
       ? 'Nothing to add: everything in this file is already here.'
-      : `Added ${whatItAdds(outcome)} from the file.`;
+      : `Added ${whatItAdds(outcome.added, outcome.addedDisputes)} from the file.`;
   return outcome.tookSettings
     ? `${added} Its settings were taken too (target retention ${Math.round(targetRetention * 100)}%).`
     : added;
@@ -64,8 +65,8 @@ export function BackupSection() {
     input.value = '';
     const read = useHistoryStore.getState().importPreviewed(text);
     if (!read.ok) return showOutcome(read);
-    if (read.added.attempts + read.added.answers === 0 && !read.tookSettings) {
-      return showOutcome({ ok: true, added: read.added, tookSettings: false });
+    if (read.added.attempts + read.added.answers + read.disputes.length === 0 && !read.tookSettings) {
+      return showOutcome({ ok: true, added: read.added, tookSettings: false, addedDisputes: 0 });
     }
     setProblem('');
     setMessage('');
@@ -99,7 +100,7 @@ export function BackupSection() {
       {preview && (
         <div className="notice progress-import-preview" role="group" aria-label="Import">
           <p>
-            This file ({preview.kind}) would add {whatItAdds(preview)}
+            This file ({preview.kind}) would add {whatItAdds(preview.added, preview.disputes.length)}
             {preview.tookSettings ? ', and its settings' : ''}. Nothing changes until you add them.
           </p>
           <div className="progress-actions">

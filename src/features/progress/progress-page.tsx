@@ -10,6 +10,7 @@ import { useHistoryStore } from '@/stores/history-store';
 import { AccuracyChart } from './accuracy-chart';
 import { BackupSection } from './backup-section';
 import { MasterySection } from './mastery-section';
+import { MyDisputesSection } from './my-disputes-section';
 import { ResetProgress } from './reset-progress';
 import './progress.css';
 
@@ -58,6 +59,7 @@ export function ProgressPage() {
         <AccuracyChart days={days} />
       </section>
       <MasterySection questions={questions} latest={latest} />
+      <MyDisputesSection />
       <BackupSection />
       <ResetProgress />
     </div>

@@ -5,6 +5,7 @@ import { presentedChoices, showQuestion, type PresentedQuestion } from '@/engine
 import type { Submission } from '@/engine/quiz-session';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import { SoloDisputeQuestion } from '@/components/solo-dispute';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { useQuizKeys } from './use-quiz-keys';
 
@@ -118,89 +119,100 @@ export function QuestionView(props: Props) {
         : 'Save and continue';
 
   return (
-    <form className="question" onSubmit={submit}>
-      <div className="question__progress">
-        <span>
-          Question {index + 1} of {total}
-        </span>
-        <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
-      </div>
-      <progress
-        className="question__bar"
-        max={total}
-        value={index + (submission ? 1 : 0)}
-        aria-label="Progress"
-      />
-      <h2 id={promptId} className="question__prompt" ref={prompt} tabIndex={-1}>
-        {question.prompt}
-      </h2>
-      {HINTS[question.type] && <p className="muted question__hint">{HINTS[question.type]}</p>}
-      <AnswerInput
-        shown={shown}
-        response={response}
-        onChange={(next) => {
-          setResponse(next);
-          setIsAskingForAnswer(false);
-        }}
-        isLocked={isLocked}
-        labelledBy={promptId}
-      />
-      <div role="status" className="question__status">
-        {isAskingForAnswer && <p className="notice">Choose or type an answer first.</p>}
-        {isLocked && submission && (
-          <section
-            className={`feedback-panel feedback-panel--${submission.grade.verdict}`}
-            aria-label="Feedback"
-          >
-            <h3 ref={feedbackHeading} tabIndex={-1} className="feedback-panel__title">
-              <VerdictLine grade={submission.grade} />
+    <>
+      <form className="question" onSubmit={submit}>
+        <div className="question__progress">
+          <span>
+            Question {index + 1} of {total}
+          </span>
+          <span className="muted">{QUESTION_TYPE_NAMES[question.type]}</span>
+        </div>
+        <progress
+          className="question__bar"
+          max={total}
+          value={index + (submission ? 1 : 0)}
+          aria-label="Progress"
+        />
+        <h2 id={promptId} className="question__prompt" ref={prompt} tabIndex={-1}>
+          {question.prompt}
+        </h2>
+        {HINTS[question.type] && <p className="muted question__hint">{HINTS[question.type]}</p>}
+        <AnswerInput
+          shown={shown}
+          response={response}
+          onChange={(next) => {
+            setResponse(next);
+            setIsAskingForAnswer(false);
+          }}
+          isLocked={isLocked}
+          labelledBy={promptId}
+        />
+        <div role="status" className="question__status">
+          {isAskingForAnswer && <p className="notice">Choose or type an answer first.</p>}
+          {isLocked && submission && (
+            <section
+              className={`feedback-panel feedback-panel--${submission.grade.verdict}`}
+              aria-label="Feedback"
+            >
+              <h3 ref={feedbackHeading} tabIndex={-1} className="feedback-panel__title">
+                <VerdictLine grade={submission.grade} />
+              </h3>
+              <GradeFeedback question={question} grade={submission.grade} backTo={backTo} />
+            </section>
+          )}
+        </div>
+        {isConfirmingFinish && (
+          <section className="notice question__confirm" aria-labelledby={`${promptId}-confirm`}>
+            <h3 id={`${promptId}-confirm`} ref={confirmHeading} tabIndex={-1}>
+              {unanswered === 1 ? '1 question has' : `${unanswered} questions have`} no answer yet
             </h3>
-            <GradeFeedback question={question} grade={submission.grade} backTo={backTo} />
+            <p>Finish the test now, or go back and answer {unanswered === 1 ? 'it' : 'them'}?</p>
+            <div className="question__actions">
+              <button type="button" className="button" onClick={onFinish}>
+                Finish the test
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setIsConfirmingFinish(false)}
+              >
+                Keep answering
+              </button>
+            </div>
           </section>
         )}
-      </div>
-      {isConfirmingFinish && (
-        <section className="notice question__confirm" aria-labelledby={`${promptId}-confirm`}>
-          <h3 id={`${promptId}-confirm`} ref={confirmHeading} tabIndex={-1}>
-            {unanswered === 1 ? '1 question has' : `${unanswered} questions have`} no answer yet
-          </h3>
-          <p>Finish the test now, or go back and answer {unanswered === 1 ? 'it' : 'them'}?</p>
-          <div className="question__actions">
-            <button type="button" className="button" onClick={onFinish}>
-              Finish the test
+        <div className="question__actions">
+          {mode === 'test' && index > 0 && (
+            <button type="button" className="button button--secondary" onClick={() => saveThen(onPrevious)}>
+              Previous
             </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setIsConfirmingFinish(false)}
-            >
-              Keep answering
+          )}
+          <button type="submit" className="button">
+            {primaryLabel}
+          </button>
+          {mode === 'test' && !isLast && (
+            <button type="button" className="button button--secondary" onClick={finishRequested}>
+              Finish the test now
             </button>
-          </div>
-        </section>
+          )}
+        </div>
+        <p className="muted question__keys">
+          Keys:{' '}
+          {question.type === 'single' || question.type === 'multiple' || question.type === 'true-false'
+            ? 'number keys choose, '
+            : ''}
+          Enter {isLocked ? 'goes on' : 'submits'}.
+        </p>
+      </form>
+      {/* Outside the question's form: a form may not hold another, and Enter there must not go on. */}
+      {isLocked && submission && (
+        <SoloDisputeQuestion
+          key={question.id}
+          question={question}
+          response={submission.response}
+          given={submission.grade.given}
+        />
       )}
-      <div className="question__actions">
-        {mode === 'test' && index > 0 && (
-          <button type="button" className="button button--secondary" onClick={() => saveThen(onPrevious)}>
-            Previous
-          </button>
-        )}
-        <button type="submit" className="button">
-          {primaryLabel}
-        </button>
-        {mode === 'test' && !isLast && (
-          <button type="button" className="button button--secondary" onClick={finishRequested}>
-            Finish the test now
-          </button>
-        )}
-      </div>
-      <p className="muted question__keys">
-        Keys:{' '}
-        {question.type === 'single' || question.type === 'multiple' || question.type === 'true-false'
-          ? 'number keys choose, '
-          : ''}
-        Enter {isLocked ? 'goes on' : 'submits'}.
-      </p>
-    </form>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { useCatalog } from '@/hooks/use-content';
 import { plural } from '@/lib/plural';
 import type { AssignmentTaking } from './assignment-params';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import { SoloDisputeQuestion } from '@/components/solo-dispute';
 import { ResultCodePanel } from './result-code-panel';
 
 type Props = {
@@ -105,7 +106,8 @@ export function QuizResults({
       <h2>Every question</h2>
       <ol className="results__questions">
         {session.questions.map(({ question }) => {
-          const grade = session.submissions[question.id]?.grade;
+          const submission = session.submissions[question.id];
+          const grade = submission?.grade;
           return (
             <li key={question.id} className="card results__question">
               <h3 className="results__prompt">{question.prompt}</h3>
@@ -115,6 +117,11 @@ export function QuizResults({
                     <VerdictLine grade={grade} />
                   </p>
                   <GradeFeedback question={question} grade={grade} backTo={backTo} />
+                  <SoloDisputeQuestion
+                    question={question}
+                    response={submission?.response ?? null}
+                    given={grade.given}
+                  />
                 </>
               ) : (
                 <p className="muted">Not answered.</p>

@@ -1,4 +1,5 @@
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import { SoloDisputeQuestion } from '@/components/solo-dispute';
 import type { Mistake } from '@/engine/review-queue';
 import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { formatDate } from '@/lib/local-day';
@@ -22,6 +23,7 @@ export function MistakeItem({ mistake }: { mistake: Mistake }) {
         </p>
       )}
       <GradeFeedback question={question} grade={answer.grade} backTo={paths.review()} />
+      <SoloDisputeQuestion question={question} response={answer.response} given={answer.grade.given} />
     </li>
   );
 }

@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { DISPUTE_KINDS } from '../../domain/dispute';
 
 // The tables as the query layer sees them. The SQL in migrations/ is what creates them; the schema
 // test checks that the two agree.
@@ -154,7 +155,6 @@ export const questionChanges = pgTable('question_changes', {
   createdAt: at('created_at').notNull(),
 });
 
-export const DISPUTE_KINDS = ['key', 'wording', 'second-answer', 'explanation'] as const;
 export const DISPUTE_STATUSES = ['open', 'rejected', 'accepted'] as const;
 
 export const disputes = pgTable('disputes', {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Question } from '../../domain/question';
+import { MAX_DISPUTES_PER_QUESTION } from '../../engine/dispute-checks';
 import { gradeAnswer } from '../../engine/grade-answer';
 import { presentRevision } from '../../engine/regrade-answers';
 import { passageKey, type ServerContent } from '../content/server-content';
@@ -12,9 +13,6 @@ import type { AttemptCache } from './attempt-cache';
 import { storedResponse } from './attempt-view';
 import { latestFingerprint, teacherRevisions } from './question-revisions';
 import type { QuestionVersions } from './question-versions';
-
-/** How many disputes one student may file on one question of one assignment. */
-export const MAX_DISPUTES_PER_QUESTION = 3;
 
 export type DisputeRow = typeof disputes.$inferSelect;
 

@@ -102,7 +102,7 @@ describe('the progress page', () => {
       screen.getByText(/Backup downloaded as source-quiz-progress-\d{4}-\d{2}-\d{2}\.json/),
     ).toBeInTheDocument();
     const file: unknown = JSON.parse(await (downloads[0]?.text() ?? Promise.resolve('null')));
-    expect(file).toMatchObject({ format: 'source-quiz-progress', version: 1 });
+    expect(file).toMatchObject({ format: 'source-quiz-progress', version: 2, disputes: [] });
     expect(file).toMatchObject({ progress: progressOf(useHistoryStore.getState()) });
   });
 
@@ -131,7 +131,7 @@ describe('the progress page', () => {
       await screen.findByText(/Nothing to add: everything in this file is already here/),
     ).toBeInTheDocument();
 
-    const newer = backup.replace('"version": 1,', '"version": 7,');
+    const newer = backup.replace('"version": 2,', '"version": 7,');
     await user.upload(input, new File([newer], 'newer.json', { type: 'application/json' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       /newer version of Source Quiz .* Nothing was changed\./,

@@ -1,20 +1,12 @@
 import { z } from 'zod';
+import { DISPUTE_KINDS, type DisputeKind } from '@/domain/dispute';
 import { questionSchema } from '@/content/question-schema';
 import { learnerResponseSchema } from '@/content/response-schema';
 import { gradeSchema } from '@/stores/saved-quiz-schema';
 
 // What the server's dispute routes answer, checked where it enters the app.
 
-export const DISPUTE_KIND_NAMES = {
-  key: 'The key (the right answer) is wrong',
-  wording: 'The wording is unclear or misleading',
-  'second-answer': 'Another answer is right too',
-  explanation: 'The explanation is wrong',
-} as const;
-
-export type DisputeKind = keyof typeof DISPUTE_KIND_NAMES;
-
-const kindSchema = z.enum(['key', 'wording', 'second-answer', 'explanation']);
+const kindSchema = z.enum(DISPUTE_KINDS);
 
 const selectionSchema = z
   .object({ source: z.string(), passage: z.string(), start: z.number(), end: z.number() })
