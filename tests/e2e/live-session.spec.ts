@@ -244,4 +244,41 @@ describe('a live session', () => {
       await teacher.getByRole('button', { name: 'Pause the countdown' }).waitFor();
     },
   );
+  it(
+    'closes a question when its time is up, and opens it again when the teacher gives more',
+    { timeout: 90_000 },
+    async () => {
+      const teacher = await signedInTeacher();
+      const created = await teacher.request.post(appUrl('/api/live'), {
+        data: {
+          title: 'Live: a short clock',
+          questionIds: singles.map((question) => question.id),
+          options: { countdownSeconds: 5, speedPoints: false, leaderboard: false },
+        },
+        headers: { origin: appUrl('').replace(/\/$/, '') },
+      });
+      expect(created.status()).toBe(201);
+      const sessionId = String(((await created.json()) as { live: { id: string } }).live.id);
+      await teacher.goto(appUrl(`/teacher/live/${sessionId}`));
+      const pin = (await teacher.locator('.live-host__pin').innerText()).trim();
+      const ada = await openPage(browser, { width: 390 });
+      await joinAs(ada, pin, 'Ada');
+      await teacher.getByRole('heading', { name: '1 student joined' }).waitFor();
+      await teacher.keyboard.press('ArrowRight');
+      await ada.getByRole('button', { name: 'Send answer' }).waitFor();
+
+      // Five seconds on, the device says so and offers no button the server would refuse.
+      await ada.getByText('Time is up: no more answers for this question. Wait for the reveal.').waitFor();
+      expect(await ada.getByRole('button', { name: 'Send answer' }).count()).toBe(0);
+      expect(await ada.getByRole('radio').first().isDisabled()).toBe(true);
+      await expectNoAxeViolations(ada, 'a live question whose time is up');
+
+      // More time from the teacher opens it again, and an answer goes in.
+      await teacher.keyboard.press('+');
+      await ada.getByRole('button', { name: 'Send answer' }).waitFor();
+      await ada.getByRole('radio').first().check();
+      await ada.getByRole('button', { name: 'Send answer' }).click();
+      await ada.getByText('Your answer is in. Wait for the reveal.').waitFor();
+    },
+  );
 });

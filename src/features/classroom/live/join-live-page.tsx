@@ -9,7 +9,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
-import { LiveClock } from './live-clock';
+import { LiveClock, useTimeLeft } from './live-clock';
 import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
 import '../../quiz/quiz.css';
@@ -140,6 +140,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
 
 function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const timeLeft = useTimeLeft(view.phase === 'question' ? view.countdown : null);
   // A new phase or question is announced by moving focus to its heading.
   useEffect(() => heading.current?.focus(), [view.phase, view.index]);
   const header = (
@@ -200,6 +201,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
           view={view}
           question={question}
           headingRef={heading}
+          isTimeUp={timeLeft !== null && timeLeft <= 0}
         />
       ) : (
         <Reveal view={view} headingRef={heading} />
@@ -212,18 +214,26 @@ type HeadingRef = { headingRef: React.RefObject<HTMLHeadingElement | null> };
 
 type QuestionFormProps = { socket: Socket; view: PlayerView; question: NonNullable<PlayerView['question']> };
 
-function LiveQuestionForm({ socket, view, question, headingRef }: QuestionFormProps & HeadingRef) {
+function LiveQuestionForm({
+  socket,
+  view,
+  question,
+  headingRef,
+  isTimeUp,
+}: QuestionFormProps & HeadingRef & { isTimeUp: boolean }) {
   const [response, setResponse] = useState<LearnerResponse>(() => startingResponse(question));
   const [status, setStatus] = useState<string | null>(
     view.me.hasAnswered ? 'Your answer is in. Wait for the reveal.' : null,
   );
   const [isSending, setIsSending] = useState(false);
   const isSent = view.me.hasAnswered || status === 'Your answer is in. Wait for the reveal.';
+  // The server refuses answers once the time is up; the teacher may still give more.
+  const isClosed = isTimeUp && !isSent;
   const promptId = `live-prompt-${view.index}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (isSent || isSending) return;
+    if (isSent || isSending || isClosed) return;
     if (isBlankResponse(response)) return setStatus('Choose or type an answer first.');
     setIsSending(true);
     const reply = await live.answer(socket, view.index, response);
@@ -243,18 +253,22 @@ function LiveQuestionForm({ socket, view, question, headingRef }: QuestionFormPr
           setResponse(next);
           if (!isSent) setStatus(null);
         }}
-        isLocked={isSent}
+        isLocked={isSent || isClosed}
         labelledBy={promptId}
       />
       <div role="status" className="question__status">
-        {status && (
-          <p className={isSent ? 'notice live-sent' : 'notice'}>
-            {isSent && <span aria-hidden="true">✓ </span>}
-            {status}
-          </p>
+        {isClosed ? (
+          <p className="notice">Time is up: no more answers for this question. Wait for the reveal.</p>
+        ) : (
+          status && (
+            <p className={isSent ? 'notice live-sent' : 'notice'}>
+              {isSent && <span aria-hidden="true">✓ </span>}
+              {status}
+            </p>
+          )
         )}
       </div>
-      {!isSent && (
+      {!isSent && !isClosed && (
         <div className="question__actions">
           <button type="submit" className="button" disabled={isSending}>
             {isSending ? 'Sending…' : 'Send answer'}

@@ -17,6 +17,28 @@ function announcement(left: number, isPaused: boolean): string {
   return '';
 }
 
+/**
+ * The time left on a countdown on this device's clock, kept current while it runs (null without
+ * one): the clock shows it, and the question's form closes when it runs out.
+ */
+export function useTimeLeft(countdown: LiveCountdownView | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  const left = countdown === null ? null : countdown.paused ? countdown.remainingMs : countdown.endsAt - now;
+  const isTicking = countdown !== null && !countdown.paused && left !== null && left > 0;
+
+  useEffect(() => {
+    if (!isTicking) return undefined;
+    // At once, then four times a second: a clock resumed after a pause starts from the right time.
+    const first = setTimeout(() => setNow(Date.now()), 0);
+    const tick = setInterval(() => setNow(Date.now()), 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(tick);
+    };
+  }, [isTicking, countdown?.endsAt]);
+  return left;
+}
+
 type Props = { countdown: LiveCountdownView; className?: string };
 
 /**
@@ -25,20 +47,8 @@ type Props = { countdown: LiveCountdownView; className?: string };
  * The status stays in place from view to view, so a screen reader hears each message once.
  */
 export function LiveClock({ countdown, className = 'live-clock' }: Props) {
-  const [now, setNow] = useState(() => Date.now());
-  const left = countdown.paused ? countdown.remainingMs : countdown.endsAt - now;
+  const left = useTimeLeft(countdown) ?? 0;
   const isOver = left <= 0;
-
-  useEffect(() => {
-    if (countdown.paused || isOver) return undefined;
-    // At once, then four times a second: a clock resumed after a pause starts from the right time.
-    const first = setTimeout(() => setNow(Date.now()), 0);
-    const tick = setInterval(() => setNow(Date.now()), 250);
-    return () => {
-      clearTimeout(first);
-      clearInterval(tick);
-    };
-  }, [countdown.paused, countdown.endsAt, isOver]);
 
   return (
     <div className={`${className}${isOver ? ` ${className}--over` : ''}`}>
