@@ -139,7 +139,7 @@ export function DisputeForm({ question, sendLabel, onSend, onCancel }: Props) {
       <label htmlFor={`${id}-note`}>In a line, why</label>
       <input
         id={`${id}-note`}
-        className="input"
+        className="text-field"
         value={note}
         aria-describedby={looksLikeMarkup(note) ? `${id}-markup` : undefined}
         onChange={(event) => setNote(event.target.value)}
@@ -174,7 +174,7 @@ export function DisputeForm({ question, sendLabel, onSend, onCancel }: Props) {
           <label htmlFor={`${id}-words`}>Words from the passage as evidence (optional)</label>
           <input
             id={`${id}-words`}
-            className="input"
+            className="text-field"
             value={words}
             onChange={(event) => setWords(event.target.value)}
           />

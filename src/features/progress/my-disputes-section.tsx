@@ -93,8 +93,10 @@ export function MyDisputesSection() {
               Copy the text
             </button>
           </div>
-          <label htmlFor={textId}>Text for the bank’s authors</label>
-          <textarea id={textId} className="input progress-disputes__text" readOnly rows={8} value={text} />
+          <label htmlFor={textId} className="progress-disputes__label">
+            Text for the bank’s authors
+          </label>
+          <textarea id={textId} className="text-field progress-disputes__text" readOnly rows={8} value={text} />
         </>
       )}
       <p role="status" className="progress-status">

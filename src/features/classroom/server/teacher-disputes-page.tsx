@@ -136,7 +136,7 @@ function ChangeField({
           <label htmlFor={id}>Additional answer to accept</label>
           <input
             id={id}
-            className="input"
+            className="text-field"
             value={text}
             onChange={(event) => {
               setText(event.target.value);
@@ -158,7 +158,7 @@ function ChangeField({
           </label>
           <select
             id={id}
-            className="input"
+            className="text-field"
             defaultValue=""
             onChange={(event) => {
               const choice = event.target.value;
@@ -238,7 +238,7 @@ function DisputeActions({
       <label htmlFor={`${id}-reply`}>Your reply to the learner</label>
       <input
         id={`${id}-reply`}
-        className="input"
+        className="text-field"
         value={reply}
         onChange={(event) => setReply(event.target.value)}
       />
