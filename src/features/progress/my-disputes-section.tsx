@@ -96,7 +96,13 @@ export function MyDisputesSection() {
           <label htmlFor={textId} className="progress-disputes__label">
             Text for the bank’s authors
           </label>
-          <textarea id={textId} className="text-field progress-disputes__text" readOnly rows={8} value={text} />
+          <textarea
+            id={textId}
+            className="text-field progress-disputes__text"
+            readOnly
+            rows={8}
+            value={text}
+          />
         </>
       )}
       <p role="status" className="progress-status">
