@@ -4,6 +4,8 @@ import { useQuizStore } from '@/stores/quiz-store';
 import { useHistoryStore } from '@/stores/history-store';
 import { useMyQuestionsStore } from '@/stores/my-questions-store';
 import { reportStorageNotice, storageNotices } from '@/stores/storage-notices';
+import { useSoloDisputeStore } from '@/stores/solo-dispute-store';
+import { WITH_EVIDENCE } from '../fixtures/disputes/solo-disputes';
 import { makeHistory, makeQuestion } from './factories';
 import { trackedStoreCount } from './store-reset';
 
@@ -14,19 +16,25 @@ const question = makeQuestion(1);
 // in tests/setup.ts stops working.
 describe('the store reset between tests', () => {
   it('tracks every store the app makes, persisted or not', () => {
-    // history, my questions, quiz, student name and storage notices.
-    expect(trackedStoreCount()).toBe(5);
+    // history, my questions, quiz, student name, solo disputes and storage notices.
+    expect(trackedStoreCount()).toBe(6);
   });
 
   it('starts from a changed state (this test changes everything)', () => {
     useHistoryStore.setState(makeHistory([{ question, isRight: true, at: Date.UTC(2026, 0, 1) }]));
     useMyQuestionsStore.getState().questionAccepted(question);
     useStudentNameStore.getState().nameEntered('Ada');
+    expect(useSoloDisputeStore.getState().disputeFiled(WITH_EVIDENCE).ok).toBe(true);
     useQuizStore.setState({ sessionKey: 'left-over' });
     reportStorageNotice({ kind: 'not-saved', key: 'k', message: 'left over' });
     expect(useHistoryStore.getState().history.answers).toHaveLength(1);
     expect(Object.keys(localStorage)).toEqual(
-      expect.arrayContaining(['source-quiz:history', 'source-quiz:my-questions', 'source-quiz:student']),
+      expect.arrayContaining([
+        'source-quiz:history',
+        'source-quiz:my-questions',
+        'source-quiz:student',
+        'source-quiz:disputes',
+      ]),
     );
   });
 
@@ -35,6 +43,7 @@ describe('the store reset between tests', () => {
     expect(useHistoryStore.getState().history.attempts).toEqual([]);
     expect(useMyQuestionsStore.getState().questions).toEqual([]);
     expect(useStudentNameStore.getState().name).toBe('');
+    expect(useSoloDisputeStore.getState().disputes).toEqual([]);
     expect(useQuizStore.getState().sessionKey).toBeNull();
     expect(storageNotices.getState().notices).toEqual([]);
     expect(localStorage).toHaveLength(0);
