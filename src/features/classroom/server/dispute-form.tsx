@@ -2,13 +2,27 @@ import { useState } from 'react';
 import { DISPUTE_KIND_NAMES } from '@/domain/dispute';
 import type { Question } from '@/domain/question';
 import { DisputeForm, type CheckedDispute } from '@/components/dispute-form';
-import { api } from './api-client';
-import type { StudentDispute } from './dispute-responses';
+import { api, type ApiResult } from './api-client';
+import type { DisputeInput, StudentDispute } from './dispute-responses';
 
 type Props = { attemptId: string; index: number; question: Question };
 
 /** "Dispute this question" beside a feedback of a server assignment: sent to the teacher. */
 export function DisputeQuestion({ attemptId, index, question }: Props) {
+  return (
+    <SendDispute index={index} question={question} file={(input) => api.fileDispute(attemptId, input)} />
+  );
+}
+
+type SendProps = {
+  index: number;
+  question: Question;
+  /** Where the dispute goes: an attempt's route, or a live session's with the player's token. */
+  file: (input: DisputeInput) => Promise<ApiResult<StudentDispute>>;
+};
+
+/** "Dispute this question", sent to the teacher through `file`; says so once it is there. */
+export function SendDispute({ index, question, file }: SendProps) {
   const [isOpen, setIsOpen] = useState(false);
   const [filed, setFiled] = useState<StudentDispute | null>(null);
   if (filed) {
@@ -36,7 +50,7 @@ export function DisputeQuestion({ attemptId, index, question }: Props) {
       start: selection.start,
       end: selection.end,
     };
-    const result = await api.fileDispute(attemptId, { index, kind, message: note, selection: evidence });
+    const result = await file({ index, kind, message: note, selection: evidence });
     if (!result.ok) return result.message;
     setFiled(result.data);
     return null;
