@@ -4,15 +4,13 @@ import type { Socket } from 'socket.io-client';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
-import type { Question } from '@/domain/question';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
-import { api } from '../server/api-client';
-import { SendDispute } from '../server/dispute-form';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
 import { LiveClock, useTimeLeft } from './live-clock';
+import { LiveDispute } from './live-dispute';
 import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
 import '../../quiz/quiz.css';
@@ -300,7 +298,12 @@ function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
             backTo={paths.liveJoin()}
           />
           {feedback.grade.verdict !== 'unanswered' && (
-            <LiveDispute key={view.index} view={view} question={feedback.presented.question} />
+            <LiveDispute
+              key={view.index}
+              sessionId={view.sessionId}
+              index={view.index}
+              question={feedback.presented.question}
+            />
           )}
         </section>
       ) : (
@@ -311,20 +314,6 @@ function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
       </p>
       <Leaderboard view={view} />
     </>
-  );
-}
-
-/** "Dispute this question" after the reveal: the seat's rejoin token says which player sends it. */
-function LiveDispute({ view, question }: { view: PlayerView; question: Question }) {
-  const seat = readSeat();
-  if (!seat || seat.sessionId !== view.sessionId) return null;
-  const { sessionId, token } = seat;
-  return (
-    <SendDispute
-      index={view.index}
-      question={question}
-      file={(input) => api.fileLiveDispute(sessionId, token, input)}
-    />
   );
 }
 
