@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -152,6 +152,47 @@ describe('a student disputing a question of a finished attempt', () => {
         'You have already filed 3 disputes on this question; your teacher will answer them.',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('keeps a dispute filed offline on the device and sends it when the network is back', async () => {
+    network.routes = [
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } },
+      { method: 'GET', path: `${attemptPath}/disputes`, status: 200, body: { disputes: [] } },
+      { method: 'POST', path: `${attemptPath}/disputes`, status: 201, body: { dispute: filed } },
+    ];
+    const user = userEvent.setup();
+    await renderPage(`/s/${ASSIGNMENT_ID}`, { content: fixtureAccess() });
+    await user.click(await screen.findByRole('button', { name: 'Dispute this question' }));
+    const form = await screen.findByRole('form', { name: 'Dispute this question' });
+    await user.type(within(form).getByLabelText('In a line, why'), 'The passage names him.');
+    network.isOffline = true;
+    await user.click(within(form).getByRole('button', { name: 'Send to my teacher' }));
+    expect(
+      await screen.findByText(
+        'Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.',
+      ),
+    ).toBeInTheDocument();
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes).toEqual([
+      expect.objectContaining({ index: 0, kind: 'key', message: 'The passage names him.', selection: null }),
+    ]);
+    expect(network.requests.filter((request) => request.method === 'POST')).toEqual([]);
+
+    network.isOffline = false;
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(
+      await screen.findByText('Your dispute is with your teacher. Their reply appears here.'),
+    ).toBeInTheDocument();
+    const posts = network.requests.filter((request) => request.method === 'POST');
+    expect(posts).toEqual([
+      {
+        method: 'POST',
+        path: `${attemptPath}/disputes`,
+        body: { index: 0, kind: 'key', message: 'The passage names him.', selection: null },
+      },
+    ]);
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes).toEqual([]);
   });
 
   it('shows the teacher’s reply beside the question', async () => {
@@ -309,7 +350,7 @@ describe('the teacher’s disputes page', () => {
     await user.click(
       within(card).getByRole('button', { name: 'Download the YAML patch for the bank’s authors' }),
     );
-    expect(downloads.map((file) => file.name)).toEqual([`patch-${engineer.id}.yaml`]);
+    await waitFor(() => expect(downloads.map((file) => file.name)).toEqual([`patch-${engineer.id}.yaml`]));
     const patch: unknown = parse(await textOf(downloads[0]!.blob));
     expect(patch).toEqual({
       question: engineer.id,

@@ -2,15 +2,27 @@ import { useState } from 'react';
 import { DISPUTE_KIND_NAMES } from '@/domain/dispute';
 import type { Question } from '@/domain/question';
 import { DisputeForm, type CheckedDispute } from '@/components/dispute-form';
-import { api, type ApiResult } from './api-client';
+import { fileDispute } from './attempt-sync';
 import type { DisputeInput, StudentDispute } from './dispute-responses';
+import { useStudentAttemptStore } from './student-attempt-store';
 
-type Props = { attemptId: string; index: number; question: Question };
+type Props = { assignmentId: string; index: number; question: Question };
 
-/** "Dispute this question" beside a feedback of a server assignment: sent to the teacher. */
-export function DisputeQuestion({ attemptId, index, question }: Props) {
+/**
+ * "Dispute this question" beside a feedback of a server assignment: sent to the teacher, or kept
+ * on the device while there is no network and sent when it is back.
+ */
+export function DisputeQuestion({ assignmentId, index, question }: Props) {
+  const isWaiting = useStudentAttemptStore((state) =>
+    (state.attempts[assignmentId]?.pendingDisputes ?? []).some((pending) => pending.index === index),
+  );
   return (
-    <SendDispute index={index} question={question} file={(input) => api.fileDispute(attemptId, input)} />
+    <SendDispute
+      index={index}
+      question={question}
+      isWaiting={isWaiting}
+      file={(input) => fileDispute(assignmentId, input)}
+    />
   );
 }
 
@@ -18,14 +30,23 @@ type SendProps = {
   index: number;
   question: Question;
   /** Where the dispute goes: an attempt's route, or a live session's with the player's token. */
-  file: (input: DisputeInput) => Promise<ApiResult<StudentDispute>>;
+  file: (input: DisputeInput) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /** A dispute on this question waits on the device for the network. */
+  isWaiting?: boolean;
 };
 
 /** "Dispute this question", sent to the teacher through `file`; says so once it is there. */
-export function SendDispute({ index, question, file }: SendProps) {
+export function SendDispute({ index, question, file, isWaiting = false }: SendProps) {
   const [isOpen, setIsOpen] = useState(false);
-  const [filed, setFiled] = useState<StudentDispute | null>(null);
-  if (filed) {
+  const [isFiled, setIsFiled] = useState(false);
+  if (isWaiting) {
+    return (
+      <p className="notice dispute__sent" role="status">
+        Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.
+      </p>
+    );
+  }
+  if (isFiled) {
     return (
       <p className="notice dispute__sent" role="status">
         Your dispute is with your teacher. Their reply appears here.
@@ -52,7 +73,7 @@ export function SendDispute({ index, question, file }: SendProps) {
     };
     const result = await file({ index, kind, message: note, selection: evidence });
     if (!result.ok) return result.message;
-    setFiled(result.data);
+    setIsFiled(true);
     return null;
   }
   return (

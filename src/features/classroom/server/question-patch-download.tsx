@@ -1,5 +1,4 @@
 import { downloadText } from '@/lib/download-text';
-import { questionPatchFileName, questionPatchYaml } from '@/formats/question-patch-yaml';
 import type { TeacherDispute } from './dispute-responses';
 
 /**
@@ -12,7 +11,9 @@ export function QuestionPatchDownload({ dispute }: { dispute: TeacherDispute }) 
   const revised = current;
   const accepted = change;
 
-  function download() {
+  async function download() {
+    // The YAML writer is loaded on the click: most visits to the page download nothing.
+    const { questionPatchFileName, questionPatchYaml } = await import('@/formats/question-patch-yaml');
     const before = dispute.asked.question;
     const quote =
       passage && selection
@@ -36,7 +37,7 @@ export function QuestionPatchDownload({ dispute }: { dispute: TeacherDispute }) 
   return (
     <p>
       This question comes from a built-in bank, which only its authors edit.{' '}
-      <button type="button" className="button button--secondary" onClick={download}>
+      <button type="button" className="button button--secondary" onClick={() => void download()}>
         Download the YAML patch for the bank’s authors
       </button>
     </p>
