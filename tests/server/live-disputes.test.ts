@@ -32,6 +32,7 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
   let sessionId: string;
   let host: ReturnType<typeof connect>;
   const tokens: Record<string, string> = {};
+  const playerIds: Record<string, string> = {};
   const anyone = () => new Client(server.url);
 
   const dispute = (token: string | undefined, body: Record<string, unknown> = {}, session = sessionId) =>
@@ -51,6 +52,7 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
     const reply = await send(socket, 'player:join', { pin, name });
     expect(reply.ok, reply.error).toBe(true);
     tokens[name] = String(reply.token);
+    playerIds[name] = String(field(reply.view, 'me', 'playerId'));
     return socket;
   }
 
@@ -190,5 +192,18 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
     const after = field((await teacher.get('/api/disputes')).body, 'disputes') as unknown[];
     const answered = after.find((item) => field(item, 'id') === list[0]?.id);
     expect(answered).toMatchObject({ status: 'accepted', rightCount: { right: 2, answered: 2 } });
+  });
+
+  it('refuses a player the teacher has removed', async () => {
+    const removed = await send(host, 'host:command', {
+      sessionId,
+      command: { type: 'remove', playerId: playerIds.Cy },
+    });
+    expect(removed.ok).toBe(true);
+    const refused = await dispute(tokens.Cy);
+    expect([refused.status, field(refused.body, 'error')]).toEqual([
+      403,
+      'the teacher has removed you from this session',
+    ]);
   });
 });
