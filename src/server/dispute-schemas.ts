@@ -47,6 +47,13 @@ export const disputeInputSchema = z.strictObject({
   selection: selectionSchema.nullable().default(null),
 });
 
+/** A live player's dispute: the rejoin token their device keeps says which player they are. */
+export const liveDisputeInputSchema = disputeInputSchema.extend({
+  token: z
+    .string({ message: 'the rejoin token is missing: join the session first' })
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'this is not a rejoin token'),
+});
+
 export const rejectDisputeSchema = z.strictObject({ reply: lineOfText('reply') });
 
 const changeSchema = z.discriminatedUnion('kind', [
@@ -64,4 +71,5 @@ export const acceptDisputeSchema = z.strictObject({
 });
 
 export type DisputeInput = z.output<typeof disputeInputSchema>;
+export type LiveDisputeInput = z.output<typeof liveDisputeInputSchema>;
 export type AcceptDisputeInput = z.output<typeof acceptDisputeSchema>;

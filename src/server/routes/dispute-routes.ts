@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { requireTeacher } from '../auth/teacher-session';
 import type { AppContext } from '../context';
-import { acceptDisputeSchema, disputeInputSchema, rejectDisputeSchema } from '../dispute-schemas';
+import {
+  acceptDisputeSchema,
+  disputeInputSchema,
+  liveDisputeInputSchema,
+  rejectDisputeSchema,
+} from '../dispute-schemas';
 import { idParam, parseBody } from '../http/request-input';
 import { acceptDispute } from '../services/accept-dispute';
 import { findOwnAssignment } from '../services/assignments';
@@ -12,11 +17,12 @@ import {
   studentDisputeView,
   teacherDisputes,
 } from '../services/disputes';
+import { fileLiveDispute, teacherLiveDisputes } from '../services/live-disputes';
 import { assignmentRegrades } from '../services/regrade-report';
 
 /**
  * Disputes (issue 18): a student files one on an answer of their attempt (the attempt's id is the
- * key, as for every student route); the teacher whose assignment it is lists them, rejects them
+ * key, as for every student route) or of a live session (the player's rejoin token); the teacher whose assignment or session it is lists them, rejects them
  * with a reply, or accepts a change, which regrades every stored answer to that question.
  */
 export function disputeRoutes(context: AppContext) {
@@ -34,11 +40,30 @@ export function disputeRoutes(context: AppContext) {
       disputes: await attemptDisputes(db, cache, idParam(request.params)),
     }));
 
+    // A live player has no attempt id: the rejoin token, sent in the body (never in the URL, which
+    // is logged), says which player of the session files it.
+    app.post('/api/student/live/:id/disputes', async (request, reply) => {
+      const sessionId = idParam(request.params);
+      const input = parseBody(liveDisputeInputSchema, request.body);
+      const dispute = await fileLiveDispute(
+        db,
+        context.versions,
+        context.content,
+        sessionId,
+        input,
+        context.now(),
+      );
+      return reply.code(201).send({ dispute });
+    });
+
     app.get('/api/disputes', async (request, reply) => {
       const teacher = await requireTeacher(context, request, reply);
-      const disputes = await teacherDisputes(
-        { db, cache, versions: context.versions, content: context.content },
-        teacher.id,
+      const [fromAssignments, fromLive] = await Promise.all([
+        teacherDisputes({ db, cache, versions: context.versions, content: context.content }, teacher.id),
+        teacherLiveDisputes(db, context.versions, context.content, teacher.id),
+      ]);
+      const disputes = [...fromAssignments, ...fromLive].sort((a, b) =>
+        b.createdAt.localeCompare(a.createdAt),
       );
       return { disputes };
     });

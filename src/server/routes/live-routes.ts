@@ -74,13 +74,13 @@ export function liveRoutes(context: AppContext) {
     app.get('/api/live/:id/report', async (request, reply) => {
       const teacher = await requireTeacher(context, request, reply);
       const row = await ownLive(teacher.id, request.params);
-      return { report: await liveReport(db, row, await questionsOf(row)) };
+      return { report: await liveReport(db, context.versions, row, await questionsOf(row)) };
     });
 
     app.get('/api/live/:id/report.csv', async (request, reply) => {
       const teacher = await requireTeacher(context, request, reply);
       const row = await ownLive(teacher.id, request.params);
-      const csv = classReportCsv(await liveReport(db, row, await questionsOf(row)));
+      const csv = classReportCsv(await liveReport(db, context.versions, row, await questionsOf(row)));
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="live-session-report.csv"')

@@ -174,7 +174,7 @@ type TeacherDisputeContext = {
 };
 
 /**
- * Every dispute on the teacher's assignments, newest first, with what judging it needs: the
+ * Every dispute on the teacher's assignments (live sessions: `teacherLiveDisputes`), newest first, with what judging it needs: the
  * question as it was asked (whole, with its key), the learner's response and its grade now, the
  * cited passage with the selection, how many of the assignment's answers to that version are
  * right now, and the change accepted, if any.
@@ -194,20 +194,10 @@ export async function teacherDisputes(context: TeacherDisputeContext, teacherId:
     .where(eq(disputes.teacherId, teacherId))
     .orderBy(desc(disputes.createdAt));
   const revisions = await teacherRevisions(db, teacherId);
-  const changeIds = rows.map((row) => row.dispute.changeId).filter((id): id is string => id !== null);
-  const changes =
-    changeIds.length === 0
-      ? []
-      : await db
-          .select({
-            id: questionChanges.id,
-            change: questionChanges.change,
-            email: teachers.email,
-            at: questionChanges.createdAt,
-          })
-          .from(questionChanges)
-          .innerJoin(teachers, eq(teachers.id, questionChanges.teacherId))
-          .where(inArray(questionChanges.id, changeIds));
+  const changes = await acceptedChanges(
+    db,
+    rows.map((row) => row.dispute.changeId),
+  );
   const views = [];
   for (const { dispute, student, assignmentId, title } of rows) {
     if (!dispute.attemptId) continue;
@@ -222,31 +212,59 @@ export async function teacherDisputes(context: TeacherDisputeContext, teacherId:
       .orderBy(desc(answers.seq))
       .limit(1);
     const response = answer ? storedResponse(asked, answer.response) : null;
-    const passage =
-      dispute.sourceId && dispute.passageId
-        ? {
-            source: dispute.sourceId,
-            passage: dispute.passageId,
-            text: content.passages.get(passageKey(dispute.sourceId, dispute.passageId)) ?? '',
-          }
-        : null;
-    const change = changes.find((item) => item.id === dispute.changeId);
+    const passage = citedPassage(content, dispute);
+    const change = dispute.changeId ? changes.get(dispute.changeId) : undefined;
     views.push({
       ...studentDisputeView(dispute),
       student,
       assignment: { id: assignmentId, title },
+      live: null,
+      isBuiltIn: content.current.has(asked.presented.question.id),
       asked: asked.presented,
       current: nowFingerprint === dispute.questionFingerprint ? null : current,
       response,
       grade: gradeAnswer(asked.presented, response),
       passage,
       rightCount: await rightCount(db, cache, assignmentId, dispute.questionFingerprint, current),
-      change: change
-        ? { change: change.change, changedBy: change.email, changedAt: change.at.toISOString() }
-        : null,
+      change: change ?? null,
     });
   }
   return views;
+}
+
+/** The passage a dispute quotes, whole, for the teacher to see the selection in place. */
+export function citedPassage(content: ServerContent, dispute: DisputeRow) {
+  return dispute.sourceId && dispute.passageId
+    ? {
+        source: dispute.sourceId,
+        passage: dispute.passageId,
+        text: content.passages.get(passageKey(dispute.sourceId, dispute.passageId)) ?? '',
+      }
+    : null;
+}
+
+/** The accepted changes behind these disputes: what changed, who changed it and when. */
+export async function acceptedChanges(db: Database, changeIds: readonly (string | null)[]) {
+  const ids = changeIds.filter((id): id is string => id !== null);
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            id: questionChanges.id,
+            change: questionChanges.change,
+            email: teachers.email,
+            at: questionChanges.createdAt,
+          })
+          .from(questionChanges)
+          .innerJoin(teachers, eq(teachers.id, questionChanges.teacherId))
+          .where(inArray(questionChanges.id, ids));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      { change: row.change, changedBy: row.email, changedAt: row.at.toISOString() } as const,
+    ]),
+  );
 }
 
 /** How many students' latest answers to this version in the assignment are right, graded now. */

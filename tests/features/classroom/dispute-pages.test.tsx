@@ -1,11 +1,16 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ContentContext } from '@/hooks/use-content';
+import { keepSeat } from '@/features/classroom/live/live-client';
+import { LiveDispute } from '@/features/classroom/live/live-dispute';
 import type { QuestionOfType } from '@/domain/question';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { attemptSchema } from '@/features/classroom/server/api-responses';
 import { useStudentAttemptStore } from '@/features/classroom/server/student-attempt-store';
 import { useTeacherSessionStore } from '@/features/classroom/server/teacher-session';
+import { captureDownloads, textOf } from '../../kit/downloads';
 import { useFakeServer } from '../../kit/fake-server';
 import { fixtureAccess, fixtureQuestion } from '../../kit/fixture-content';
 import { renderApp, renderPage } from '../../kit/render-app';
@@ -149,6 +154,47 @@ describe('a student disputing a question of a finished attempt', () => {
     ).toBeInTheDocument();
   });
 
+  it('keeps a dispute filed offline on the device and sends it when the network is back', async () => {
+    network.routes = [
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } },
+      { method: 'GET', path: `${attemptPath}/disputes`, status: 200, body: { disputes: [] } },
+      { method: 'POST', path: `${attemptPath}/disputes`, status: 201, body: { dispute: filed } },
+    ];
+    const user = userEvent.setup();
+    await renderPage(`/s/${ASSIGNMENT_ID}`, { content: fixtureAccess() });
+    await user.click(await screen.findByRole('button', { name: 'Dispute this question' }));
+    const form = await screen.findByRole('form', { name: 'Dispute this question' });
+    await user.type(within(form).getByLabelText('In a line, why'), 'The passage names him.');
+    network.isOffline = true;
+    await user.click(within(form).getByRole('button', { name: 'Send to my teacher' }));
+    expect(
+      await screen.findByText(
+        'Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.',
+      ),
+    ).toBeInTheDocument();
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes).toEqual([
+      expect.objectContaining({ index: 0, kind: 'key', message: 'The passage names him.', selection: null }),
+    ]);
+    expect(network.requests.filter((request) => request.method === 'POST')).toEqual([]);
+
+    network.isOffline = false;
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(
+      await screen.findByText('Your dispute is with your teacher. Their reply appears here.'),
+    ).toBeInTheDocument();
+    const posts = network.requests.filter((request) => request.method === 'POST');
+    expect(posts).toEqual([
+      {
+        method: 'POST',
+        path: `${attemptPath}/disputes`,
+        body: { index: 0, kind: 'key', message: 'The passage names him.', selection: null },
+      },
+    ]);
+    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes).toEqual([]);
+  });
+
   it('shows the teacher’s reply beside the question', async () => {
     network.routes = [
       { method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } },
@@ -172,6 +218,8 @@ const teacherDispute = {
   ...filed,
   student: 'Ada Lovelace',
   assignment: { id: ASSIGNMENT_ID, title: 'Week 4' },
+  live: null,
+  isBuiltIn: true,
   asked: presented,
   current: null,
   response,
@@ -247,5 +295,134 @@ describe('the teacher’s disputes page', () => {
     await user.click(within(card).getByRole('button', { name: 'Reject with this reply' }));
     const rejected = network.requests.find((request) => request.path.endsWith('/reject'));
     expect(rejected?.body).toEqual({ reply: 'The key follows the passage.' });
+  });
+
+  it('lists a live player’s dispute under the session it came from', async () => {
+    network.routes = routes([
+      {
+        ...teacherDispute,
+        student: 'Zed',
+        assignment: null,
+        live: { id: 'LiVeSeSsIoNiDlIvEsEsS0', title: 'Friday quiz' },
+        rightCount: { right: 3, answered: 20 },
+      },
+    ]);
+    renderApp('/teacher/disputes');
+    const card = await screen.findByRole('article', { name: 'Zed · Friday quiz (live session)' });
+    expect(within(card).getByText('3 of 20 answers in this live session are right')).toBeInTheDocument();
+    expect(within(card).getByText(`${grade.given} (wrong)`)).toBeInTheDocument();
+    expect(within(card).getByText('Ada Morrow', { selector: 'mark' })).toBeInTheDocument();
+  });
+
+  it('offers an accepted change to a built-in question as a YAML patch for the bank’s authors', async () => {
+    const revised = { ...engineer, answer: thirdChoice ?? '' };
+    network.routes = routes([
+      {
+        ...teacherDispute,
+        status: 'accepted',
+        reply: 'Right.',
+        answeredAt: '2026-03-01T09:20:00.000Z',
+        current: revised,
+        change: {
+          change: { kind: 'change-key', key: thirdChoice },
+          changedBy: 'ada@school.example',
+          changedAt: '2026-03-01T09:20:00.000Z',
+        },
+      },
+      // The teacher's own question (not from a built-in bank) has nothing to send anyone.
+      {
+        ...teacherDispute,
+        id: 'OtHeRdIsPuTeIdOtHeRdI0',
+        student: 'Bo',
+        isBuiltIn: false,
+        status: 'accepted',
+        reply: 'Fixed.',
+        current: revised,
+        change: { change: { kind: 'change-key', key: thirdChoice }, changedBy: 'me', changedAt: 'now' },
+      },
+    ]);
+    const downloads = captureDownloads();
+    const user = userEvent.setup();
+    renderApp('/teacher/disputes');
+    const own = await screen.findByRole('article', { name: 'Bo · Week 4' });
+    expect(within(own).queryByRole('button', { name: /YAML patch/ })).toBeNull();
+    const card = screen.getByRole('article', { name: 'Ada Lovelace · Week 4' });
+    await user.click(
+      within(card).getByRole('button', { name: 'Download the YAML patch for the bank’s authors' }),
+    );
+    await waitFor(() => expect(downloads.map((file) => file.name)).toEqual([`patch-${engineer.id}.yaml`]));
+    const patch: unknown = parse(await textOf(downloads[0]!.blob));
+    expect(patch).toEqual({
+      question: engineer.id,
+      bank: engineer.bank,
+      change: { kind: 'change-key', key: thirdChoice },
+      fields: [{ field: 'answer', old: rightChoice, new: thirdChoice }],
+      dispute: {
+        kind: 'key',
+        note: 'The passage names him.',
+        quote: { source: 'kell-point', passage: 'built', words: 'Ada Morrow' },
+      },
+      reply: 'Right.',
+      accepted: { by: 'ada@school.example', at: '2026-03-01T09:20:00.000Z' },
+    });
+  });
+});
+
+describe('a live player disputing a revealed question', () => {
+  const SESSION_ID = 'LiVeSeSsIoNiDlIvEsEsS0';
+  const TOKEN = 'T'.repeat(43);
+  afterEach(() => keepSeat(null));
+
+  it('sends the dispute with the seat’s rejoin token to the session, and says it reached the teacher', async () => {
+    keepSeat({ sessionId: SESSION_ID, token: TOKEN, pin: '123456' });
+    network.routes = [
+      {
+        method: 'POST',
+        path: `/api/student/live/${SESSION_ID}/disputes`,
+        status: 201,
+        body: { dispute: filed },
+      },
+    ];
+    const user = userEvent.setup();
+    await act(async () => {
+      render(
+        <ContentContext value={fixtureAccess()}>
+          <LiveDispute sessionId={SESSION_ID} index={2} question={engineer} />
+        </ContentContext>,
+      );
+    });
+    await user.click(screen.getByRole('button', { name: 'Dispute this question' }));
+    const form = await screen.findByRole('form', { name: 'Dispute this question' });
+    await user.type(within(form).getByLabelText('In a line, why'), 'Two of these fit.');
+    await user.click(within(form).getByRole('radio', { name: 'Another answer is right too' }));
+    await user.click(within(form).getByRole('button', { name: 'Send to my teacher' }));
+    expect(
+      await screen.findByText('Your dispute is with your teacher. Their reply appears here.'),
+    ).toBeInTheDocument();
+    expect(network.requests).toEqual([
+      {
+        method: 'POST',
+        path: `/api/student/live/${SESSION_ID}/disputes`,
+        body: {
+          token: TOKEN,
+          index: 2,
+          kind: 'second-answer',
+          message: 'Two of these fit.',
+          selection: null,
+        },
+      },
+    ]);
+  });
+
+  it('offers nothing on a device that is not seated in that session', async () => {
+    keepSeat({ sessionId: 'AnOtHeRsEsSiOnIdAnOtHe', token: TOKEN, pin: '123456' });
+    await act(async () => {
+      render(
+        <ContentContext value={fixtureAccess()}>
+          <LiveDispute sessionId={SESSION_ID} index={0} question={engineer} />
+        </ContentContext>,
+      );
+    });
+    expect(screen.queryByRole('button', { name: 'Dispute this question' })).toBeNull();
   });
 });

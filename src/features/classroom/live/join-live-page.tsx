@@ -10,6 +10,7 @@ import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
 import { LiveClock, useTimeLeft } from './live-clock';
+import { LiveDispute } from './live-dispute';
 import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
 import '../../quiz/quiz.css';
@@ -296,6 +297,14 @@ function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
             grade={feedback.grade}
             backTo={paths.liveJoin()}
           />
+          {feedback.grade.verdict !== 'unanswered' && (
+            <LiveDispute
+              key={view.index}
+              sessionId={view.sessionId}
+              index={view.index}
+              question={feedback.presented.question}
+            />
+          )}
         </section>
       ) : (
         <p className="notice">The answer is revealed on your teacher’s screen.</p>

@@ -183,6 +183,14 @@ export const api = {
       z.object({ dispute: studentDisputeSchema }).transform((value) => value.dispute),
       input,
     ),
+  /** A live player's dispute: the rejoin token kept on the device says which player files it. */
+  fileLiveDispute: (sessionId: string, token: string, input: DisputeInput) =>
+    call(
+      'POST',
+      `/api/student/live/${encodeURIComponent(sessionId)}/disputes`,
+      z.object({ dispute: studentDisputeSchema }).transform((value) => value.dispute),
+      { token, ...input },
+    ),
   attemptDisputes: (attemptId: string) =>
     call(
       'GET',

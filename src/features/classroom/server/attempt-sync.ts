@@ -2,6 +2,7 @@ import type { LearnerResponse } from '@/domain/learner-response';
 import { useHistoryStore } from '@/stores/history-store';
 import { api } from './api-client';
 import { attemptAsSession } from './attempt-as-session';
+import type { DisputeInput } from './dispute-responses';
 import { newAnswerId } from './pending-answers';
 import { useStudentAttemptStore } from './student-attempt-store';
 
@@ -122,10 +123,55 @@ async function sendHandIn(assignmentId: string): Promise<SyncOutcome> {
   return sent;
 }
 
-/** Sends whatever waits on the device: the answers, then the hand-in when one was asked for. */
-export function syncAttempt(assignmentId: string): Promise<SyncOutcome> {
+/**
+ * Sends whatever waits on the device: the answers, then the hand-in when one was asked for, then
+ * the disputes (the server takes a dispute only on a question it holds an answer to).
+ */
+export async function syncAttempt(assignmentId: string): Promise<SyncOutcome> {
   const local = useStudentAttemptStore.getState().attempts[assignmentId];
-  return local?.isHandInPending ? sendHandIn(assignmentId) : sendPendingAnswers(assignmentId);
+  const sent = local?.isHandInPending
+    ? await sendHandIn(assignmentId)
+    : await sendPendingAnswers(assignmentId);
+  if (sent.isOffline) return sent;
+  return sendPendingDisputes(assignmentId, sent.problem);
+}
+
+const isUnreachable = (result: { isOffline: boolean; status: number }) =>
+  result.isOffline || result.status === 429 || result.status === 503;
+
+/**
+ * Files a dispute on a question of the attempt. With no network it is kept on the device and goes
+ * out with the next sync (the `online` event, or the page's retries); the learner is told so.
+ */
+export async function fileDispute(
+  assignmentId: string,
+  input: DisputeInput,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const local = useStudentAttemptStore.getState().attempts[assignmentId];
+  if (!local) return { ok: false, message: 'This attempt is no longer on this device.' };
+  const hasWaiting = (local.pendingDisputes ?? []).length > 0 || local.pending.length > 0;
+  // Behind disputes or answers still waiting, it waits too: they go out in order.
+  const sent = hasWaiting ? null : await api.fileDispute(local.attemptId, input);
+  if (sent && (sent.ok || !isUnreachable(sent))) return sent;
+  const disputeId = newAnswerId(crypto.getRandomValues(new Uint8Array(12)));
+  useStudentAttemptStore.getState().disputeQueued(assignmentId, { ...input, disputeId });
+  if (hasWaiting) void syncAttempt(assignmentId);
+  return { ok: true };
+}
+
+/** The disputes waiting on the device, oldest first; a refusal for good is reported and dropped. */
+async function sendPendingDisputes(assignmentId: string, earlier: string | null): Promise<SyncOutcome> {
+  let problem = earlier;
+  for (;;) {
+    const local = useStudentAttemptStore.getState().attempts[assignmentId];
+    const next = local?.pendingDisputes?.[0];
+    if (!local || !next) return { isOffline: false, problem };
+    const { disputeId, ...input } = next;
+    const sent = await api.fileDispute(local.attemptId, input);
+    if (!sent.ok && isUnreachable(sent)) return { isOffline: true, problem };
+    useStudentAttemptStore.getState().disputeSettled(assignmentId, disputeId);
+    if (!sent.ok) problem = `Your dispute was not taken: ${sent.message}`;
+  }
 }
 
 /** A finished attempt joins the student's history once, so Review and spaced repetition see it. */

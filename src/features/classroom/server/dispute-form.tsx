@@ -2,16 +2,51 @@ import { useState } from 'react';
 import { DISPUTE_KIND_NAMES } from '@/domain/dispute';
 import type { Question } from '@/domain/question';
 import { DisputeForm, type CheckedDispute } from '@/components/dispute-form';
-import { api } from './api-client';
-import type { StudentDispute } from './dispute-responses';
+import { fileDispute } from './attempt-sync';
+import type { DisputeInput, StudentDispute } from './dispute-responses';
+import { useStudentAttemptStore } from './student-attempt-store';
 
-type Props = { attemptId: string; index: number; question: Question };
+type Props = { assignmentId: string; index: number; question: Question };
 
-/** "Dispute this question" beside a feedback of a server assignment: sent to the teacher. */
-export function DisputeQuestion({ attemptId, index, question }: Props) {
+/**
+ * "Dispute this question" beside a feedback of a server assignment: sent to the teacher, or kept
+ * on the device while there is no network and sent when it is back.
+ */
+export function DisputeQuestion({ assignmentId, index, question }: Props) {
+  const isWaiting = useStudentAttemptStore((state) =>
+    (state.attempts[assignmentId]?.pendingDisputes ?? []).some((pending) => pending.index === index),
+  );
+  return (
+    <SendDispute
+      index={index}
+      question={question}
+      isWaiting={isWaiting}
+      file={(input) => fileDispute(assignmentId, input)}
+    />
+  );
+}
+
+type SendProps = {
+  index: number;
+  question: Question;
+  /** Where the dispute goes: an attempt's route, or a live session's with the player's token. */
+  file: (input: DisputeInput) => Promise<{ ok: true } | { ok: false; message: string }>;
+  /** A dispute on this question waits on the device for the network. */
+  isWaiting?: boolean;
+};
+
+/** "Dispute this question", sent to the teacher through `file`; says so once it is there. */
+export function SendDispute({ index, question, file, isWaiting = false }: SendProps) {
   const [isOpen, setIsOpen] = useState(false);
-  const [filed, setFiled] = useState<StudentDispute | null>(null);
-  if (filed) {
+  const [isFiled, setIsFiled] = useState(false);
+  if (isWaiting) {
+    return (
+      <p className="notice dispute__sent" role="status">
+        Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.
+      </p>
+    );
+  }
+  if (isFiled) {
     return (
       <p className="notice dispute__sent" role="status">
         Your dispute is with your teacher. Their reply appears here.
@@ -36,9 +71,9 @@ export function DisputeQuestion({ attemptId, index, question }: Props) {
       start: selection.start,
       end: selection.end,
     };
-    const result = await api.fileDispute(attemptId, { index, kind, message: note, selection: evidence });
+    const result = await file({ index, kind, message: note, selection: evidence });
     if (!result.ok) return result.message;
-    setFiled(result.data);
+    setIsFiled(true);
     return null;
   }
   return (

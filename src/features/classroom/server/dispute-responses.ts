@@ -28,7 +28,11 @@ export type StudentDispute = z.infer<typeof studentDisputeSchema>;
 
 export const teacherDisputeSchema = studentDisputeSchema.extend({
   student: z.string(),
-  assignment: z.object({ id: z.string(), title: z.string() }),
+  /** Where the dispute came from: an assignment, or a live session (the other is null). */
+  assignment: z.object({ id: z.string(), title: z.string() }).nullable(),
+  live: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** A question of the built-in banks: the app does not edit those, their authors get a patch. */
+  isBuiltIn: z.boolean(),
   asked: z.object({
     question: questionSchema,
     choiceOrder: z.array(z.string()),

@@ -1,4 +1,5 @@
 import type { LearnerResponse } from '@/domain/learner-response';
+import type { DisputeInput } from './dispute-responses';
 
 /** An answer given on the device and not yet acknowledged by the server. */
 export type PendingAnswer = { answerId: string; index: number; response: LearnerResponse };
@@ -17,3 +18,6 @@ export function withAnswerSettled(queue: readonly PendingAnswer[], answerId: str
 export function newAnswerId(randomBytes: Uint8Array): string {
   return Array.from(randomBytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
+
+/** A dispute filed with no network: kept on the device until the server takes it (or refuses it). */
+export type PendingDispute = DisputeInput & { disputeId: string };

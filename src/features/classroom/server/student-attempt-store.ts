@@ -5,7 +5,13 @@ import type { LearnerResponse } from '@/domain/learner-response';
 import { learnerResponseSchema } from '@/content/response-schema';
 import { safePersist } from '@/stores/safe-persist';
 import { attemptSchema, feedbackSchema, type Feedback, type ServerAttempt } from './api-responses';
-import { withAnswerQueued, withAnswerSettled, type PendingAnswer } from './pending-answers';
+import { DISPUTE_KINDS } from '@/domain/dispute';
+import {
+  withAnswerQueued,
+  withAnswerSettled,
+  type PendingAnswer,
+  type PendingDispute,
+} from './pending-answers';
 
 /**
  * A student's attempt at a server assignment as this device knows it: the server's last view, the
@@ -25,6 +31,8 @@ export type LocalAttempt = {
   isInHistory: boolean;
   /** Handed in on this device and not yet acknowledged: sent by itself when the network is back. */
   isHandInPending?: boolean;
+  /** Disputes filed with no network, oldest first: sent after the answers when it is back. */
+  pendingDisputes?: PendingDispute[];
 };
 
 type StudentAttemptState = {
@@ -42,10 +50,22 @@ type StudentAttemptState = {
   recordedInHistory(assignmentId: string): void;
   handInRequested(assignmentId: string): void;
   handInSettled(assignmentId: string): void;
+  disputeQueued(assignmentId: string, dispute: PendingDispute): void;
+  disputeSettled(assignmentId: string, disputeId: string): void;
   attemptLeft(assignmentId: string): void;
 };
 
 const pendingSchema = z.object({ answerId: z.string(), index: z.number(), response: learnerResponseSchema });
+
+const pendingDisputeSchema = z.object({
+  disputeId: z.string(),
+  index: z.number(),
+  kind: z.enum(DISPUTE_KINDS),
+  message: z.string(),
+  selection: z
+    .object({ source: z.string(), passage: z.string(), start: z.number(), end: z.number() })
+    .nullable(),
+});
 
 const localAttemptSchema = z.object({
   attemptId: z.string(),
@@ -58,6 +78,8 @@ const localAttemptSchema = z.object({
   isInHistory: z.boolean(),
   // Optional, so an attempt saved before hand-ins were queued still loads as it was.
   isHandInPending: z.boolean().optional(),
+  // Optional too: attempts saved before disputes waited on the device load unchanged.
+  pendingDisputes: z.array(pendingDisputeSchema).optional(),
 });
 
 export const useStudentAttemptStore = create<StudentAttemptState>()(
@@ -110,6 +132,16 @@ export const useStudentAttemptStore = create<StudentAttemptState>()(
           change(assignmentId, (local) => ({ ...local, isHandInPending: true })),
         handInSettled: (assignmentId) =>
           change(assignmentId, (local) => ({ ...local, isHandInPending: false })),
+        disputeQueued: (assignmentId, dispute) =>
+          change(assignmentId, (local) => ({
+            ...local,
+            pendingDisputes: [...(local.pendingDisputes ?? []), dispute],
+          })),
+        disputeSettled: (assignmentId, disputeId) =>
+          change(assignmentId, (local) => ({
+            ...local,
+            pendingDisputes: (local.pendingDisputes ?? []).filter((item) => item.disputeId !== disputeId),
+          })),
         attemptLeft: (assignmentId) =>
           set(({ attempts }) => ({
             attempts: Object.fromEntries(Object.entries(attempts).filter(([id]) => id !== assignmentId)),

@@ -30,7 +30,7 @@ type Props = { assignmentId: string; local: LocalAttempt };
 export function StudentAttemptView({ assignmentId, local }: Props) {
   const [sync, setSync] = useState<SyncOutcome>({ isOffline: false, problem: null });
   const isHandInPending = local.isHandInPending === true;
-  const hasPending = local.pending.length > 0 || isHandInPending;
+  const hasPending = local.pending.length > 0 || isHandInPending || (local.pendingDisputes ?? []).length > 0;
   usePageTitle(local.attempt.finishedAt ? 'Results' : local.attempt.assignment.title);
 
   // On opening (a reload, another tab): the server's view first, then whatever waits on the device.
@@ -40,7 +40,7 @@ export function StudentAttemptView({ assignmentId, local }: Props) {
     });
   }, [assignmentId]);
 
-  // Waiting answers (and a hand-in) go out when the network comes back, retried every few seconds meanwhile.
+  // Waiting answers (a hand-in, disputes) go out when the network comes back, retried every few seconds meanwhile.
   useEffect(() => {
     if (!hasPending) return undefined;
     const retry = () => void syncAttempt(assignmentId).then(setSync);
@@ -161,6 +161,7 @@ function AttemptQuestions({
       {status}
       <StudentQuestionView
         key={currentIndex}
+        assignmentId={assignmentId}
         question={question}
         local={local}
         total={total}
@@ -173,6 +174,7 @@ function AttemptQuestions({
 }
 
 type QuestionProps = {
+  assignmentId: string;
   question: StudentQuestion;
   local: LocalAttempt;
   total: number;
@@ -181,7 +183,15 @@ type QuestionProps = {
   onFinish: () => void;
 };
 
-function StudentQuestionView({ question, local, total, onAnswer, onGo, onFinish }: QuestionProps) {
+function StudentQuestionView({
+  assignmentId,
+  question,
+  local,
+  total,
+  onAnswer,
+  onGo,
+  onFinish,
+}: QuestionProps) {
   const { index } = question;
   const mode = local.attempt.assignment.mode;
   const [response, setResponse] = useState<LearnerResponse>(
@@ -295,7 +305,7 @@ function StudentQuestionView({ question, local, total, onAnswer, onGo, onFinish 
         </div>
       </form>
       {isPracticeAnswered && feedback && (
-        <DisputeQuestion attemptId={local.attempt.id} index={index} question={feedback.presented.question} />
+        <DisputeQuestion assignmentId={assignmentId} index={index} question={feedback.presented.question} />
       )}
     </>
   );
@@ -362,7 +372,7 @@ function AttemptResults({
                 />
                 <DisputeReplies disputes={disputesOf(index)} />
                 <DisputeQuestion
-                  attemptId={attempt.id}
+                  assignmentId={assignmentId}
                   index={index}
                   question={feedback.presented.question}
                 />

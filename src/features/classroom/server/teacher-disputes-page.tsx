@@ -6,6 +6,7 @@ import { paths } from '@/navigation/paths';
 import { api } from './api-client';
 import { DISPUTE_KIND_NAMES } from '@/domain/dispute';
 import type { QuestionChangeInput, TeacherDispute } from './dispute-responses';
+import { QuestionPatchDownload } from './question-patch-download';
 import { TeacherOnly } from './teacher-only';
 import { useApiData } from './use-api-data';
 import '../classroom.css';
@@ -74,7 +75,7 @@ function DisputeCard({ dispute, onAnswered }: { dispute: TeacherDispute; onAnswe
   return (
     <article className="card dispute" aria-labelledby={titleId}>
       <h2 id={titleId} className="dispute__title">
-        {dispute.student} · {dispute.assignment.title}
+        {dispute.student} · {dispute.assignment?.title ?? `${dispute.live?.title ?? ''} (live session)`}
       </h2>
       <p>
         <strong>{DISPUTE_KIND_NAMES[dispute.kind]}</strong> — “{dispute.message}”
@@ -100,17 +101,21 @@ function DisputeCard({ dispute, onAnswered }: { dispute: TeacherDispute; onAnswe
         </dd>
         <dt>Right now</dt>
         <dd>
-          {dispute.rightCount.right} of {dispute.rightCount.answered} answers in this assignment are right
+          {dispute.rightCount.right} of {dispute.rightCount.answered} answers in this{' '}
+          {dispute.live ? 'live session' : 'assignment'} are right
         </dd>
       </dl>
       <CitedPassage dispute={dispute} />
       {dispute.status === 'open' ? (
         <DisputeActions dispute={dispute} question={question} onAnswered={onAnswered} />
       ) : (
-        <p className="notice">
-          {dispute.status === 'accepted' ? 'Accepted' : 'Rejected'}
-          {dispute.change ? ` by ${dispute.change.changedBy}` : ''}. Your reply: “{dispute.reply ?? ''}”
-        </p>
+        <>
+          <p className="notice">
+            {dispute.status === 'accepted' ? 'Accepted' : 'Rejected'}
+            {dispute.change ? ` by ${dispute.change.changedBy}` : ''}. Your reply: “{dispute.reply ?? ''}”
+          </p>
+          <QuestionPatchDownload dispute={dispute} />
+        </>
       )}
     </article>
   );
@@ -243,6 +248,12 @@ function DisputeActions({
         onChange={(event) => setReply(event.target.value)}
       />
       <ChangeField question={question} dispute={dispute} onChange={setChange} />
+      {dispute.isBuiltIn && (
+        <p className="muted">
+          From a built-in bank: accepting regrades the answers this server holds, then offers the change as a
+          YAML patch to send to the bank’s authors.
+        </p>
+      )}
       <div role="status">{outcome && <p className="notice notice--error">{outcome}</p>}</div>
       <div className="dispute__buttons">
         <button type="button" className="button" onClick={(event) => void answer(event, true)}>
