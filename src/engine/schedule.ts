@@ -162,20 +162,112 @@ export function buildSchedules(
   resets: Readonly<Record<string, number>>,
   options: ScheduleOptions,
 ): Record<string, Schedule> {
+  return schedulesReusing(answers, resets, options, new Map()).schedules;
+}
+
+/**
+ * What one question's schedule was replayed from: the number of its answers and the latest time among
+ * them, its reset and the target retention. Answers are only ever added, and a schedule is saved with
+ * the answers it was replayed from, so the same count is the same answers.
+ */
+export type ScheduleBasis = {
+  answers: number;
+  latest: number | null;
+  resetAt: number | null;
+  targetRetention: number;
+};
+
+/** A question's schedule as saved beside the history, so a start need not replay every answer. */
+export type SavedSchedule = { questionId: string; basis: ScheduleBasis; schedule: Schedule | null };
+
+function sameBasis(left: ScheduleBasis, right: ScheduleBasis): boolean {
+  return (
+    left.answers === right.answers &&
+    left.latest === right.latest &&
+    left.resetAt === right.resetAt &&
+    left.targetRetention === right.targetRetention
+  );
+}
+
+function groupByQuestion(
+  answers: readonly AnswerRecord[],
+  isWanted: (questionId: string) => boolean = () => true,
+): Map<string, AnswerRecord[]> {
   const byQuestion = new Map<string, AnswerRecord[]>();
   for (const answer of answers) {
+    if (!isWanted(answer.questionId)) continue;
     const list = byQuestion.get(answer.questionId);
     if (list) list.push(answer);
     else byQuestion.set(answer.questionId, [answer]);
   }
+  return byQuestion;
+}
+
+function basisOf(
+  answers: readonly AnswerRecord[],
+  resets: Readonly<Record<string, number>>,
+  questionId: string,
+  options: ScheduleOptions,
+): ScheduleBasis {
+  let latest: number | null = null;
+  for (const answer of answers) if (latest === null || answer.answeredAt > latest) latest = answer.answeredAt;
+  return {
+    answers: answers.length,
+    latest,
+    resetAt: (Object.hasOwn(resets, questionId) ? resets[questionId] : undefined) ?? null,
+    targetRetention: clampRetention(options.targetRetention),
+  };
+}
+
+/**
+ * Every question's schedule, taken from `saved` where it was replayed from the same answers, reset and
+ * target retention, and replayed otherwise; `replayed` are the ones worth saving again.
+ */
+export function schedulesReusing(
+  answers: readonly AnswerRecord[],
+  resets: Readonly<Record<string, number>>,
+  options: ScheduleOptions,
+  saved: ReadonlyMap<string, SavedSchedule>,
+): { schedules: Record<string, Schedule>; replayed: SavedSchedule[] } {
+  const byQuestion = groupByQuestion(answers);
   for (const questionId of Object.keys(resets))
     if (!byQuestion.has(questionId)) byQuestion.set(questionId, []);
-  const scheduler = schedulerFor(options);
+  let scheduler: FSRS | undefined;
   const schedules: Record<string, Schedule> = {};
+  const replayed: SavedSchedule[] = [];
   for (const questionId of [...byQuestion.keys()].sort()) {
-    const resetAt = Object.hasOwn(resets, questionId) ? resets[questionId] : undefined;
-    const schedule = scheduleWith(scheduler, byQuestion.get(questionId) ?? [], resetAt);
+    const own = byQuestion.get(questionId) ?? [];
+    const basis = basisOf(own, resets, questionId, options);
+    const kept = saved.get(questionId);
+    let schedule: Schedule | undefined;
+    if (kept && sameBasis(kept.basis, basis)) {
+      schedule = kept.schedule ?? undefined;
+    } else {
+      scheduler ??= schedulerFor(options);
+      schedule = scheduleWith(scheduler, own, basis.resetAt ?? undefined);
+      replayed.push({ questionId, basis, schedule: schedule ?? null });
+    }
     if (schedule) schedules[questionId] = schedule;
   }
-  return schedules;
+  return { schedules, replayed };
+}
+
+/** The schedules of `questionIds` in `progress` as they are saved: with what each was replayed from. */
+export function savedSchedulesOf(
+  progress: {
+    history: { answers: readonly AnswerRecord[] };
+    schedules: Readonly<Record<string, Schedule>>;
+    resets: Readonly<Record<string, number>>;
+    settings: ScheduleOptions;
+  },
+  questionIds: ReadonlySet<string>,
+): SavedSchedule[] {
+  if (questionIds.size === 0) return [];
+  const byQuestion = groupByQuestion(progress.history.answers, (id) => questionIds.has(id));
+  return [...questionIds].sort().map((questionId) => ({
+    questionId,
+    basis: basisOf(byQuestion.get(questionId) ?? [], progress.resets, questionId, progress.settings),
+    schedule:
+      (Object.hasOwn(progress.schedules, questionId) ? progress.schedules[questionId] : undefined) ?? null,
+  }));
 }

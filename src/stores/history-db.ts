@@ -8,12 +8,14 @@ import {
   type AttemptRecord,
 } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
+import type { SavedSchedule } from '@/engine/schedule';
 import { questionSchema } from '@/content/question-schema';
+import { checkedAnswer } from './answer-check';
 import {
-  answerRecordSchema,
   attemptRecordSchema,
   learnerSettingsSchema,
   LATEST_TIME,
+  savedScheduleSchema,
 } from './history-schema';
 
 /**
@@ -22,7 +24,8 @@ import {
  * over each other: an answer is keyed by what identifies it, and the same key is the same answer.
  */
 export const HISTORY_DB_NAME = 'source-quiz';
-const DB_VERSION = 1;
+/** 2 added the saved schedules. */
+const DB_VERSION = 2;
 
 /** What records were added or changed: written in one transaction, and told to the other tabs. */
 export type HistoryRecords = {
@@ -31,6 +34,8 @@ export type HistoryRecords = {
   questions: Record<string, Question>;
   resets: Record<string, number>;
   settings?: LearnerSettings;
+  /** Schedules as replayed from the answers this tab holds, saved so a start need not replay them. */
+  schedules?: SavedSchedule[];
 };
 
 type DamagedRecord = { store: RecordStore | 'answerPages'; key: IDBValidKey; value: unknown; at: number };
@@ -47,6 +52,8 @@ interface HistorySchema extends DBSchema {
   settings: { key: string; value: LearnerSettings };
   /** Records that could not be read, kept aside (never deleted) to download. */
   damaged: { key: number; value: DamagedRecord };
+  /** Derived from the answers, never the only copy of anything: one that does not agree is replayed. */
+  schedules: { key: string; value: SavedSchedule };
 }
 
 export type HistoryDb = IDBPDatabase<HistorySchema>;
@@ -70,14 +77,18 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
   if (typeof indexedDB === 'undefined') return undefined;
   try {
     return await openDB<HistorySchema>(name, DB_VERSION, {
-      upgrade(db) {
-        db.createObjectStore('answers');
-        db.createObjectStore('answerPages', { autoIncrement: true });
-        db.createObjectStore('attempts', { keyPath: 'id' });
-        db.createObjectStore('questions', { keyPath: 'key' });
-        db.createObjectStore('resets', { keyPath: 'questionId' });
-        db.createObjectStore('settings');
-        db.createObjectStore('damaged', { autoIncrement: true });
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore('answers');
+          db.createObjectStore('answerPages', { autoIncrement: true });
+          db.createObjectStore('attempts', { keyPath: 'id' });
+          db.createObjectStore('questions', { keyPath: 'key' });
+          db.createObjectStore('resets', { keyPath: 'questionId' });
+          db.createObjectStore('settings');
+          db.createObjectStore('damaged', { autoIncrement: true });
+        }
+        // Version 1 kept no schedules: the first start replays them once and saves them.
+        if (oldVersion < 2) db.createObjectStore('schedules', { keyPath: 'questionId' });
       },
       // A newer version of the app in another tab needs the database: let it, this tab reloads later.
       blocking(_current, _next, event) {
@@ -95,7 +106,7 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
  * written in the same transaction, so two tabs writing at once both count.
  */
 export async function appendRecords(db: HistoryDb, records: HistoryRecords): Promise<void> {
-  const tx = db.transaction(RECORD_STORES, 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'schedules'], 'readwrite');
   const writes: Promise<unknown>[] = [];
   const answers = tx.objectStore('answers');
   for (const answer of records.answers) {
@@ -130,13 +141,37 @@ export async function appendRecords(db: HistoryDb, records: HistoryRecords): Pro
     );
   }
   if (records.settings) writes.push(tx.objectStore('settings').put(records.settings, 'learner'));
+  // In the same transaction as the answers they were replayed from, so a saved schedule never counts
+  // an answer the database lacks; one from a tab that had not heard of another's answer counts fewer
+  // answers than the database holds, and is replayed at the next start.
+  for (const schedule of records.schedules ?? []) writes.push(tx.objectStore('schedules').put(schedule));
   await Promise.all([...writes, tx.done]);
+}
+
+/** Saves schedules replayed at a start; a failure only means they are replayed again next time. */
+export async function saveSchedules(db: HistoryDb, schedules: SavedSchedule[]): Promise<void> {
+  if (schedules.length === 0) return;
+  try {
+    const tx = db.transaction('schedules', 'readwrite');
+    // A tab may have saved one replayed from more answers since: it stands.
+    const writes = schedules.map((schedule) =>
+      tx.store
+        .get(schedule.questionId)
+        .then((kept) =>
+          kept && kept.basis.answers > schedule.basis.answers ? undefined : tx.store.put(schedule),
+        ),
+    );
+    await Promise.all([...writes, tx.done]);
+  } catch {
+    // Derived data: nothing is lost.
+  }
 }
 
 /** Everything is gone, in one transaction: the learner reset their progress. Damaged records stay. */
 export async function clearRecords(db: HistoryDb): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, 'answerPages'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'answerPages', 'schedules'], 'readwrite');
   await Promise.all([
+    tx.objectStore('schedules').clear(),
     tx.objectStore('answerPages').clear(),
     tx.objectStore('answers').clear(),
     tx.objectStore('attempts').clear(),
@@ -151,6 +186,8 @@ export type LoadedHistory = {
   records: HistoryRecords;
   /** Records that could not be used: moved to the `damaged` store, offered to download. */
   damaged: DamagedRecord[];
+  /** The saved schedules that are readable, by question id; whether each still agrees is for the engine. */
+  schedules: Map<string, SavedSchedule>;
 };
 
 /** Loose answer records gathered into pages once there are this many: few enough to read fast. */
@@ -159,16 +196,17 @@ const PAGE_SIZE = 10_000;
 
 /**
  * Gathers the loose answers read into pages and removes them, in one transaction: a tab that appends
- * meanwhile adds a key this does not remove, and an answer found twice is read once.
+ * meanwhile adds a key this does not remove, and an answer found twice is read once. A page holds its
+ * answers in time order, so that the pages read one after the other are already nearly sorted.
  */
-async function compact(db: HistoryDb, keys: string[], byKey: Map<string, AnswerRecord>): Promise<void> {
+async function compact(db: HistoryDb, loose: { key: string; answer: AnswerRecord }[]): Promise<void> {
   const tx = db.transaction(['answers', 'answerPages'], 'readwrite');
   const writes: Promise<unknown>[] = [];
-  for (let start = 0; start < keys.length; start += PAGE_SIZE) {
-    const page = keys.slice(start, start + PAGE_SIZE).flatMap((key) => byKey.get(key) ?? []);
-    writes.push(tx.objectStore('answerPages').add(JSON.stringify(page)));
+  const answers = loose.map(({ answer }) => answer).sort(compareAnswers);
+  for (let start = 0; start < answers.length; start += PAGE_SIZE) {
+    writes.push(tx.objectStore('answerPages').add(JSON.stringify(answers.slice(start, start + PAGE_SIZE))));
   }
-  for (const key of keys) writes.push(tx.objectStore('answers').delete(key));
+  for (const { key } of loose) writes.push(tx.objectStore('answers').delete(key));
   try {
     await Promise.all([...writes, tx.done]);
   } catch {
@@ -180,16 +218,30 @@ function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LATEST_TIME;
 }
 
+/** Sorted answers with each key once: the same key sorts next to itself, so only neighbours are compared. */
+function withoutRepeats(sorted: AnswerRecord[]): AnswerRecord[] {
+  const kept: AnswerRecord[] = [];
+  let previous: AnswerRecord | undefined;
+  for (const answer of sorted) {
+    if (previous && previous.answeredAt === answer.answeredAt && answerKey(previous) === answerKey(answer))
+      continue;
+    kept.push(answer);
+    previous = answer;
+  }
+  return kept;
+}
+
 /**
  * Reads the whole history. Every record is untrusted: one that fails its schema (or names a question
  * the database does not hold) is moved aside, whole, before anything else is written, and never used.
  */
 export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
-  const read = db.transaction([...RECORD_STORES, 'answerPages'], 'readonly');
+  const read = db.transaction([...RECORD_STORES, 'answerPages', 'schedules'], 'readonly');
   const pagesRead = Promise.all([
     read.objectStore('answerPages').getAllKeys(),
     read.objectStore('answerPages').getAll(),
   ]);
+  const schedulesRead = read.objectStore('schedules').getAll() as Promise<unknown[]>;
   const all = (store: RecordStore) =>
     Promise.all([
       read.objectStore(store).getAllKeys(),
@@ -203,13 +255,14 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     all('settings'),
   ]);
   const [pageKeys, pageTexts] = await pagesRead;
+  const savedSchedules = await schedulesRead;
   const at = Date.now();
   const damaged: DamagedRecord[] = [];
   const records = noRecords();
-  const byKey = new Map<string, AnswerRecord>();
+  const usable: AnswerRecord[] = [];
   /** Pages that held something unusable: rewritten with what was usable, the rest kept aside. */
   const pageFixes: { key: number; text: string }[] = [];
-  const looseKeys: string[] = [];
+  const loose: { key: string; answer: AnswerRecord }[] = [];
   /** Each record of `store` that `use` refuses is kept aside. */
   function each(
     store: RecordStore,
@@ -235,8 +288,8 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     return true;
   });
   const usableAnswer = (value: unknown): AnswerRecord | undefined => {
-    const parsed = answerRecordSchema.safeParse(value);
-    return parsed.success && Object.hasOwn(records.questions, parsed.data.asked) ? parsed.data : undefined;
+    const answer = checkedAnswer(value);
+    return answer && Object.hasOwn(records.questions, answer.asked) ? answer : undefined;
   };
   pageTexts.forEach((text, index) => {
     const key = pageKeys[index] ?? index;
@@ -251,26 +304,26 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
       return;
     }
     const unusable: unknown[] = [];
-    const usable: AnswerRecord[] = [];
+    const before = usable.length;
     for (const item of items) {
       const answer = usableAnswer(item);
       if (answer) usable.push(answer);
       else unusable.push(item);
     }
-    for (const answer of usable) byKey.set(answerKey(answer), answer);
     if (unusable.length > 0) {
       damaged.push({ store: 'answerPages', key, value: unusable, at });
-      pageFixes.push({ key, text: JSON.stringify(usable) });
+      pageFixes.push({ key, text: JSON.stringify(usable.slice(before)) });
     }
   });
   each('answers', answers, (value, key) => {
     const answer = usableAnswer(value);
     if (!answer || answerKey(answer) !== key) return false;
-    byKey.set(key, answer);
-    looseKeys.push(key);
+    usable.push(answer);
+    loose.push({ key, answer });
     return true;
   });
-  records.answers = [...byKey.values()];
+  // Pages are in time order and follow each other in time, so this sort mostly walks runs.
+  records.answers = withoutRepeats(usable.sort(compareAnswers));
   each('resets', resets, (value, key) => {
     const { questionId, at: resetAt } = (value ?? {}) as { questionId?: unknown; at?: unknown };
     if (typeof questionId !== 'string' || questionId !== key || !isTime(resetAt)) return false;
@@ -284,7 +337,12 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     return true;
   });
   records.attempts.sort(compareAttempts);
-  records.answers.sort(compareAnswers);
+  // A schedule is derived from the answers: one that cannot be read is replayed and saved over.
+  const schedules = new Map<string, SavedSchedule>();
+  for (const value of savedSchedules) {
+    const parsed = savedScheduleSchema.safeParse(value);
+    if (parsed.success) schedules.set(parsed.data.questionId, parsed.data);
+  }
 
   if (damaged.length > 0) {
     // Copied aside and removed in one transaction: if the copy fails, nothing is removed.
@@ -303,8 +361,8 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
       tx.done,
     ]);
   }
-  if (looseKeys.length >= COMPACT_AFTER) await compact(db, looseKeys, byKey);
-  return { records, damaged };
+  if (loose.length >= COMPACT_AFTER) await compact(db, loose);
+  return { records, damaged, schedules };
 }
 
 /** The records of a whole saved progress, as the localStorage version kept it. */

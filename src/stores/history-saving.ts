@@ -4,7 +4,7 @@ import { questionSchema } from '@/content/question-schema';
 import { answerKey, type AnswerRecord } from '@/engine/history';
 import { withRecordsJoined } from '@/engine/merge-backup';
 import { emptyProgress, type Progress } from '@/engine/progress';
-import { buildSchedules } from '@/engine/schedule';
+import { savedSchedulesOf, schedulesReusing, type SavedSchedule } from '@/engine/schedule';
 import { browserStorage } from './browser-storage';
 import {
   answerRecordSchema,
@@ -62,6 +62,7 @@ function hasRecords(progress: Progress): boolean {
 
 function joinAll(batches: HistoryRecords[]): HistoryRecords {
   const joined: HistoryRecords = { attempts: [], answers: [], questions: {}, resets: {} };
+  const schedules: SavedSchedule[] = [];
   for (const batch of batches) {
     joined.attempts.push(...batch.attempts);
     joined.answers.push(...batch.answers);
@@ -69,6 +70,11 @@ function joinAll(batches: HistoryRecords[]): HistoryRecords {
     for (const [id, at] of Object.entries(batch.resets))
       joined.resets[id] = Math.max(joined.resets[id] ?? 0, at);
     if (batch.settings) joined.settings = batch.settings;
+    // A later change was made from a history holding at least as much: its schedule replaces.
+    if (batch.schedules) schedules.push(...batch.schedules);
+  }
+  if (schedules.length > 0) {
+    joined.schedules = [...new Map(schedules.map((saved) => [saved.questionId, saved])).values()];
   }
   return joined;
 }
@@ -133,7 +139,9 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       }
       retries = 0;
       dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
-      channel?.postMessage({ kind: 'added', records });
+      // The other tabs reschedule from the records themselves.
+      const { attempts, answers, questions, resets, settings } = records;
+      channel?.postMessage({ kind: 'added', records: { attempts, answers, questions, resets, settings } });
     });
   }
 
@@ -181,6 +189,7 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
     db = database;
     // From here on, changes wait for the database; what came before is migrated below.
     mode = 'database';
+    let replayed: SavedSchedule[] = [];
     try {
       await migrate(database, store.getState());
       const loaded = await loadRecords(database);
@@ -197,11 +206,14 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       const { records } = loaded;
       const current = store.getState();
       const settings = records.settings ?? current.settings;
+      // Saved schedules that agree with the answers are taken as they are; the rest are replayed.
+      const rebuilt = schedulesReusing(records.answers, records.resets, settings, loaded.schedules);
+      replayed = rebuilt.replayed;
       const saved: Progress = {
         history: { attempts: records.attempts, answers: records.answers, questions: records.questions },
         resets: records.resets,
         settings,
-        schedules: buildSchedules(records.answers, records.resets, settings),
+        schedules: rebuilt.schedules,
       };
       // Anything this tab recorded while the database was read is joined in, and written below.
       store.setState(hasRecords(current) ? withRecordsJoined(saved, recordsOfProgress(current)) : saved);
@@ -213,6 +225,10 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       return;
     }
     isLoaded = true;
+    if (replayed.length > 0) {
+      const { saveSchedules } = await dbModule();
+      void saveSchedules(database, replayed);
+    }
     // For the bench in Chromium: when the saved history was in, measured from the page's start.
     performance.mark('source-quiz:history-loaded', {
       detail: { answers: store.getState().history.answers.length },
@@ -303,6 +319,11 @@ export function recordsOfChange(
     if (at !== undefined) records.resets[change.resetOf] = at;
   }
   if (change.settings) records.settings = after.settings;
+  // A new target retention replays every schedule; an answer or a reset, its question's.
+  const rescheduled = new Set(change.settings ? Object.keys(after.schedules) : []);
+  if (records.answers[0]) rescheduled.add(records.answers[0].questionId);
+  if (change.resetOf !== undefined) rescheduled.add(change.resetOf);
+  if (rescheduled.size > 0) records.schedules = savedSchedulesOf(after, rescheduled);
   return records;
 }
 
@@ -323,5 +344,9 @@ export function recordsAddedBetween(before: Progress, after: Progress): HistoryR
     ),
     resets: Object.fromEntries(Object.entries(after.resets).filter(([id, at]) => before.resets[id] !== at)),
     settings: before.settings === after.settings ? undefined : after.settings,
+    schedules: savedSchedulesOf(
+      after,
+      new Set(Object.keys(after.schedules).filter((id) => after.schedules[id] !== before.schedules[id])),
+    ),
   };
 }

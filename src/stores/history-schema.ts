@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { questionSchema } from '@/content/question-schema';
 import type { AnswerRecord, AttemptRecord, History } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
-import { TARGET_RETENTION, type Schedule } from '@/engine/schedule';
+import { TARGET_RETENTION, type SavedSchedule, type Schedule } from '@/engine/schedule';
 import { learnerResponseSchema } from '@/content/response-schema';
 import { gradeSchema } from './saved-quiz-schema';
 
@@ -61,6 +61,18 @@ export const scheduleSchema = z.object({
   state: z.enum(['new', 'learning', 'review', 'relearning']),
   lastReview: time.optional(),
 }) satisfies z.ZodType<Schedule>;
+
+/** A schedule saved beside the history (IndexedDB), with what it was replayed from. */
+export const savedScheduleSchema = z.object({
+  questionId: z.string().min(1),
+  basis: z.object({
+    answers: count,
+    latest: time.nullable(),
+    resetAt: time.nullable(),
+    targetRetention: z.number(),
+  }),
+  schedule: scheduleSchema.nullable(),
+}) satisfies z.ZodType<SavedSchedule>;
 
 export const learnerSettingsSchema = z.object({
   targetRetention: z

@@ -5,12 +5,13 @@ import type { AnswerRecord, AttemptRecord, History } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
 import type { QuizSession } from '@/engine/quiz-session';
 import type { Grade } from '@/engine/grade';
-import type { Schedule } from '@/engine/schedule';
+import type { SavedSchedule, Schedule } from '@/engine/schedule';
 import type {
   answerRecordSchema,
   attemptRecordSchema,
   historySchema,
   learnerSettingsSchema,
+  savedScheduleSchema,
   scheduleSchema,
 } from '@/stores/history-schema';
 import { progressSchema } from '@/stores/history-schema';
@@ -31,6 +32,7 @@ describe('the saved-data schemas keep every field of what they save', () => {
     expectTypeOf<z.output<typeof answerRecordSchema>>().toEqualTypeOf<Mutable<AnswerRecord>>();
     expectTypeOf<z.output<typeof historySchema>>().toEqualTypeOf<Mutable<History>>();
     expectTypeOf<z.output<typeof scheduleSchema>>().toEqualTypeOf<Schedule>();
+    expectTypeOf<z.output<typeof savedScheduleSchema>>().toEqualTypeOf<SavedSchedule>();
     expectTypeOf<z.output<typeof learnerSettingsSchema>>().toEqualTypeOf<LearnerSettings>();
     expectTypeOf<z.output<typeof progressSchema>>().toEqualTypeOf<Mutable<Progress>>();
     expectTypeOf<z.output<typeof gradeSchema>>().toEqualTypeOf<Grade>();
