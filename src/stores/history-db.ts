@@ -153,13 +153,13 @@ export async function saveSchedules(db: HistoryDb, schedules: SavedSchedule[]): 
   if (schedules.length === 0) return;
   try {
     const tx = db.transaction('schedules', 'readwrite');
-    // A tab may have saved one replayed from more answers since: it stands.
+    // A tab may have saved one replayed from more answers since: it stands. What is there is unchecked.
     const writes = schedules.map((schedule) =>
-      tx.store
-        .get(schedule.questionId)
-        .then((kept) =>
-          kept && kept.basis.answers > schedule.basis.answers ? undefined : tx.store.put(schedule),
-        ),
+      tx.store.get(schedule.questionId).then((kept: unknown) => {
+        const keptCount = (kept as { basis?: { answers?: unknown } } | undefined)?.basis?.answers;
+        if (typeof keptCount === 'number' && keptCount > schedule.basis.answers) return undefined;
+        return tx.store.put(schedule);
+      }),
     );
     await Promise.all([...writes, tx.done]);
   } catch {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answerKey } from '@/engine/history';
+import { buildSchedules } from '@/engine/schedule';
 import { goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
 import { loadRecords, openHistoryDb } from '@/stores/history-db';
 import { progressSchema } from '@/stores/history-schema';
@@ -64,6 +65,12 @@ function answer(store: HistoryStore, session: QuizSession, at: number): QuizSess
 }
 
 const answerKeys = (store: HistoryStore) => store.getState().history.answers.map(answerKey).sort();
+
+/** The schedules replayed from every answer, as they were before any was saved. */
+const replayedSchedules = (store: HistoryStore) => {
+  const { history, resets, settings } = store.getState();
+  return buildSchedules(history.answers, resets, settings);
+};
 
 describe('the history in IndexedDB', () => {
   it('migrates the version 1 localStorage history (fixture) whole, then lets localStorage go', async () => {
@@ -159,6 +166,58 @@ describe('the history in IndexedDB', () => {
     expect((await openTab()).getState().history.answers).toHaveLength(599);
   });
 
+  it('starts from the saved schedules, replaying one saved from fewer answers or unreadable', async () => {
+    const store = await openTab();
+    let session = quiz('sched');
+    session = answer(store, session, T0 + 1000);
+    session = answer(store, session, T0 + 2000);
+    answer(store, session, T0 + 3000);
+    store.getState().scheduleReset(store.getState().history.answers[2]?.questionId ?? '', T0 + 4000);
+    await store.saving.settled();
+    const expected = store.getState().schedules;
+    expect(Object.keys(expected)).toHaveLength(3);
+    const db = await openDB(databaseName());
+    const saved = await db.getAll('schedules');
+    expect(saved.map((record: { questionId: string }) => record.questionId).sort()).toEqual(
+      Object.keys(expected).sort(),
+    );
+    const [first, second] = saved as { questionId: string; basis: { answers: number } }[];
+    if (!first || !second) throw new Error('no saved schedules');
+    // As a tab that had not heard of an answer would have saved it, with a schedule that shows.
+    await db.put('schedules', { ...first, basis: { ...first.basis, answers: 0 }, schedule: null });
+    await db.put('schedules', { questionId: second.questionId, schedule: '<damaged>' });
+    db.close();
+
+    const next = await openTab();
+    expect(next.getState().schedules).toEqual(expected);
+    expect(storageNotices.getState().notices).toEqual([]);
+    await expect
+      .poll(async () => {
+        const again = await openDB(databaseName());
+        const records = await again.getAll('schedules');
+        again.close();
+        return records;
+      })
+      .toEqual(saved);
+  });
+
+  it('saves every schedule again when the target retention changes', async () => {
+    const store = await openTab();
+    let session = quiz('retention');
+    session = answer(store, session, T0 + 1000);
+    answer(store, session, T0 + 60_000);
+    store.getState().targetRetentionChanged(0.8);
+    await store.saving.settled();
+    const next = await openTab();
+    expect(next.getState().settings.targetRetention).toBe(0.8);
+    expect(next.getState().schedules).toEqual(store.getState().schedules);
+    expect(next.getState().schedules).toEqual(replayedSchedules(next));
+    const db = await openDB(databaseName());
+    const saved = (await db.getAll('schedules')) as { basis: { targetRetention: number } }[];
+    db.close();
+    expect(saved.map((record) => record.basis.targetRetention)).toEqual([0.8, 0.8]);
+  });
+
   it('resets in every tab, and a reset history stays reset at the next start', async () => {
     const [first, second] = [await openTab(), await openTab()];
     answer(first, quiz('three'), T0 + 1000);
@@ -197,6 +256,8 @@ describe('the history in IndexedDB', () => {
           await Promise.all(tabs.map((tab) => tab.saving.settled()));
           const fresh = await openTab();
           expect(answerKeys(fresh)).toEqual([...given].sort());
+          // Saved schedules from a tab that had not heard of the other's answers are not taken as they are.
+          expect(fresh.getState().schedules).toEqual(replayedSchedules(fresh));
           for (const tab of tabs) await expect.poll(() => answerKeys(tab)).toEqual([...given].sort());
         },
       ),
