@@ -6,9 +6,11 @@ import { answerRecordSchema, LATEST_TIME } from './history-schema';
  * the shapes the app writes most (plain responses, grades without parts, no other keys) are checked
  * by hand without copying; anything else, right or wrong, goes through the schema, which decides.
  * So a value taken here is one the schema takes, and as it is (`tests/stores/answer-check.test.ts`).
+ * `seen` holds responses and grades already found plain: a page's answers share them, so each is
+ * checked once (they are read, never changed).
  */
-export function checkedAnswer(value: unknown): AnswerRecord | undefined {
-  if (isPlainAnswer(value)) return value;
+export function checkedAnswer(value: unknown, seen?: WeakSet<object>): AnswerRecord | undefined {
+  if (isPlainAnswer(value, seen)) return value;
   const parsed = answerRecordSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
@@ -88,7 +90,14 @@ function isPlainGrade(value: unknown): boolean {
   );
 }
 
-function isPlainAnswer(value: unknown): value is AnswerRecord {
+function isSeenOr(value: unknown, isPlain: (value: unknown) => boolean, seen?: WeakSet<object>): boolean {
+  if (seen && isRecord(value) && seen.has(value)) return true;
+  if (!isPlain(value)) return false;
+  if (seen && isRecord(value)) seen.add(value);
+  return true;
+}
+
+function isPlainAnswer(value: unknown, seen?: WeakSet<object>): value is AnswerRecord {
   return (
     isRecord(value) &&
     hasOnlyKeys(value, ANSWER_KEYS) &&
@@ -96,7 +105,7 @@ function isPlainAnswer(value: unknown): value is AnswerRecord {
     isName(value.questionId) &&
     isName(value.asked) &&
     isTime(value.answeredAt) &&
-    isPlainResponse(value.response) &&
-    isPlainGrade(value.grade)
+    isSeenOr(value.response, isPlainResponse, seen) &&
+    isSeenOr(value.grade, isPlainGrade, seen)
   );
 }

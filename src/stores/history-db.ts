@@ -11,6 +11,7 @@ import type { LearnerSettings, Progress } from '@/engine/progress';
 import type { SavedSchedule } from '@/engine/schedule';
 import { questionSchema } from '@/content/question-schema';
 import { checkedAnswer } from './answer-check';
+import { answersOfPage, pageText } from './answer-pages';
 import {
   attemptRecordSchema,
   learnerSettingsSchema,
@@ -44,7 +45,7 @@ const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'reset
 
 interface HistorySchema extends DBSchema {
   answers: { key: string; value: AnswerRecord };
-  /** Answers gathered from `answers` many at a time, as JSON text: a large history reads in a few records. */
+  /** Answers gathered from `answers` many at a time, as JSON text (`answer-pages.ts`): a large history reads in a few records. */
   answerPages: { key: number; value: string };
   attempts: { key: string; value: AttemptRecord };
   questions: { key: string; value: { key: string; question: Question } };
@@ -204,7 +205,7 @@ async function compact(db: HistoryDb, loose: { key: string; answer: AnswerRecord
   const writes: Promise<unknown>[] = [];
   const answers = loose.map(({ answer }) => answer).sort(compareAnswers);
   for (let start = 0; start < answers.length; start += PAGE_SIZE) {
-    writes.push(tx.objectStore('answerPages').add(JSON.stringify(answers.slice(start, start + PAGE_SIZE))));
+    writes.push(tx.objectStore('answerPages').add(pageText(answers.slice(start, start + PAGE_SIZE))));
   }
   for (const { key } of loose) writes.push(tx.objectStore('answers').delete(key));
   try {
@@ -287,19 +288,20 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     records.attempts.push(parsed.data);
     return true;
   });
+  const seen = new WeakSet<object>();
   const usableAnswer = (value: unknown): AnswerRecord | undefined => {
-    const answer = checkedAnswer(value);
+    const answer = checkedAnswer(value, seen);
     return answer && Object.hasOwn(records.questions, answer.asked) ? answer : undefined;
   };
   pageTexts.forEach((text, index) => {
     const key = pageKeys[index] ?? index;
-    let items: unknown;
+    let items: unknown[] | undefined;
     try {
-      items = JSON.parse(text);
+      items = answersOfPage(JSON.parse(text));
     } catch {
       items = undefined;
     }
-    if (!Array.isArray(items)) {
+    if (!items) {
       damaged.push({ store: 'answerPages', key, value: text, at });
       return;
     }
@@ -312,7 +314,7 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     }
     if (unusable.length > 0) {
       damaged.push({ store: 'answerPages', key, value: unusable, at });
-      pageFixes.push({ key, text: JSON.stringify(usable.slice(before)) });
+      pageFixes.push({ key, text: pageText(usable.slice(before)) });
     }
   });
   each('answers', answers, (value, key) => {

@@ -118,7 +118,7 @@ export async function tabToNamed(page: Page, name: string): Promise<void> {
 
 /**
  * How many answers the page's history holds in IndexedDB: loose records and those gathered into
- * pages (JSON arrays) alike.
+ * pages alike.
  */
 export function answersInDatabase(page: Page): Promise<number> {
   return page.evaluate(
@@ -133,10 +133,11 @@ export function answersInDatabase(page: Page): Promise<number> {
           const pages = tx.objectStore('answerPages').getAll();
           tx.oncomplete = () => {
             db.close();
-            const paged = (pages.result as string[]).reduce(
-              (sum, page) => sum + (JSON.parse(page) as unknown[]).length,
-              0,
-            );
+            // A page is a JSON array of answers, or (since format 2) an object with a row per answer.
+            const paged = (pages.result as string[]).reduce((sum, text) => {
+              const page = JSON.parse(text) as unknown[] | { answers: unknown[] };
+              return sum + (Array.isArray(page) ? page : page.answers).length;
+            }, 0);
             resolve(loose.result + paged);
           };
           tx.onerror = () => reject(tx.error ?? new Error('no count'));

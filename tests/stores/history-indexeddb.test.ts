@@ -152,9 +152,10 @@ describe('the history in IndexedDB', () => {
     const db = await openDB(databaseName());
     expect(await db.count('answers')).toBe(0);
     const [pageKey] = await db.getAllKeys('answerPages');
-    const page = JSON.parse(String(await db.get('answerPages', pageKey ?? 0))) as unknown[];
-    expect(page).toHaveLength(600);
-    page[7] = { ...(page[7] as object), answeredAt: -1 };
+    // A page writes each answer as a row, its time last (`answer-pages.ts`).
+    const page = JSON.parse(String(await db.get('answerPages', pageKey ?? 0))) as { answers: unknown[][] };
+    expect(page.answers).toHaveLength(600);
+    page.answers[7]?.splice(5, 1, -1);
     await db.put('answerPages', JSON.stringify(page), pageKey);
     db.close();
 
@@ -216,6 +217,19 @@ describe('the history in IndexedDB', () => {
     const saved = (await db.getAll('schedules')) as { basis: { targetRetention: number } }[];
     db.close();
     expect(saved.map((record) => record.basis.targetRetention)).toEqual([0.8, 0.8]);
+  });
+
+  it('reads a page written before answers were rows (a JSON array of answers)', async () => {
+    const store = await openTab();
+    answer(store, quiz('old-page'), T0 + 1000);
+    await store.saving.settled();
+    const saved = store.getState().history.answers;
+    const db = await openDB(databaseName());
+    await db.clear('answers');
+    await db.add('answerPages', JSON.stringify(saved));
+    db.close();
+    expect((await openTab()).getState().history.answers).toEqual(saved);
+    expect(storageNotices.getState().notices).toEqual([]);
   });
 
   it('resets in every tab, and a reset history stays reset at the next start', async () => {
