@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { Question } from '@/domain/question';
 import {
   answerKey,
@@ -78,18 +78,19 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
   if (typeof indexedDB === 'undefined') return undefined;
   try {
     return await openDB<HistorySchema>(name, DB_VERSION, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) {
-          db.createObjectStore('answers');
-          db.createObjectStore('answerPages', { autoIncrement: true });
-          db.createObjectStore('attempts', { keyPath: 'id' });
-          db.createObjectStore('questions', { keyPath: 'key' });
-          db.createObjectStore('resets', { keyPath: 'questionId' });
-          db.createObjectStore('settings');
-          db.createObjectStore('damaged', { autoIncrement: true });
-        }
+      // Each store made if missing, rather than by the version it comes from: a database another
+      // page opened first, empty, still gets every store.
+      upgrade(db) {
+        const has = (name: StoreNames<HistorySchema>) => db.objectStoreNames.contains(name);
+        if (!has('answers')) db.createObjectStore('answers');
+        if (!has('answerPages')) db.createObjectStore('answerPages', { autoIncrement: true });
+        if (!has('attempts')) db.createObjectStore('attempts', { keyPath: 'id' });
+        if (!has('questions')) db.createObjectStore('questions', { keyPath: 'key' });
+        if (!has('resets')) db.createObjectStore('resets', { keyPath: 'questionId' });
+        if (!has('settings')) db.createObjectStore('settings');
+        if (!has('damaged')) db.createObjectStore('damaged', { autoIncrement: true });
         // Version 1 kept no schedules: the first start replays them once and saves them.
-        if (oldVersion < 2) db.createObjectStore('schedules', { keyPath: 'questionId' });
+        if (!has('schedules')) db.createObjectStore('schedules', { keyPath: 'questionId' });
       },
       // A newer version of the app in another tab needs the database: let it, this tab reloads later.
       blocking(_current, _next, event) {
