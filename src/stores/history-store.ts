@@ -139,6 +139,9 @@ const createStoreOnly = (saving: () => HistorySaving | undefined) =>
       safePersist<HistoryState, Progress>({
         name: 'history',
         describedAs: 'answers and progress',
+        // The damaged value stays in localStorage until downloaded; new answers go to IndexedDB.
+        whileHeld:
+          "Until then, your new answers are still saved in this browser's database (where it has none, they are kept only while this page is open).",
         version: 1,
         schema: progressSchema,
         partialize: progressOf,

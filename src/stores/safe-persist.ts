@@ -13,7 +13,13 @@ const envelopeSchema = z.object({ state: z.unknown(), version: z.number().int().
  * nothing the learner saved is lost. Without room for the copy the key is held: nothing is written
  * over it until the learner downloads or discards the value.
  */
-export function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-version', why: string): void {
+export function keepAside(
+  key: string,
+  raw: string,
+  kind: 'corrupt' | 'future-version',
+  why: string,
+  whileHeld = 'Until then, new answers are kept only while this page is open.',
+): void {
   const backupKey = `${key}:backup:${new Date().toISOString()}`;
   let isBackedUp = false;
   try {
@@ -40,7 +46,7 @@ export function keepAside(key: string, raw: string, kind: 'corrupt' | 'future-ve
     isHeld: !isBackedUp,
     message: isBackedUp
       ? `${what} They were copied aside and the app started afresh; you can download them.`
-      : `${what} There is no room to copy them aside, so nothing will be saved over them until you download them or discard them. Until then, new answers are kept only while this page is open.`,
+      : `${what} There is no room to copy them aside, so nothing will be saved over them until you download them or discard them. ${whileHeld}`,
   });
 }
 
@@ -75,6 +81,11 @@ type SafePersistConfig<S, P> = {
    * read, to migrate what an older version saved, and never written.
    */
   isSavedElsewhere?: () => boolean;
+  /**
+   * What becomes of new changes while a damaged value that could not be copied aside is held; by
+   * default they are kept only while the page is open, as nothing else saves them.
+   */
+  whileHeld?: string;
   /** Turns any older saved shape into the current one; each version has a test with a fixture. */
   migrate?: (persisted: unknown, fromVersion: number) => unknown;
 };
@@ -106,13 +117,13 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       envelope = undefined;
     }
     if (envelope && envelope.version > config.version) {
-      keepAside(name, raw, 'future-version', config.describedAs);
+      keepAside(name, raw, 'future-version', config.describedAs, config.whileHeld);
       return undefined;
     }
     const state = envelope?.version === config.version ? config.schema.safeParse(envelope.state) : undefined;
     if (state?.success) return state.data;
     if (envelope?.version !== undefined && envelope.version < config.version) return undefined;
-    keepAside(name, raw, 'corrupt', config.describedAs);
+    keepAside(name, raw, 'corrupt', config.describedAs, config.whileHeld);
     return undefined;
   }
 
@@ -133,11 +144,11 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       try {
         envelope = envelopeSchema.parse(JSON.parse(raw));
       } catch {
-        keepAside(name, raw, 'corrupt', config.describedAs);
+        keepAside(name, raw, 'corrupt', config.describedAs, config.whileHeld);
         return null;
       }
       if (envelope.version > config.version) {
-        keepAside(name, raw, 'future-version', config.describedAs);
+        keepAside(name, raw, 'future-version', config.describedAs, config.whileHeld);
         return null;
       }
       // persist runs `migrate` for older versions, then `merge` validates the result.
@@ -183,7 +194,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       // Nothing saved, or a value getItem already set aside, leaves nothing here. An older value that
       // migrates to nothing (`{"state":null,"version":0}`) is still there and must not be written over.
       const isUnusable = persisted != null || (raw != null && raw === lastSeen.get(key));
-      if (raw && isUnusable && !isHeld(key)) keepAside(key, raw, 'corrupt', config.describedAs);
+      if (raw && isUnusable && !isHeld(key))
+        keepAside(key, raw, 'corrupt', config.describedAs, config.whileHeld);
       return current;
     },
   };

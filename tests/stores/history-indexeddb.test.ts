@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerKey } from '@/engine/history';
 import { buildSchedules } from '@/engine/schedule';
 import { goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
@@ -217,6 +217,32 @@ describe('the history in IndexedDB', () => {
     const saved = (await db.getAll('schedules')) as { basis: { targetRetention: number } }[];
     db.close();
     expect(saved.map((record) => record.basis.targetRetention)).toEqual([0.8, 0.8]);
+  });
+
+  it('with a damaged value held in localStorage (no room to copy it), says truly where new answers go', async () => {
+    const damaged = '{"state": {"history": "x';
+    localStorage.setItem(KEY, damaged);
+    const realSetItem = Storage.prototype.setItem;
+    const refusal = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
+      this: Storage,
+      key,
+      value,
+    ) {
+      if (key.includes(':backup:')) throw new DOMException('full', 'QuotaExceededError');
+      realSetItem.call(this, key, value);
+    });
+    try {
+      const store = await openTab();
+      const notice = storageNotices.getState().notices.find((candidate) => candidate.isHeld);
+      expect(notice?.message).toMatch(/new answers are still saved in this browser's database/);
+      answer(store, quiz('held'), T0 + 1000);
+      await store.saving.settled();
+      // Nothing was written over the damaged value, and the answer outlives the page.
+      expect(localStorage.getItem(KEY)).toBe(damaged);
+      expect((await openTab()).getState().history.answers).toHaveLength(1);
+    } finally {
+      refusal.mockRestore();
+    }
   });
 
   it('reads a page written before answers were rows (a JSON array of answers)', async () => {
