@@ -145,3 +145,22 @@ export function answersInDatabase(page: Page): Promise<number> {
       }),
   );
 }
+
+/** Selects words of a passage shown in a dispute form, as a drag of the mouse does. */
+export async function selectPassageWords(page: Page, words: string): Promise<void> {
+  await page
+    .locator('.dispute__passage')
+    .filter({ hasText: words })
+    .first()
+    .evaluate((element, quoted) => {
+      const text = element.firstChild;
+      if (!text || !text.textContent) throw new Error('the passage has no text');
+      const start = text.textContent.indexOf(quoted);
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + quoted.length);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, words);
+}

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionOfType } from '@/domain/question';
 import { loadServerContent, passageKey } from '@/server/content/server-content';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, selectPassageWords } from './browser';
 
 // Disputes end to end in Chromium against the real server: a student disputes a short-text answer
 // with words selected in the passage, the teacher accepts the student's answer as a second right
@@ -28,24 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Selects words of the passage shown in the dispute form, as a drag of the mouse does. */
-async function selectWords(page: Page, words: string) {
-  await page
-    .locator('.dispute__passage')
-    .first()
-    .evaluate((element, quoted) => {
-      const text = element.firstChild;
-      if (!text || !text.textContent) throw new Error('the passage has no text');
-      const start = text.textContent.indexOf(quoted);
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, start + quoted.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    }, words);
-}
 
 describe('disputes on the server', () => {
   it(
@@ -83,7 +65,7 @@ describe('disputes on the server', () => {
       await form.getByRole('radio', { name: 'Another answer is right too' }).check();
       await form.getByLabel('In a line, why').fill('My answer says the same as the passage.');
       await form.locator('.dispute__passage').getByText(EVIDENCE, { exact: false }).waitFor();
-      await selectWords(student, EVIDENCE);
+      await selectPassageWords(student, EVIDENCE);
       expect(await form.getByLabel('Words from the passage as evidence (optional)').inputValue()).toBe(
         EVIDENCE,
       );

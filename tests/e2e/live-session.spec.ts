@@ -60,6 +60,28 @@ async function signedInTeacher(): Promise<Page> {
   return teacher;
 }
 
+/** A live session with a countdown, hosted by a signed-in teacher, Ada joined, the first question on. */
+async function timedQuestionWithAda(countdownSeconds: number): Promise<{ teacher: Page; ada: Page }> {
+  const teacher = await signedInTeacher();
+  const created = await teacher.request.post(appUrl('/api/live'), {
+    data: {
+      title: 'Live: timed',
+      questionIds: singles.map((question) => question.id),
+      options: { countdownSeconds, speedPoints: false, leaderboard: false },
+    },
+    headers: { origin: appUrl('').replace(/\/$/, '') },
+  });
+  expect(created.status()).toBe(201);
+  const sessionId = String(((await created.json()) as { live: { id: string } }).live.id);
+  await teacher.goto(appUrl(`/teacher/live/${sessionId}`));
+  const pin = (await teacher.locator('.live-host__pin').innerText()).trim();
+  const ada = await openPage(browser, { width: 390 });
+  await joinAs(ada, pin, 'Ada');
+  await teacher.getByRole('heading', { name: '1 student joined' }).waitFor();
+  await teacher.keyboard.press('ArrowRight');
+  return { teacher, ada };
+}
+
 describe('a live session', () => {
   it(
     'a teacher runs two questions; three students join by PIN, answer, one reloads; every device shows the passage',
@@ -202,23 +224,7 @@ describe('a live session', () => {
     'a countdown, when the teacher asks for one, ticks on both screens, pauses and grows by keys',
     { timeout: 120_000 },
     async () => {
-      const teacher = await signedInTeacher();
-      const created = await teacher.request.post(appUrl('/api/live'), {
-        data: {
-          title: 'Live: timed',
-          questionIds: singles.map((question) => question.id),
-          options: { countdownSeconds: 75, speedPoints: false, leaderboard: false },
-        },
-        headers: { origin: appUrl('').replace(/\/$/, '') },
-      });
-      expect(created.status()).toBe(201);
-      const sessionId = String(((await created.json()) as { live: { id: string } }).live.id);
-      await teacher.goto(appUrl(`/teacher/live/${sessionId}`));
-      const pin = (await teacher.locator('.live-host__pin').innerText()).trim();
-      const ada = await openPage(browser, { width: 390 });
-      await joinAs(ada, pin, 'Ada');
-      await teacher.getByRole('heading', { name: '1 student joined' }).waitFor();
-      await teacher.keyboard.press('ArrowRight');
+      const { teacher, ada } = await timedQuestionWithAda(75);
 
       // Both clocks tick: 1:15 at the start, below 1:12 a few seconds on.
       const hostClock = teacher.locator('.live-host__clock');
@@ -248,23 +254,7 @@ describe('a live session', () => {
     'closes a question when its time is up, and opens it again when the teacher gives more',
     { timeout: 90_000 },
     async () => {
-      const teacher = await signedInTeacher();
-      const created = await teacher.request.post(appUrl('/api/live'), {
-        data: {
-          title: 'Live: a short clock',
-          questionIds: singles.map((question) => question.id),
-          options: { countdownSeconds: 5, speedPoints: false, leaderboard: false },
-        },
-        headers: { origin: appUrl('').replace(/\/$/, '') },
-      });
-      expect(created.status()).toBe(201);
-      const sessionId = String(((await created.json()) as { live: { id: string } }).live.id);
-      await teacher.goto(appUrl(`/teacher/live/${sessionId}`));
-      const pin = (await teacher.locator('.live-host__pin').innerText()).trim();
-      const ada = await openPage(browser, { width: 390 });
-      await joinAs(ada, pin, 'Ada');
-      await teacher.getByRole('heading', { name: '1 student joined' }).waitFor();
-      await teacher.keyboard.press('ArrowRight');
+      const { teacher, ada } = await timedQuestionWithAda(5);
       await ada.getByRole('button', { name: 'Send answer' }).waitFor();
 
       // Five seconds on, the device says so and offers no button the server would refuse.

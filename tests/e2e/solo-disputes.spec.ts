@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, selectPassageWords } from './browser';
 import { latestSavedQuiz } from './saved-quiz';
 
 // A dispute in solo practice, with no server: filed beside the feedback with words selected in the
@@ -33,25 +33,6 @@ type SavedQuiz = {
   };
 };
 
-/** Selects words of the passage shown in the dispute form, as a drag of the mouse does. */
-async function selectWords(page: Page, words: string) {
-  await page
-    .locator('.dispute__passage')
-    .filter({ hasText: words })
-    .first()
-    .evaluate((element, quoted) => {
-      const text = element.firstChild;
-      if (!text || !text.textContent) throw new Error('the passage has no text');
-      const start = text.textContent.indexOf(quoted);
-      const range = document.createRange();
-      range.setStart(text, start);
-      range.setEnd(text, start + quoted.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-    }, words);
-}
-
 describe('a dispute in solo practice', () => {
   it(
     'is filed with a selection, listed under My disputes, downloaded as text, and kept after a reload',
@@ -74,7 +55,7 @@ describe('a dispute in solo practice', () => {
       await form.locator('.dispute__passage').filter({ hasText: citation.quote }).first().waitFor();
       await form.getByRole('radio', { name: 'Another answer is right too' }).check();
       await form.getByLabel('In a line, why').fill('The passage allows my answer too.');
-      await selectWords(page, citation.quote);
+      await selectPassageWords(page, citation.quote);
       expect(await form.getByLabel('Words from the passage as evidence (optional)').inputValue()).toBe(
         citation.quote,
       );

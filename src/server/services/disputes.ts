@@ -99,12 +99,7 @@ export async function fileAttemptDispute(
           eq(disputes.questionFingerprint, question.fingerprint),
         ),
       );
-    if ((filed?.n ?? 0) >= MAX_DISPUTES_PER_QUESTION) {
-      throw new HttpError(
-        409,
-        `you have already filed ${MAX_DISPUTES_PER_QUESTION} disputes on this question; your teacher will answer them`,
-      );
-    }
+    refuseOverLimit(filed?.n ?? 0);
     const [row] = await tx
       .insert(disputes)
       .values({
@@ -113,19 +108,36 @@ export async function fileAttemptDispute(
         attemptId,
         questionIndex: input.index,
         questionFingerprint: question.fingerprint,
-        kind: input.kind,
-        message: input.message,
-        sourceId: input.selection?.source ?? null,
-        passageId: input.selection?.passage ?? null,
-        selectionStart: input.selection?.start ?? null,
-        selectionEnd: input.selection?.end ?? null,
-        status: 'open',
-        createdAt: now,
+        ...newDisputeColumns(input, now),
       })
       .returning();
     if (!row) throw new Error('the dispute was not stored');
     return studentDisputeView(row);
   });
+}
+
+/** A learner's disputes on one question are few: past the limit, the teacher already has them. */
+export function refuseOverLimit(filedBefore: number): void {
+  if (filedBefore >= MAX_DISPUTES_PER_QUESTION) {
+    throw new HttpError(
+      409,
+      `you have already filed ${MAX_DISPUTES_PER_QUESTION} disputes on this question; your teacher will answer them`,
+    );
+  }
+}
+
+/** What every new dispute row holds besides where it came from: the learner's words, the selection. */
+export function newDisputeColumns(input: Pick<DisputeInput, 'kind' | 'message' | 'selection'>, now: Date) {
+  return {
+    kind: input.kind,
+    message: input.message,
+    sourceId: input.selection?.source ?? null,
+    passageId: input.selection?.passage ?? null,
+    selectionStart: input.selection?.start ?? null,
+    selectionEnd: input.selection?.end ?? null,
+    status: 'open' as const,
+    createdAt: now,
+  };
 }
 
 /** The disputes filed from one attempt: only its holder (who has the attempt's id) sees them. */

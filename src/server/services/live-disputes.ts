@@ -1,5 +1,4 @@
 import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
-import { MAX_DISPUTES_PER_QUESTION } from '../../engine/dispute-checks';
 import { gradeAnswer } from '../../engine/grade-answer';
 import { presentRevision } from '../../engine/regrade-answers';
 import type { ServerContent } from '../content/server-content';
@@ -9,7 +8,14 @@ import type { LiveDisputeInput } from '../dispute-schemas';
 import { HttpError } from '../errors';
 import { newId, sha256 } from '../ids';
 import { storedResponse } from './attempt-view';
-import { acceptedChanges, checkSelection, citedPassage, studentDisputeView } from './disputes';
+import {
+  acceptedChanges,
+  checkSelection,
+  citedPassage,
+  newDisputeColumns,
+  refuseOverLimit,
+  studentDisputeView,
+} from './disputes';
 import { latestFingerprint, teacherRevisions } from './question-revisions';
 import { askedVersions, type QuestionVersions } from './question-versions';
 
@@ -21,7 +27,7 @@ function lastRevealed(row: { phase: string; questionIndex: number }): number {
 /**
  * Files a dispute from a player of a live session, who proves who they are with the rejoin token
  * their device keeps (the same secret that lets them back into the session). The question must be
- * revealed and answered by them; at most MAX_DISPUTES_PER_QUESTION per player per question, counted
+ * revealed and answered by them; at most a few per player per question (`refuseOverLimit`), counted
  * with the player's row locked so that two quick sends cannot pass the limit together.
  */
 export async function fileLiveDispute(
@@ -75,12 +81,7 @@ export async function fileLiveDispute(
           eq(disputes.questionIndex, input.index),
         ),
       );
-    if ((filed?.n ?? 0) >= MAX_DISPUTES_PER_QUESTION) {
-      throw new HttpError(
-        409,
-        `you have already filed ${MAX_DISPUTES_PER_QUESTION} disputes on this question; your teacher will answer them`,
-      );
-    }
+    refuseOverLimit(filed?.n ?? 0);
     const [row] = await tx
       .insert(disputes)
       .values({
@@ -90,14 +91,7 @@ export async function fileLiveDispute(
         livePlayerId: player.id,
         questionIndex: input.index,
         questionFingerprint: asked.fingerprint,
-        kind: input.kind,
-        message: input.message,
-        sourceId: input.selection?.source ?? null,
-        passageId: input.selection?.passage ?? null,
-        selectionStart: input.selection?.start ?? null,
-        selectionEnd: input.selection?.end ?? null,
-        status: 'open',
-        createdAt: now,
+        ...newDisputeColumns(input, now),
       })
       .returning();
     if (!row) throw new Error('the dispute was not stored');
