@@ -22,8 +22,9 @@ import { assignmentRegrades } from '../services/regrade-report';
 
 /**
  * Disputes (issue 18): a student files one on an answer of their attempt (the attempt's id is the
- * key, as for every student route) or of a live session (the player's rejoin token); the teacher whose assignment or session it is lists them, rejects them
- * with a reply, or accepts a change, which regrades every stored answer to that question.
+ * key, as for every student route) or of a live session (the player's rejoin token); the teacher
+ * whose assignment or session it is lists them, rejects them with a reply, or accepts a change,
+ * which regrades every stored answer to that question.
  */
 export function disputeRoutes(context: AppContext) {
   const db = context.database.db;
