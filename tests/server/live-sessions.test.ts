@@ -127,6 +127,60 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect(field(listed.body, 'live', 0, 'pin')).toBeNull();
   });
 
+  it('runs rooms side by side: commands sent together reach their own room, and one of two screens reveals', async () => {
+    const rooms = await Promise.all(
+      ['Amal', 'Bo', 'Cy'].map(async (name) => {
+        const room = await startLive(server, teacher);
+        const { socket, reply } = await join(server, room.pin, name);
+        expect(reply.ok).toBe(true);
+        return { ...room, player: socket };
+      }),
+    );
+    const [first, second, third] = rooms as [
+      (typeof rooms)[number],
+      (typeof rooms)[number],
+      (typeof rooms)[number],
+    ];
+    const secondScreen = connect(server.url, { cookie: cookieOf(teacher) });
+    expect((await send(secondScreen, 'host:open', { sessionId: first.sessionId })).ok).toBe(true);
+
+    const asked = rooms.map((room) => next(room.player, 'live:player', phaseIs('question', 0)));
+    const started = await Promise.all(
+      rooms.map((room) =>
+        send(room.host, 'host:command', { sessionId: room.sessionId, command: { type: 'start' } }),
+      ),
+    );
+    expect(started.map((reply) => reply.ok)).toEqual([true, true, true]);
+    const shown = field(await asked[1]!, 'question') as Shown;
+    await Promise.all(asked);
+    expect(
+      (
+        await send(second.player, 'player:answer', {
+          questionIndex: 0,
+          response: rightAnswer(questionOf(shown), shown),
+        })
+      ).ok,
+    ).toBe(true);
+
+    const firstRevealed = next(first.player, 'live:player', phaseIs('reveal', 0));
+    const secondRevealed = next(second.player, 'live:player', phaseIs('reveal', 0));
+    const reveal = { type: 'reveal' } as const;
+    const replies = await Promise.all([
+      send(first.host, 'host:command', { sessionId: first.sessionId, command: reveal }),
+      send(secondScreen, 'host:command', { sessionId: first.sessionId, command: reveal }),
+      send(second.host, 'host:command', { sessionId: second.sessionId, command: reveal }),
+    ]);
+    // Both screens of the first room asked at once: exactly one reveal happened, the other was told why.
+    expect(replies.slice(0, 2).filter((reply) => reply.ok)).toHaveLength(1);
+    expect(replies.slice(0, 2).find((reply) => !reply.ok)?.error).toMatch(/no question to reveal/);
+    expect(replies[2]!.ok).toBe(true);
+    // Each room's reveal carries its own answers: only the second room's player answered.
+    expect(field(await firstRevealed, 'me', 'feedback', 'grade', 'verdict')).toBe('unanswered');
+    expect(field(await secondRevealed, 'me', 'feedback', 'grade', 'verdict')).toBe('correct');
+    const thirdHost = await send(third.host, 'host:open', { sessionId: third.sessionId });
+    expect(field(thirdHost.view, 'phase')).toBe('question');
+  });
+
   it('lets only the teacher who started it host it', async () => {
     const { sessionId, pin } = await startLive(server, teacher);
     const stranger = connect(server.url);

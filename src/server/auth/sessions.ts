@@ -31,18 +31,6 @@ function isAlive(tokenHash: string, now: Date, times: SessionTimes) {
   );
 }
 
-/**
- * The teacher signed in with this token, as a subquery: a write can carry its own sign-in check
- * (`teacher_id IN (…)`) instead of paying for a read first. It does not keep the session alive;
- * `touchSession` does, now and then.
- */
-export function teacherSignedInWith(db: Database, token: string, now: Date, times: SessionTimes) {
-  return db
-    .select({ id: sessions.teacherId })
-    .from(sessions)
-    .where(isAlive(sha256(token), now, times));
-}
-
 /** Marks the session as seen now, as a request through `findSession` would. */
 export async function touchSession(db: Database, token: string, now: Date): Promise<void> {
   await db

@@ -1,6 +1,5 @@
 import { isDatabaseUnavailable } from '../http/database-errors';
-
-type Waiting<Row> = { row: Row; stored(isStored: boolean): void; failed(error: unknown): void };
+import { createBatchQueue, type Waiting } from './batch-queue';
 
 export type GroupCommit<Row> = {
   /**
@@ -20,20 +19,16 @@ export type GroupCommitOptions<Row> = {
 };
 
 /**
- * Group commit: while `parallel` statements are in flight, the rows that arrive wait and go
- * together in the next one (at most `maxBatch`). A row that finds a free slot goes at once, so a
- * quiet server adds no delay; a busy one pays for one statement and one commit per group instead
- * of per row.
+ * Group commit: rows that arrive while earlier ones are being written go together in the next
+ * statement (see `createBatchQueue`), one statement and one commit per group instead of per row.
  */
 export function createGroupCommit<Row>(options: GroupCommitOptions<Row>): GroupCommit<Row> {
-  const { parallel, maxBatch = 256, store, keyOf } = options;
-  const queue: Waiting<Row>[] = [];
-  let running = 0;
+  const { store, keyOf } = options;
 
-  async function insert(batch: Waiting<Row>[]): Promise<void> {
+  async function insert(batch: Waiting<Row, boolean>[]): Promise<void> {
     let keys: Set<string>;
     try {
-      keys = new Set(await store(batch.map((waiting) => waiting.row)));
+      keys = new Set(await store(batch.map((waiting) => waiting.input)));
     } catch (error) {
       // One bad row must not cost the others their writes: each is tried alone, unless the
       // database itself is away, which every one of them would meet again.
@@ -46,36 +41,8 @@ export function createGroupCommit<Row>(options: GroupCommitOptions<Row>): GroupC
     }
     // A key given twice in one group (a retry that overtook its first try) is stored once: the
     // first of them is told so, the other finds it stored.
-    for (const waiting of batch) waiting.stored(keys.delete(keyOf(waiting.row)));
+    for (const waiting of batch) waiting.done(keys.delete(keyOf(waiting.input)));
   }
 
-  let scheduled = false;
-  function pump() {
-    scheduled = false;
-    while (running < parallel && queue.length > 0) {
-      const batch = queue.splice(0, maxBatch);
-      running += 1;
-      void insert(batch).finally(() => {
-        running -= 1;
-        schedule();
-      });
-    }
-  }
-  // A group leaves after the requests that have already arrived have been read (setImmediate runs
-  // after the event loop's I/O): PGlite works on the main thread, so the requests that came in
-  // during its last statement are only read once it has finished, and must not go one by one.
-  function schedule() {
-    if (scheduled || queue.length === 0) return;
-    scheduled = true;
-    setImmediate(pump);
-  }
-
-  return {
-    write(row) {
-      return new Promise<boolean>((resolve, reject) => {
-        queue.push({ row, stored: resolve, failed: reject });
-        schedule();
-      });
-    },
-  };
+  return { write: createBatchQueue<Row, boolean>({ ...options, run: insert }) };
 }

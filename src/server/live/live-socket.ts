@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
 import { LIVE_LIMITS, type LiveCommand, type LivePlayer } from '../../engine/live-session';
-import { findSession, teacherSignedInWith, touchSession, TOUCH_AFTER_MS } from '../auth/sessions';
+import { findSession, touchSession, TOUCH_AFTER_MS } from '../auth/sessions';
 import { sessionCookieName } from '../auth/teacher-session';
 import type { AppContext } from '../context';
 import { createAccountLimiter } from '../http/account-limiter';
@@ -17,16 +17,16 @@ import {
 } from './live-messages';
 import {
   applyHostCommand,
-  applyHostCommandAsSeen,
   createLiveAnswerWriter,
   createLiveJoinWriter,
+  createHostCommandWriter,
   createLiveQuestionCache,
+  createRoomStateReader,
   findLive,
   findLiveByPin,
   findPlayerByToken,
   joinPlayer,
   ownProgress,
-  readRoomState,
   recordLiveAnswer,
   type LiveRow,
 } from './live-store';
@@ -79,6 +79,11 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   const parallel = context.database.kind === 'postgres' ? 2 : 1;
   const answerWriter = createLiveAnswerWriter(context.database, { parallel });
   const joinWriter = createLiveJoinWriter(context.database, { parallel });
+  const readRoomState = createRoomStateReader(context.database, { parallel });
+  const commandAsSeen = createHostCommandWriter(context.database, {
+    parallel,
+    sessionIdleMs: context.config.sessionIdleMs,
+  });
 
   const io = new Server(app.server, {
     serveClient: false,
@@ -184,7 +189,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
 
   async function snapshotOf(row: LiveRow): Promise<LiveSnapshot> {
     rowCache.set(row.id, row);
-    const [questions, room] = await Promise.all([questionsOf(row), readRoomState(db, row)]);
+    const [questions, room] = await Promise.all([questionsOf(row), readRoomState(row)]);
     return { row, questions, ...room, now: context.now() };
   }
 
@@ -269,8 +274,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     const row = token ? await currentRow(sessionId) : undefined;
     if (!token || !row) return refusal;
     const now = context.now();
-    const signedIn = teacherSignedInWith(db, token, now, context.config);
-    const quick = await applyHostCommandAsSeen(db, command, now, row, signedIn);
+    const quick = await commandAsSeen(command, now, row, token);
     if (quick) {
       // The sign-in stays alive while the host works, as a request would keep it.
       if (now.getTime() - Number(socket.data.sessionSeenAt ?? 0) > TOUCH_AFTER_MS) {

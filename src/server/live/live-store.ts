@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lte, ne, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import type { Grade } from '../../engine/grade';
 import type { LearnerResponse } from '../../domain/learner-response';
 import {
@@ -18,8 +18,9 @@ import {
 import { gradeAnswer } from '../../engine/grade-answer';
 import { presentQuestion } from '../../engine/present-question';
 import { createRandom } from '../../engine/random';
+import { createBatchQueue } from '../db/batch-queue';
 import { createGroupCommit, type GroupCommit } from '../db/group-commit';
-import { rowsOf, type Database, type DatabaseHandle } from '../db/open-database';
+import { type Database, type DatabaseHandle } from '../db/open-database';
 import type { StudentResponse } from '../api-schemas';
 import { translateResponse } from '../content/student-question';
 import type { Feedback } from '../services/record-answer';
@@ -184,68 +185,118 @@ function columnsOf(session: LiveSession, now: Date) {
 }
 
 /**
- * Applies a host's command. With the session as this process last saw it, the change is one
- * statement that holds only if the session is still in that state (its row lock, like the one
- * below, waits for the joins and answers on their way in); otherwise, and for a removal, which
- * writes two tables, the command runs under the session's row lock, so commands from two host
- * screens (or two server processes) never interleave, and answers wait for a reveal to be decided.
+ * Applies a host's command under the session's row lock, so commands from two host screens (or two
+ * server processes) never interleave, and answers wait for a reveal to be decided. The caller has
+ * checked who sent it; `createHostCommandWriter` is the quick way that checks it too.
  */
 export async function applyHostCommand(
   db: Database,
   sessionId: string,
   command: LiveCommand,
   now: Date,
-  known?: LiveRow,
 ): Promise<{ ok: true; row: LiveRow } | Refusal> {
-  const updated = known && (await applyHostCommandAsSeen(db, command, now, known));
-  if (updated) return { ok: true, row: updated };
   return applyHostCommandLocked(db, sessionId, command, now);
 }
 
+// Host commands sent together, each applied only if its session is still in the state it was
+// computed from and its sign-in token still signs in the session's teacher (as `isAlive` in
+// auth/sessions.ts has it). The rows are locked in id order first, as the answers and joins lock
+// theirs, so two statements that each hold several sessions cannot wait on each other in a circle.
+// Two commands for one session in a group: one holds, the other finds the state changed and takes
+// the long way.
+const APPLY_HOST_COMMANDS = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      ord integer, id text, token_hash text, now timestamptz, idle_since timestamptz,
+      was_phase text, was_index integer, was_locked boolean, was_distribution boolean,
+      was_started timestamptz, was_ends timestamptz, was_paused integer,
+      phase text, question_index integer, locked boolean, distribution_shown boolean,
+      question_started_at timestamptz, countdown_ends_at timestamptz, countdown_paused_ms integer,
+      ended boolean)
+  ),
+  held AS (
+    SELECT s.id FROM live_sessions s WHERE s.id IN (SELECT id FROM input) ORDER BY s.id FOR UPDATE
+  )
+  UPDATE live_sessions s SET
+    phase = i.phase, question_index = i.question_index, locked = i.locked,
+    distribution_shown = i.distribution_shown, question_started_at = i.question_started_at,
+    countdown_ends_at = i.countdown_ends_at, countdown_paused_ms = i.countdown_paused_ms,
+    ended_at = CASE WHEN i.ended THEN i.now ELSE s.ended_at END
+  FROM input i
+  WHERE s.id = i.id AND s.id IN (SELECT id FROM held)
+    AND s.phase = i.was_phase AND s.question_index = i.was_index AND s.locked = i.was_locked
+    AND s.distribution_shown = i.was_distribution
+    AND s.question_started_at IS NOT DISTINCT FROM i.was_started
+    AND s.countdown_ends_at IS NOT DISTINCT FROM i.was_ends
+    AND s.countdown_paused_ms IS NOT DISTINCT FROM i.was_paused
+    AND s.teacher_id IN (
+      SELECT t.teacher_id FROM sessions t
+      WHERE t.token_hash = i.token_hash AND t.expires_at > i.now AND t.last_seen_at > i.idle_since)
+  RETURNING i.ord`;
+
+type HostCommandRow = { known: LiveRow; token: string; now: Date; next: ReturnType<typeof columnsOf> };
+
 /**
- * A command's quick way: one statement, which holds only if the session is still as `known` shows
- * it and, with `byTeacher` (a query of teacher ids), its teacher is among them, so a sign-in can be
- * checked by the write itself. Undefined when it did not hold, or for a removal or a command the
- * session refuses: then the caller takes the long way, which says why.
+ * A host command, the quick way: usually one statement, shared with the commands other hosts sent
+ * at the same moment, which holds only if the session is still as `known` shows it and the token
+ * signs in its teacher. Undefined when it did not hold, or for a removal or a command the session
+ * refuses: then the caller takes the long way, which says why.
  */
-export async function applyHostCommandAsSeen(
-  db: Database,
+export type HostCommandWriter = (
   command: LiveCommand,
   now: Date,
   known: LiveRow,
-  byTeacher?: SQLWrapper,
-): Promise<LiveRow | undefined> {
-  if (command.type === 'remove') return undefined;
-  const outcome = applyLiveCommand(toEngineSession(known, [], {}), command, {
-    now: now.getTime(),
-    grade: gradeNothing,
+  token: string,
+) => Promise<LiveRow | undefined>;
+
+export function createHostCommandWriter(
+  database: Pick<DatabaseHandle, 'prepared'>,
+  { parallel, sessionIdleMs }: { parallel: number; sessionIdleMs: number },
+): HostCommandWriter {
+  const time = (value: Date | null) => value?.toISOString() ?? null;
+  const write = createBatchQueue<HostCommandRow, boolean>({
+    parallel,
+    async run(batch) {
+      const input = batch.map(({ input: { known, token, now, next } }, ord) => ({
+        ord,
+        id: known.id,
+        token_hash: sha256(token),
+        now: now.toISOString(),
+        idle_since: new Date(now.getTime() - sessionIdleMs).toISOString(),
+        was_phase: known.phase,
+        was_index: known.questionIndex,
+        was_locked: known.locked,
+        was_distribution: known.distributionShown,
+        was_started: time(known.questionStartedAt),
+        was_ends: time(known.countdownEndsAt),
+        was_paused: known.countdownPausedMs,
+        phase: next.phase,
+        question_index: next.questionIndex,
+        locked: next.locked,
+        distribution_shown: next.distributionShown,
+        question_started_at: time(next.questionStartedAt),
+        countdown_ends_at: time(next.countdownEndsAt),
+        countdown_paused_ms: next.countdownPausedMs,
+        ended: next.phase === 'ended',
+      }));
+      const applied = await database.prepared('apply-host-commands', APPLY_HOST_COMMANDS, [
+        JSON.stringify(input),
+      ]);
+      const held = new Set(applied.map((row) => Number(row.ord)));
+      batch.forEach((waiting, ord) => waiting.done(held.has(ord)));
+    },
   });
-  if (!outcome.ok) return undefined;
-  const [updated] = await db
-    .update(liveSessions)
-    .set(columnsOf(outcome.session, now))
-    .where(
-      and(
-        eq(liveSessions.id, known.id),
-        sameState(known),
-        byTeacher ? inArray(liveSessions.teacherId, byTeacher) : undefined,
-      ),
-    )
-    .returning();
-  return updated;
-}
-
-const timeOrNull = (value: Date | null) => (value === null ? null : value.toISOString());
-
-/** The session's row still holds every state column as in `row`. */
-function sameState(row: LiveRow) {
-  return sql`${liveSessions.phase} = ${row.phase}
-    AND ${liveSessions.questionIndex} = ${row.questionIndex}
-    AND ${liveSessions.locked} = ${row.locked}
-    AND ${liveSessions.distributionShown} = ${row.distributionShown}
-    AND ${liveSessions.questionStartedAt} IS NOT DISTINCT FROM ${timeOrNull(row.questionStartedAt)}::timestamptz
-    AND ${liveSessions.countdownEndsAt} IS NOT DISTINCT FROM ${timeOrNull(row.countdownEndsAt)}::timestamptz
-    AND ${liveSessions.countdownPausedMs} IS NOT DISTINCT FROM ${row.countdownPausedMs}::integer`;
+  return async (command, now, known, token) => {
+    if (command.type === 'remove') return undefined;
+    const outcome = applyLiveCommand(toEngineSession(known, [], {}), command, {
+      now: now.getTime(),
+      grade: gradeNothing,
+    });
+    if (!outcome.ok) return undefined;
+    const next = columnsOf(outcome.session, now);
+    // The statement sets exactly these columns, so the stored row is the known one with them.
+    return (await write({ known, token, now, next })) ? { ...known, ...next } : undefined;
+  };
 }
 
 async function applyHostCommandLocked(
@@ -288,7 +339,7 @@ export type JoinedPlayer = { player: LivePlayer; token: string };
 // Players who join together are added by one statement (group commit), each only while their
 // session is neither locked nor ended (read under a shared lock, so a "lock" or an "end" waits for
 // the joins on their way in) and has room. A name already taken in the session is left out by the
-// unique index. Places are counted in arrival order, so at the very limit a name refused as taken
+// unique index. Sessions are locked in id order, as by every statement that holds several. Places are counted in arrival order, so at the very limit a name refused as taken
 // can still use up a place in its group.
 const INSERT_LIVE_PLAYERS = `
   WITH input AS (
@@ -299,7 +350,7 @@ const INSERT_LIVE_PLAYERS = `
   open AS (
     SELECT s.id FROM live_sessions s
     WHERE s.id IN (SELECT session_id FROM input) AND s.phase <> 'ended' AND NOT s.locked
-    FOR SHARE
+    ORDER BY s.id FOR SHARE
   ),
   present AS (
     SELECT p.session_id, count(*)::int AS players FROM live_players p
@@ -489,8 +540,8 @@ export async function allAnswers(db: Database, sessionId: string): Promise<Store
 
 // Answers that arrive together are stored by one statement (group commit): each only while its
 // question is open (phase, index and countdown read under a shared lock, so a reveal being written
-// waits for the answers on their way in, and they for it), from a player still in the session, and
-// at most once per player and question.
+// waits for the answers on their way in, and they for it; in id order, as joins and host commands
+// lock theirs), from a player still in the session, and at most once per player and question.
 const INSERT_LIVE_ANSWERS = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
@@ -501,7 +552,7 @@ const INSERT_LIVE_ANSWERS = `
   open AS (
     SELECT s.id, s.question_index, s.countdown_ends_at FROM live_sessions s
     WHERE s.id IN (SELECT session_id FROM input) AND s.phase = 'question'
-    FOR SHARE
+    ORDER BY s.id FOR SHARE
   )
   INSERT INTO live_answers (session_id, question_index, player_id, question_fingerprint, response,
     points, bonus, verdict, grade, received_at)
@@ -668,37 +719,36 @@ export function lastCountedQuestion(row: Pick<LiveRow, 'phase' | 'questionIndex'
 export type LiveRoomState = { players: LivePlayer[]; current: StoredLiveAnswer[]; scores: LiveScore[] };
 
 type RoomStateRow = {
+  ord: number;
   players: { id: string; name: string; joinedAt: string; removed: boolean }[];
   current: (Omit<StoredLiveAnswer, 'receivedAt'> & { receivedAt: string })[];
   scores: LiveScore[];
 };
 
-/**
- * The players, the answers to the current question and the scores, in one statement: every host
- * command re-reads them, and fifty rooms revealing at once would otherwise queue three reads each
- * on PGlite's single connection. Each part comes back as one JSON array, not as rows.
- */
-export async function readRoomState(
-  db: Database,
-  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
-): Promise<LiveRoomState> {
-  const result = await db.execute(sql`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object(
-          'id', p.id, 'name', p.name, 'joinedAt', p.joined_at, 'removed', p.removed) ORDER BY p.joined_at), '[]')
-        FROM ${livePlayers} p WHERE p.session_id = ${row.id}) AS players,
-      (SELECT coalesce(json_agg(json_build_object(
-          'sessionId', a.session_id, 'questionIndex', a.question_index, 'playerId', a.player_id,
-          'questionFingerprint', a.question_fingerprint, 'response', a.response, 'points', a.points,
-          'bonus', a.bonus, 'verdict', a.verdict, 'grade', a.grade, 'receivedAt', a.received_at)), '[]')
-        FROM ${liveAnswers} a WHERE a.session_id = ${row.id} AND a.question_index = ${row.questionIndex}) AS current,
-      (SELECT coalesce(json_agg(s), '[]') FROM (
-        SELECT player_id AS "playerId", sum(points)::float8 AS points, sum(bonus)::float8 AS bonus
-        FROM ${liveAnswers}
-        WHERE session_id = ${row.id} AND question_index <= ${lastCountedQuestion(row)}
-        GROUP BY player_id) s) AS scores`);
-  const [parts] = rowsOf(result) as RoomStateRow[];
-  if (!parts) throw new Error('the room state query returned no row');
+// For each room asked for: its players, the answers to its current question and its scores, each
+// as one JSON array, so that one statement serves any number of rooms.
+const READ_ROOM_STATES = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      ord integer, session_id text, question_index integer, last_counted integer)
+  )
+  SELECT i.ord,
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', p.id, 'name', p.name, 'joinedAt', p.joined_at, 'removed', p.removed) ORDER BY p.joined_at), '[]')
+      FROM live_players p WHERE p.session_id = i.session_id) AS players,
+    (SELECT coalesce(json_agg(json_build_object(
+        'sessionId', a.session_id, 'questionIndex', a.question_index, 'playerId', a.player_id,
+        'questionFingerprint', a.question_fingerprint, 'response', a.response, 'points', a.points,
+        'bonus', a.bonus, 'verdict', a.verdict, 'grade', a.grade, 'receivedAt', a.received_at)), '[]')
+      FROM live_answers a WHERE a.session_id = i.session_id AND a.question_index = i.question_index) AS current,
+    (SELECT coalesce(json_agg(s), '[]') FROM (
+      SELECT player_id AS "playerId", sum(points)::float8 AS points, sum(bonus)::float8 AS bonus
+      FROM live_answers
+      WHERE session_id = i.session_id AND question_index <= i.last_counted
+      GROUP BY player_id) s) AS scores
+  FROM input i`;
+
+function toRoomState(parts: RoomStateRow): LiveRoomState {
   return {
     players: parts.players.map((player) => ({
       id: player.id,
@@ -713,4 +763,37 @@ export async function readRoomState(
       bonus: Number(score.bonus),
     })),
   };
+}
+
+export type RoomStateReader = (
+  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
+) => Promise<LiveRoomState>;
+
+/**
+ * Reads rooms' states, those asked for together in one statement: every host command re-reads its
+ * room, and fifty rooms revealing at once would otherwise queue fifty reads on PGlite's single
+ * connection ahead of the answers.
+ */
+export function createRoomStateReader(
+  database: Pick<DatabaseHandle, 'prepared'>,
+  { parallel }: { parallel: number },
+): RoomStateReader {
+  return createBatchQueue<Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>, LiveRoomState>({
+    parallel,
+    async run(batch) {
+      const input = batch.map(({ input: row }, ord) => ({
+        ord,
+        session_id: row.id,
+        question_index: row.questionIndex,
+        last_counted: lastCountedQuestion(row),
+      }));
+      const result = await database.prepared('read-room-states', READ_ROOM_STATES, [JSON.stringify(input)]);
+      const byOrd = new Map((result as RoomStateRow[]).map((parts) => [Number(parts.ord), parts]));
+      batch.forEach((waiting, ord) => {
+        const parts = byOrd.get(ord);
+        if (parts) waiting.done(toRoomState(parts));
+        else waiting.failed(new Error('the room state query left a room out'));
+      });
+    },
+  });
 }
