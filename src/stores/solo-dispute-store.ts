@@ -15,6 +15,8 @@ type SoloDisputeState = {
   disputeDeleted(id: string): void;
   /** Adds the disputes of a backup that are not here yet (by id); returns how many it added. */
   disputesImported(disputes: readonly SoloDispute[]): number;
+  /** The learner reset all progress: the disputes go with it. */
+  disputesCleared(): void;
 };
 
 /** The disputes of `incoming` this device does not have yet. */
@@ -61,6 +63,7 @@ export const useSoloDisputeStore = create<SoloDisputeState>()(
           set(({ disputes }) => ({ disputes: [...disputes, ...added].sort(byFilingTime) }));
         return added.length;
       },
+      disputesCleared: () => set({ disputes: [] }),
     }),
     safePersist({
       name: 'disputes',
@@ -73,8 +76,10 @@ export const useSoloDisputeStore = create<SoloDisputeState>()(
 );
 
 // Another tab filed or deleted one: read the list it saved, so this tab does not write over it.
+// Another tab reset all progress, which deletes the disputes: forget them here too, so that this
+// tab's next write does not bring them back.
 listenToOtherTabs({
   key: 'source-quiz:disputes',
   onSaved: () => void useSoloDisputeStore.persist.rehydrate(),
-  onReset: () => undefined,
+  onReset: () => useSoloDisputeStore.setState({ disputes: [] }),
 });

@@ -4,7 +4,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { emptyProgress } from '@/engine/progress';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { requestPersistentStorage } from '@/stores/persistent-storage';
-import { backupFileText } from '@/stores/progress-backup';
+import { backupFileText, readBackupFile } from '@/stores/progress-backup';
+import { useSoloDisputeStore } from '@/stores/solo-dispute-store';
+import { WITH_EVIDENCE, WITHOUT_EVIDENCE } from '../../fixtures/disputes/solo-disputes';
 import { DAY, recordAnswers, singleChoiceQuestions } from '../history-helpers';
 import { renderApp } from '../../kit/render-app';
 
@@ -161,5 +163,29 @@ describe('the progress page', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(progressOf(useHistoryStore.getState())).toEqual(emptyProgress());
     expect(screen.getByText('All progress was reset. This device now starts afresh.')).toBeInTheDocument();
+  });
+
+  it('deletes the solo disputes with the rest, says so first, and the backup it offers keeps them', async () => {
+    const user = userEvent.setup();
+    await practiseThreeDays();
+    useSoloDisputeStore.setState({ disputes: [WITHOUT_EVIDENCE, WITH_EVIDENCE] });
+    renderAt('/progress');
+    await user.click(await screen.findByRole('button', { name: 'Reset all progress…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Reset all progress?' });
+    expect(dialog).toHaveTextContent(
+      /This deletes 6 quizzes, 6 answers, 2 disputes you filed, every schedule/,
+    );
+
+    await user.click(within(dialog).getByRole('button', { name: 'Download a backup first' }));
+    const [backup] = downloads;
+    const reading = readBackupFile(backup ? await backup.text() : '');
+    expect(reading.ok && reading.disputes).toEqual([WITHOUT_EVIDENCE, WITH_EVIDENCE]);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Reset all progress' }));
+    expect(useSoloDisputeStore.getState().disputes).toEqual([]);
+    expect(JSON.parse(localStorage.getItem('source-quiz:disputes') ?? '{}')).toMatchObject({
+      state: { disputes: [] },
+    });
+    expect(screen.getByText(/No disputes yet\./)).toBeInTheDocument();
   });
 });
