@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
+import { useContentAccess } from '@/hooks/use-content';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { useServerInfoStore } from '@/stores/server-info-store';
 import { RouteErrorPage } from './route-error-page';
@@ -34,10 +35,14 @@ export function Layout() {
   const isServerPresent = useServerInfoStore((state) => state.status === 'present');
 
   // The saved history loads soon after start-up, outside the first page's script: a damaged save is
-  // set aside and reported at once, whichever page the learner opens first.
+  // set aside and reported at once, whichever page the learner opens first. Then the banks, so that
+  // answers to a question corrected since are regraded (src/engine/regrade-history.ts).
+  const content = useContentAccess();
   useEffect(() => {
-    void import('@/stores/history-store');
-  }, []);
+    void import('@/stores/regrade-on-load').then(({ regradeWithBanks }) =>
+      regradeWithBanks(() => content.loadQuestions(), Date.now),
+    );
+  }, [content]);
 
   // After a client-side navigation, move focus to the new page so keyboard and screen reader
   // users start reading at its top rather than at the link they followed.

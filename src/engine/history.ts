@@ -27,6 +27,22 @@ export type AnswerRecord = {
 };
 
 /**
+ * An answer graded again after its question changed in the banks (`regrade-history.ts`): the answer
+ * itself is kept as it was, with its first grade; this says what it is graded now, and against what.
+ */
+export type RegradeRecord = {
+  /** The answer's `answerKey`. */
+  answer: string;
+  questionId: string;
+  /** The version (a key into `History.questions`) it was graded against until now. */
+  from: string;
+  /** The version it is graded against now. */
+  to: string;
+  grade: Grade;
+  regradedAt: number;
+};
+
+/**
  * Everything a learner did, as plain JSON. Questions are kept as they were asked, keyed by id and
  * content, so an answer stays readable after its question is changed or removed from the banks.
  */
@@ -36,6 +52,8 @@ export type History = {
   /** Oldest first. */
   answers: AnswerRecord[];
   questions: Record<string, Question>;
+  /** Oldest first. Absent in histories saved before regrading existed, and when there is none. */
+  regrades?: RegradeRecord[];
 };
 
 /** A history with nothing in it. */

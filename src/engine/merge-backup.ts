@@ -5,8 +5,10 @@ import {
   type AnswerRecord,
   type AttemptRecord,
   type History,
+  type RegradeRecord,
 } from './history';
 import { withScheduleOf, type Progress } from './progress';
+import { gradedAnswers, regradeKey } from './regrade-history';
 import { buildSchedules } from './schedule';
 
 export type MergeResult = {
@@ -44,11 +46,19 @@ export function mergeHistories(current: History, incoming: History): History {
     const key = answerKey(answer);
     if (!answers.has(key)) answers.set(key, answer);
   }
+  const regrades = new Map<string, RegradeRecord>();
+  for (const regrade of [...(current.regrades ?? []), ...(incoming.regrades ?? [])]) {
+    const key = regradeKey(regrade);
+    if (!regrades.has(key)) regrades.set(key, regrade);
+  }
   return {
     attempts: [...attempts.values()].sort(compareAttempts),
     answers: [...answers.values()].sort(compareAnswers),
     // Keys name a question's id and content, so the same key is the same question.
     questions: { ...incoming.questions, ...current.questions },
+    ...(regrades.size > 0
+      ? { regrades: [...regrades.values()].sort((left, right) => left.regradedAt - right.regradedAt) }
+      : {}),
   };
 }
 
@@ -69,7 +79,12 @@ export function mergeProgress(current: Progress, incoming: Progress): MergeResul
   const attemptIds = new Set(current.history.attempts.map((attempt) => attempt.id));
   const answerKeys = new Set(current.history.answers.map(answerKey));
   return {
-    progress: { history, resets, settings, schedules: buildSchedules(history.answers, resets, settings) },
+    progress: {
+      history,
+      resets,
+      settings,
+      schedules: buildSchedules(gradedAnswers(history), resets, settings),
+    },
     added: {
       attempts: history.attempts.filter((attempt) => !attemptIds.has(attempt.id)).length,
       answers: history.answers.filter((answer) => !answerKeys.has(answerKey(answer))).length,
@@ -86,8 +101,10 @@ function holdsAll(mine: Progress, other: Progress): boolean {
     const kept = attempts.get(attempt.id);
     return kept !== undefined && (attempt.finishedAt === undefined || kept.finishedAt !== undefined);
   });
+  const regrades = new Set((mine.history.regrades ?? []).map(regradeKey));
   return (
     hasAttempts &&
+    (other.history.regrades ?? []).every((regrade) => regrades.has(regradeKey(regrade))) &&
     Object.entries(other.resets).every(
       ([id, at]) => Object.hasOwn(mine.resets, id) && (mine.resets[id] ?? 0) >= at,
     )
@@ -114,6 +131,7 @@ export type AddedRecords = {
   answers: readonly AnswerRecord[];
   questions: History['questions'];
   resets: Record<string, number>;
+  regrades?: readonly RegradeRecord[];
 };
 
 /**
@@ -135,13 +153,20 @@ export function withRecordsJoined(progress: Progress, added: AddedRecords): Prog
   const newQuestions = Object.keys(added.questions).filter(
     (key) => !Object.hasOwn(progress.history.questions, key),
   );
-  if (newAnswers.length + changedAttempts.length + changedResets.length + newQuestions.length === 0) {
-    return progress;
-  }
+  const regradeKeys = new Set((progress.history.regrades ?? []).map(regradeKey));
+  const newRegrades = (added.regrades ?? []).filter((regrade) => !regradeKeys.has(regradeKey(regrade)));
+  const changes =
+    newAnswers.length +
+    changedAttempts.length +
+    changedResets.length +
+    newQuestions.length +
+    newRegrades.length;
+  if (changes === 0) return progress;
   const history = mergeHistories(progress.history, {
     attempts: changedAttempts,
     answers: newAnswers,
     questions: added.questions,
+    regrades: newRegrades,
   });
   let joined: Progress = {
     ...progress,
@@ -151,6 +176,7 @@ export function withRecordsJoined(progress: Progress, added: AddedRecords): Prog
   const touched = new Set([
     ...newAnswers.map((answer) => answer.questionId),
     ...changedResets.map(([id]) => id),
+    ...newRegrades.map((regrade) => regrade.questionId),
   ]);
   for (const questionId of touched) joined = withScheduleOf(joined, questionId);
   return joined;

@@ -1,5 +1,6 @@
 import { emptyHistory, recordAnswer, recordAttemptFinish, recordAttemptStart, type History } from './history';
 import type { QuizSession } from './quiz-session';
+import { gradedAnswers, gradedAnswersOf, withRegrades, type RegradesDue } from './regrade-history';
 import { buildSchedules, clampRetention, scheduleOf, TARGET_RETENTION, type Schedule } from './schedule';
 
 export type LearnerSettings = { targetRetention: number };
@@ -30,9 +31,9 @@ function resetAtOf(progress: Progress, questionId: string): number | undefined {
   return Object.hasOwn(progress.resets, questionId) ? progress.resets[questionId] : undefined;
 }
 
-/** Progress with the schedule of `questionId` recomputed from its answers. */
+/** Progress with the schedule of `questionId` recomputed from its answers (as regraded). */
 export function withScheduleOf(progress: Progress, questionId: string): Progress {
-  const answers = progress.history.answers.filter((answer) => answer.questionId === questionId);
+  const answers = gradedAnswersOf(progress.history, questionId);
   const schedule = scheduleOf(answers, resetAtOf(progress, questionId), progress.settings);
   const schedules = Object.fromEntries(
     Object.entries(progress.schedules).filter(([id]) => id !== questionId),
@@ -65,8 +66,18 @@ export function withTargetRetention(progress: Progress, targetRetention: number)
   return {
     ...progress,
     settings,
-    schedules: buildSchedules(progress.history.answers, progress.resets, settings),
+    schedules: buildSchedules(gradedAnswers(progress.history), progress.resets, settings),
   };
+}
+
+/** Progress once `due` regrades are kept: the questions they regrade are rescheduled with the new verdicts. */
+export function withRegradesRecorded(progress: Progress, due: RegradesDue): Progress {
+  const history = withRegrades(progress.history, due);
+  if (history === progress.history) return progress;
+  let next: Progress = { ...progress, history };
+  for (const questionId of new Set(due.regrades.map((regrade) => regrade.questionId)))
+    next = withScheduleOf(next, questionId);
+  return next;
 }
 
 /** Progress with one question's schedule started afresh at `at` (due at once); its answers stay in the history. */

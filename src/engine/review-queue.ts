@@ -1,19 +1,39 @@
 import type { Question } from '../domain/question';
-import { latestAnswers, type AnswerRecord, type History } from './history';
+import type { Grade } from './grade';
+import { answerKey, latestAnswers, type AnswerRecord, type History } from './history';
+import { gradedAnswers } from './regrade-history';
 import type { Schedule } from './schedule';
 
-/** A question the learner currently gets wrong: the question as asked and their latest answer to it. */
-export type Mistake = { questionId: string; question: Question; answer: AnswerRecord };
+/**
+ * A question the learner currently gets wrong: the question as asked (or as it was corrected, for a
+ * regraded answer) and their latest answer to it, with its grade now. `firstGrade` is the grade the
+ * answer was given first, when a regrade changed it.
+ */
+export type Mistake = { questionId: string; question: Question; answer: AnswerRecord; firstGrade?: Grade };
 
-/** The questions whose latest answer is not fully right (wrong, partly right or blank), most recent first. */
+/**
+ * The questions whose latest answer is not fully right (wrong, partly right or blank) as graded now
+ * (after any regrade), most recent first.
+ */
 export function currentMistakes(history: History): Mistake[] {
   const mistakes: Mistake[] = [];
-  for (const [questionId, answer] of latestAnswers(history.answers)) {
+  const graded = gradedAnswers(history);
+  const firstGrades =
+    graded === history.answers
+      ? undefined
+      : new Map(history.answers.map((answer) => [answerKey(answer), answer.grade]));
+  for (const [questionId, answer] of latestAnswers(graded)) {
     if (answer.grade.isCorrect) continue;
     const question = Object.hasOwn(history.questions, answer.asked)
       ? history.questions[answer.asked]
       : undefined;
-    if (question) mistakes.push({ questionId, question, answer });
+    const firstGrade = firstGrades?.get(answerKey(answer));
+    if (!question) continue;
+    mistakes.push(
+      firstGrade && firstGrade.points !== answer.grade.points
+        ? { questionId, question, answer, firstGrade }
+        : { questionId, question, answer },
+    );
   }
   return mistakes.sort(
     (left, right) =>

@@ -9,7 +9,8 @@ import {
   type Grade as FsrsGrade,
 } from 'ts-fsrs';
 import type { Verdict } from './grade';
-import { finalAnswers, type AnswerRecord } from './history';
+import { finalAnswers, type AnswerRecord, type History } from './history';
+import { regradeCounts } from './regrade-history';
 
 /** The share of due questions a learner wants to still remember when they come back; FSRS aims for it. */
 export const TARGET_RETENTION = { min: 0.8, max: 0.95, default: 0.9 } as const;
@@ -175,6 +176,8 @@ export type ScheduleBasis = {
   latest: number | null;
   resetAt: number | null;
   targetRetention: number;
+  /** How many regrades its answers have had (`regrade-history.ts`); absent for none. */
+  regrades?: number;
 };
 
 /** A question's schedule as saved beside the history, so a start need not replay every answer. */
@@ -185,7 +188,8 @@ function sameBasis(left: ScheduleBasis, right: ScheduleBasis): boolean {
     left.answers === right.answers &&
     left.latest === right.latest &&
     left.resetAt === right.resetAt &&
-    left.targetRetention === right.targetRetention
+    left.targetRetention === right.targetRetention &&
+    (left.regrades ?? 0) === (right.regrades ?? 0)
   );
 }
 
@@ -208,6 +212,7 @@ function basisOf(
   resets: Readonly<Record<string, number>>,
   questionId: string,
   options: ScheduleOptions,
+  regrades = 0,
 ): ScheduleBasis {
   let latest: number | null = null;
   for (const answer of answers) if (latest === null || answer.answeredAt > latest) latest = answer.answeredAt;
@@ -216,18 +221,21 @@ function basisOf(
     latest,
     resetAt: (Object.hasOwn(resets, questionId) ? resets[questionId] : undefined) ?? null,
     targetRetention: clampRetention(options.targetRetention),
+    ...(regrades > 0 ? { regrades } : {}),
   };
 }
 
 /**
- * Every question's schedule, taken from `saved` where it was replayed from the same answers, reset and
- * target retention, and replayed otherwise; `replayed` are the ones worth saving again.
+ * Every question's schedule, taken from `saved` where it was replayed from the same answers, reset,
+ * target retention and regrades, and replayed otherwise; `replayed` are the ones worth saving again.
+ * `answers` are as regraded (`gradedAnswers`), `regrades` counts their regrades per question.
  */
 export function schedulesReusing(
   answers: readonly AnswerRecord[],
   resets: Readonly<Record<string, number>>,
   options: ScheduleOptions,
   saved: ReadonlyMap<string, SavedSchedule>,
+  regrades: ReadonlyMap<string, number> = new Map(),
 ): { schedules: Record<string, Schedule>; replayed: SavedSchedule[] } {
   const byQuestion = groupByQuestion(answers);
   for (const questionId of Object.keys(resets))
@@ -237,7 +245,7 @@ export function schedulesReusing(
   const replayed: SavedSchedule[] = [];
   for (const questionId of [...byQuestion.keys()].sort()) {
     const own = byQuestion.get(questionId) ?? [];
-    const basis = basisOf(own, resets, questionId, options);
+    const basis = basisOf(own, resets, questionId, options, regrades.get(questionId));
     const kept = saved.get(questionId);
     let schedule: Schedule | undefined;
     if (kept && sameBasis(kept.basis, basis)) {
@@ -255,7 +263,7 @@ export function schedulesReusing(
 /** The schedules of `questionIds` in `progress` as they are saved: with what each was replayed from. */
 export function savedSchedulesOf(
   progress: {
-    history: { answers: readonly AnswerRecord[] };
+    history: Pick<History, 'answers' | 'regrades'>;
     schedules: Readonly<Record<string, Schedule>>;
     resets: Readonly<Record<string, number>>;
     settings: ScheduleOptions;
@@ -264,9 +272,16 @@ export function savedSchedulesOf(
 ): SavedSchedule[] {
   if (questionIds.size === 0) return [];
   const byQuestion = groupByQuestion(progress.history.answers, (id) => questionIds.has(id));
+  const regrades = regradeCounts(progress.history);
   return [...questionIds].sort().map((questionId) => ({
     questionId,
-    basis: basisOf(byQuestion.get(questionId) ?? [], progress.resets, questionId, progress.settings),
+    basis: basisOf(
+      byQuestion.get(questionId) ?? [],
+      progress.resets,
+      questionId,
+      progress.settings,
+      regrades.get(questionId),
+    ),
     schedule:
       (Object.hasOwn(progress.schedules, questionId) ? progress.schedules[questionId] : undefined) ?? null,
   }));

@@ -6,7 +6,9 @@ import {
   compareAttempts,
   type AnswerRecord,
   type AttemptRecord,
+  type RegradeRecord,
 } from '@/engine/history';
+import { regradeKey } from '@/engine/regrade-history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
 import type { SavedSchedule } from '@/engine/schedule';
 import { questionSchema } from '@/content/question-schema';
@@ -16,6 +18,7 @@ import {
   attemptRecordSchema,
   learnerSettingsSchema,
   LATEST_TIME,
+  regradeRecordSchema,
   savedScheduleSchema,
 } from './history-schema';
 
@@ -25,8 +28,8 @@ import {
  * over each other: an answer is keyed by what identifies it, and the same key is the same answer.
  */
 export const HISTORY_DB_NAME = 'source-quiz';
-/** 2 added the saved schedules. */
-const DB_VERSION = 2;
+/** 2 added the saved schedules, 3 the regrades. */
+const DB_VERSION = 3;
 
 /** What records were added or changed: written in one transaction, and told to the other tabs. */
 export type HistoryRecords = {
@@ -35,13 +38,15 @@ export type HistoryRecords = {
   questions: Record<string, Question>;
   resets: Record<string, number>;
   settings?: LearnerSettings;
+  /** Answers graded again after their question changed in the banks; only ever added. */
+  regrades?: RegradeRecord[];
   /** Schedules as replayed from the answers this tab holds, saved so a start need not replay them. */
   schedules?: SavedSchedule[];
 };
 
 type DamagedRecord = { store: RecordStore | 'answerPages'; key: IDBValidKey; value: unknown; at: number };
-type RecordStore = 'answers' | 'attempts' | 'questions' | 'resets' | 'settings';
-const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'resets', 'settings'];
+type RecordStore = 'answers' | 'attempts' | 'questions' | 'resets' | 'settings' | 'regrades';
+const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'resets', 'settings', 'regrades'];
 
 interface HistorySchema extends DBSchema {
   answers: { key: string; value: AnswerRecord };
@@ -51,6 +56,8 @@ interface HistorySchema extends DBSchema {
   questions: { key: string; value: { key: string; question: Question } };
   resets: { key: string; value: { questionId: string; at: number } };
   settings: { key: string; value: LearnerSettings };
+  /** Keyed by `regradeKey`: the same key is the same regrade. */
+  regrades: { key: string; value: RegradeRecord };
   /** Records that could not be read, kept aside (never deleted) to download. */
   damaged: { key: number; value: DamagedRecord };
   /** Derived from the answers, never the only copy of anything: one that does not agree is replayed. */
@@ -69,7 +76,8 @@ export function isEmpty(records: HistoryRecords): boolean {
     records.answers.length === 0 &&
     Object.keys(records.questions).length === 0 &&
     Object.keys(records.resets).length === 0 &&
-    records.settings === undefined
+    records.settings === undefined &&
+    (records.regrades ?? []).length === 0
   );
 }
 
@@ -91,6 +99,8 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
         if (!has('damaged')) db.createObjectStore('damaged', { autoIncrement: true });
         // Version 1 kept no schedules: the first start replays them once and saves them.
         if (!has('schedules')) db.createObjectStore('schedules', { keyPath: 'questionId' });
+        // Version 2 kept no regrades: the first start regrades what the banks have changed.
+        if (!has('regrades')) db.createObjectStore('regrades');
       },
       // A newer version of the app in another tab needs the database: let it, this tab reloads later.
       blocking(_current, _next, event) {
@@ -143,6 +153,13 @@ export async function appendRecords(db: HistoryDb, records: HistoryRecords): Pro
     );
   }
   if (records.settings) writes.push(tx.objectStore('settings').put(records.settings, 'learner'));
+  const regrades = tx.objectStore('regrades');
+  for (const regrade of records.regrades ?? []) {
+    const key = regradeKey(regrade);
+    writes.push(
+      regrades.getKey(key).then((found) => (found === undefined ? regrades.add(regrade, key) : found)),
+    );
+  }
   // In the same transaction as the answers they were replayed from, so a saved schedule never counts
   // an answer the database lacks; one from a tab that had not heard of another's answer counts fewer
   // answers than the database holds, and is replayed at the next start.
@@ -180,6 +197,7 @@ export async function clearRecords(db: HistoryDb): Promise<void> {
     tx.objectStore('questions').clear(),
     tx.objectStore('resets').clear(),
     tx.objectStore('settings').clear(),
+    tx.objectStore('regrades').clear(),
     tx.done,
   ]);
 }
@@ -249,12 +267,13 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
       read.objectStore(store).getAllKeys(),
       read.objectStore(store).getAll() as Promise<unknown[]>,
     ]);
-  const [answers, attempts, questions, resets, settings] = await Promise.all([
+  const [answers, attempts, questions, resets, settings, regrades] = await Promise.all([
     all('answers'),
     all('attempts'),
     all('questions'),
     all('resets'),
     all('settings'),
+    all('regrades'),
   ]);
   const [pageKeys, pageTexts] = await pagesRead;
   const savedSchedules = await schedulesRead;
@@ -339,6 +358,16 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     records.settings = parsed.data;
     return true;
   });
+  const keptRegrades: RegradeRecord[] = [];
+  each('regrades', regrades, (value, key) => {
+    const parsed = regradeRecordSchema.safeParse(value);
+    if (!parsed.success || regradeKey(parsed.data) !== key) return false;
+    if (!Object.hasOwn(records.questions, parsed.data.to)) return false;
+    keptRegrades.push(parsed.data);
+    return true;
+  });
+  if (keptRegrades.length > 0)
+    records.regrades = keptRegrades.sort((left, right) => left.regradedAt - right.regradedAt);
   records.attempts.sort(compareAttempts);
   // A schedule is derived from the answers: one that cannot be read is replayed and saved over.
   const schedules = new Map<string, SavedSchedule>();
@@ -376,5 +405,6 @@ export function recordsOf(progress: Progress): HistoryRecords {
     questions: progress.history.questions,
     resets: progress.resets,
     settings: progress.settings,
+    ...(progress.history.regrades ? { regrades: progress.history.regrades } : {}),
   };
 }

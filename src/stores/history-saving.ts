@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand';
 import { questionSchema } from '@/content/question-schema';
 import { answerKey, type AnswerRecord } from '@/engine/history';
 import { withRecordsJoined } from '@/engine/merge-backup';
+import { gradedAnswers, regradeCounts, regradeKey } from '@/engine/regrade-history';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { savedSchedulesOf, schedulesReusing, type SavedSchedule } from '@/engine/schedule';
 import { browserStorage } from './browser-storage';
@@ -11,6 +12,7 @@ import {
   attemptRecordSchema,
   learnerSettingsSchema,
   LATEST_TIME,
+  regradeRecordSchema,
 } from './history-schema';
 import type { HistoryDb, HistoryRecords } from './history-db';
 import { isHeld, retryAlso } from './saved-writes';
@@ -31,6 +33,7 @@ const messageSchema = z.discriminatedUnion('kind', [
       questions: z.record(z.string(), questionSchema),
       resets: z.record(z.string(), z.number().int().nonnegative().max(LATEST_TIME)),
       settings: learnerSettingsSchema.optional(),
+      regrades: z.array(regradeRecordSchema).optional(),
     }),
   }),
 ]);
@@ -70,6 +73,7 @@ function joinAll(batches: HistoryRecords[]): HistoryRecords {
     for (const [id, at] of Object.entries(batch.resets))
       joined.resets[id] = Math.max(joined.resets[id] ?? 0, at);
     if (batch.settings) joined.settings = batch.settings;
+    if (batch.regrades) joined.regrades = [...(joined.regrades ?? []), ...batch.regrades];
     // A later change was made from a history holding at least as much: its schedule replaces.
     if (batch.schedules) schedules.push(...batch.schedules);
   }
@@ -140,8 +144,11 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       retries = 0;
       dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
       // The other tabs reschedule from the records themselves.
-      const { attempts, answers, questions, resets, settings } = records;
-      channel?.postMessage({ kind: 'added', records: { attempts, answers, questions, resets, settings } });
+      const { attempts, answers, questions, resets, settings, regrades } = records;
+      channel?.postMessage({
+        kind: 'added',
+        records: { attempts, answers, questions, resets, settings, regrades },
+      });
     });
   }
 
@@ -206,11 +213,24 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       const { records } = loaded;
       const current = store.getState();
       const settings = records.settings ?? current.settings;
-      // Saved schedules that agree with the answers are taken as they are; the rest are replayed.
-      const rebuilt = schedulesReusing(records.answers, records.resets, settings, loaded.schedules);
+      const history = {
+        attempts: records.attempts,
+        answers: records.answers,
+        questions: records.questions,
+        ...(records.regrades ? { regrades: records.regrades } : {}),
+      };
+      // Saved schedules that agree with the answers (as regraded) are taken as they are; the rest
+      // are replayed.
+      const rebuilt = schedulesReusing(
+        gradedAnswers(history),
+        records.resets,
+        settings,
+        loaded.schedules,
+        regradeCounts(history),
+      );
       replayed = rebuilt.replayed;
       const saved: Progress = {
-        history: { attempts: records.attempts, answers: records.answers, questions: records.questions },
+        history,
         resets: records.resets,
         settings,
         schedules: rebuilt.schedules,
@@ -282,6 +302,7 @@ function recordsOfProgress(progress: Progress): HistoryRecords {
     answers: progress.history.answers,
     questions: progress.history.questions,
     resets: progress.resets,
+    ...(progress.history.regrades ? { regrades: progress.history.regrades } : {}),
   };
 }
 
@@ -293,6 +314,8 @@ export function recordsOfChange(
     answer?: Pick<AnswerRecord, 'attemptId' | 'questionId' | 'answeredAt'>;
     resetOf?: string;
     settings?: boolean;
+    /** Keys (`regradeKey`) of the regrades the change kept. */
+    regrades?: ReadonlySet<string>;
   },
 ): HistoryRecords {
   const records: HistoryRecords = { attempts: [], answers: [], questions: {}, resets: {} };
@@ -319,8 +342,17 @@ export function recordsOfChange(
     if (at !== undefined) records.resets[change.resetOf] = at;
   }
   if (change.settings) records.settings = after.settings;
-  // A new target retention replays every schedule; an answer or a reset, its question's.
   const rescheduled = new Set(change.settings ? Object.keys(after.schedules) : []);
+  if (change.regrades && change.regrades.size > 0) {
+    const kept = new Set(change.regrades);
+    records.regrades = (history.regrades ?? []).filter((regrade) => kept.has(regradeKey(regrade)));
+    for (const regrade of records.regrades) {
+      const question = history.questions[regrade.to];
+      if (question) records.questions[regrade.to] = question;
+      rescheduled.add(regrade.questionId);
+    }
+  }
+  // A new target retention replays every schedule; an answer, a reset or a regrade, its question's.
   if (records.answers[0]) rescheduled.add(records.answers[0].questionId);
   if (change.resetOf !== undefined) rescheduled.add(change.resetOf);
   if (rescheduled.size > 0) records.schedules = savedSchedulesOf(after, rescheduled);
@@ -344,9 +376,15 @@ export function recordsAddedBetween(before: Progress, after: Progress): HistoryR
     ),
     resets: Object.fromEntries(Object.entries(after.resets).filter(([id, at]) => before.resets[id] !== at)),
     settings: before.settings === after.settings ? undefined : after.settings,
+    regrades: regradesAddedBetween(before, after),
     schedules: savedSchedulesOf(
       after,
       new Set(Object.keys(after.schedules).filter((id) => after.schedules[id] !== before.schedules[id])),
     ),
   };
+}
+
+function regradesAddedBetween(before: Progress, after: Progress): HistoryRecords['regrades'] {
+  const kept = new Set((before.history.regrades ?? []).map(regradeKey));
+  return (after.history.regrades ?? []).filter((regrade) => !kept.has(regradeKey(regrade)));
 }

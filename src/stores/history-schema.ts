@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { questionSchema } from '@/content/question-schema';
-import type { AnswerRecord, AttemptRecord, History } from '@/engine/history';
+import type { AnswerRecord, AttemptRecord, History, RegradeRecord } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
 import { TARGET_RETENTION, type SavedSchedule, type Schedule } from '@/engine/schedule';
 import { learnerResponseSchema } from '@/content/response-schema';
@@ -31,12 +31,26 @@ export const answerRecordSchema = z.object({
   answeredAt: time,
 }) satisfies z.ZodType<AnswerRecord>;
 
-/** Saved history is untrusted: every answer must name a question the history holds, as it was asked. */
+export const regradeRecordSchema = z.object({
+  answer: z.string().min(1),
+  questionId: z.string().min(1),
+  from: z.string().min(1),
+  to: z.string().min(1),
+  grade: gradeSchema,
+  regradedAt: time,
+}) satisfies z.ZodType<RegradeRecord>;
+
+/**
+ * Saved history is untrusted: every answer must name a question the history holds, as it was asked,
+ * and every regrade the version it graded with. `regrades` is optional: histories and backups saved
+ * before regrading have none, and read as they are.
+ */
 export const historySchema = z
   .object({
     attempts: z.array(attemptRecordSchema),
     answers: z.array(answerRecordSchema),
     questions: z.record(z.string(), questionSchema),
+    regrades: z.array(regradeRecordSchema).optional(),
   })
   .superRefine((history, context) => {
     history.answers.forEach((answer, index) => {
@@ -45,6 +59,15 @@ export const historySchema = z
           code: 'custom',
           path: ['answers', index, 'asked'],
           message: `names a question (“${answer.asked}”) that is not in the file`,
+        });
+      }
+    });
+    history.regrades?.forEach((regrade, index) => {
+      if (!Object.hasOwn(history.questions, regrade.to)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['regrades', index, 'to'],
+          message: `names a question (“${regrade.to}”) that is not in the file`,
         });
       }
     });
@@ -70,6 +93,7 @@ export const savedScheduleSchema = z.object({
     latest: time.nullable(),
     resetAt: time.nullable(),
     targetRetention: z.number(),
+    regrades: count.optional(),
   }),
   schedule: scheduleSchema.nullable(),
 }) satisfies z.ZodType<SavedSchedule>;

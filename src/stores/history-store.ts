@@ -6,11 +6,14 @@ import {
   withAnswerRecorded,
   withAttemptFinished,
   withAttemptStarted,
+  withRegradesRecorded,
   withScheduleReset,
   withTargetRetention,
   type Progress,
 } from '@/engine/progress';
 import { attemptIdOf } from '@/engine/history';
+import { regradeKey, regradesDue } from '@/engine/regrade-history';
+import type { Question } from '@/domain/question';
 import type { QuizSession } from '@/engine/quiz-session';
 import { replacingSaved, safePersist } from './safe-persist';
 import { announceReset, listenToOtherTabs } from './other-tabs';
@@ -31,6 +34,11 @@ type HistoryState = Progress & {
   attemptFinished(session: QuizSession): void;
   targetRetentionChanged(targetRetention: number): void;
   scheduleReset(questionId: string, at: number): void;
+  /**
+   * The banks were loaded with these questions: answers graded against another version of one are
+   * regraded with this one, once (see `regrade-history.ts`).
+   */
+  questionsLoaded(questions: readonly Question[], at: number): void;
   /**
    * Checks a file the app wrote and says what importing it would add (its `disputes` are those not
    * here yet); changes nothing.
@@ -108,6 +116,14 @@ const createStoreOnly = (saving: () => HistorySaving | undefined) =>
               (progress) => withScheduleReset(progress, questionId, at),
               (after) => recordsOfChange(after, { resetOf: questionId }),
             ),
+          questionsLoaded: (questions, at) => {
+            const due = regradesDue(get().history, questions, at);
+            if (due.regrades.length === 0) return;
+            update(
+              (progress) => withRegradesRecorded(progress, due),
+              (after) => recordsOfChange(after, { regrades: new Set(due.regrades.map(regradeKey)) }),
+            );
+          },
           importPreviewed: (fileText) => {
             const preview = previewImport(progressOf(get()), fileText);
             if (!preview.ok) return preview;

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { latestAnswers } from '@/engine/history';
 import { accuracyByDay } from '@/engine/mastery';
+import { gradedAnswers } from '@/engine/regrade-history';
 import { practiceStreak } from '@/engine/streak';
 import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
@@ -20,8 +21,10 @@ export function ProgressPage() {
   const questions = useQuestions([], { withMyQuestions: false });
   const [now] = useState(() => Date.now());
   const history = useHistoryStore((state) => state.history);
-  const days = useMemo(() => accuracyByDay(history.answers, localDay), [history]);
-  const latest = useMemo(() => latestAnswers(history.answers), [history]);
+  // As graded now: an answer regraded after its question was corrected counts with its new grade.
+  const graded = useMemo(() => gradedAnswers(history), [history]);
+  const days = useMemo(() => accuracyByDay(graded, localDay), [graded]);
+  const latest = useMemo(() => latestAnswers(graded), [graded]);
   const streak = practiceStreak(
     days.map((day) => day.day),
     localDay(now),

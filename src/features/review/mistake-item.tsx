@@ -4,6 +4,7 @@ import type { Mistake } from '@/engine/review-queue';
 import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { formatDate } from '@/lib/local-day';
 import { paths } from '@/navigation/paths';
+import { RegradeNote } from './regrade-note';
 
 /** One question the learner gets wrong: what they answered, the right answer, why, and the passage. */
 export function MistakeItem({ mistake }: { mistake: Mistake }) {
@@ -16,6 +17,7 @@ export function MistakeItem({ mistake }: { mistake: Mistake }) {
         <VerdictLine grade={answer.grade} />
         <span className="muted">Answered on {formatDate(answer.answeredAt)}</span>
       </p>
+      {mistake.firstGrade && <RegradeNote first={mistake.firstGrade} now={answer.grade} />}
       {!isQuestionInBanks(mistake.questionId) && (
         <p className="notice">
           This question is no longer in the question banks, so it cannot be practised again. Your answer is

@@ -6,6 +6,7 @@ import { endOfLocalDay } from '@/lib/local-day';
 import { useHistoryStore } from '@/stores/history-store';
 import { DueSection } from './due-section';
 import { MistakesSection } from './mistakes-section';
+import { RegradedSection } from './regraded-section';
 import { ScheduleSection } from './schedule-section';
 import './review.css';
 
@@ -37,6 +38,7 @@ export function ReviewPage() {
         hasAnswers={history.answers.length > 0}
         linkSalt={String(history.answers.length)}
       />
+      <RegradedSection history={history} />
       <ScheduleSection now={now} />
     </div>
   );

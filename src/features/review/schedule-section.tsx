@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { latestAnswers } from '@/engine/history';
+import { gradedAnswers } from '@/engine/regrade-history';
 import { TARGET_RETENTION } from '@/engine/schedule';
 import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { formatDate, relativeDay } from '@/lib/local-day';
@@ -21,7 +22,7 @@ export function ScheduleSection({ now }: { now: number }) {
   const isQuestionInBanks = useIsQuestionInBanks();
 
   const rows = useMemo(() => {
-    const latest = latestAnswers(history.answers);
+    const latest = latestAnswers(gradedAnswers(history));
     return Object.entries(schedules)
       .map(([questionId, schedule]) => {
         const asked = latest.get(questionId)?.asked;
