@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '@/engine/progress';
 import { newSchedule } from '@/engine/schedule';
+import { finishQuiz, startQuiz, submitAnswer } from '@/engine/quiz-session';
+import type { QuestionOfType } from '@/domain/question';
 import { useQuizStore } from '@/stores/quiz-store';
 import { useHistoryStore } from '@/stores/history-store';
 import { DAY, recordAnswers, singleChoiceQuestions, textOf } from '../history-helpers';
@@ -144,5 +146,63 @@ describe('the review page', () => {
     expect(within(schedule).getByRole('status')).toHaveTextContent('starts again: it is due now');
     expect(screen.getByText(/1 question is due for review today/)).toBeInTheDocument();
     expect(useHistoryStore.getState().history.answers).toHaveLength(1);
+  });
+
+  it('regrades an answer once the banks hold a corrected version of its question, keeping the first grade in sight', async () => {
+    const [keyNowRight, keyNowWrong] = await singleChoiceQuestions();
+    if (!keyNowRight || !keyNowWrong) throw new Error('two single-choice questions needed');
+    const otherChoice = (question: QuestionOfType<'single'>) =>
+      question.choices.find((choice) => choice.id !== question.answer)?.id ?? '';
+    // Answered when the banks held other keys: the first learner's pick (today's key) was marked
+    // wrong; the second's (today a wrong choice) was marked right.
+    const answers = [
+      { asked: { ...keyNowRight, answer: otherChoice(keyNowRight) }, choice: keyNowRight.answer },
+      { asked: { ...keyNowWrong, answer: otherChoice(keyNowWrong) }, choice: otherChoice(keyNowWrong) },
+    ];
+    const history = useHistoryStore.getState();
+    answers.forEach(({ asked, choice }, index) => {
+      const at = Date.now() - (2 - index) * DAY;
+      const session = startQuiz({
+        pool: [asked],
+        settings: { count: 'all' },
+        seed: `old${index}`,
+        mode: 'practice',
+        startedAt: at,
+      });
+      const answered = submitAnswer(session, { type: 'single', choice }, at + 1000);
+      history.attemptStarted(session);
+      history.answerRecorded(answered, asked.id);
+      history.attemptFinished(finishQuiz(answered, at + 2000));
+    });
+    expect(useHistoryStore.getState().history.answers.map((answer) => answer.grade.verdict)).toEqual([
+      'wrong',
+      'correct',
+    ]);
+
+    renderAt('/review');
+    const regraded = await screen.findByRole('region', { name: 'Regraded answers' });
+    expect(within(regraded).getByText(/2 answers were graded again/)).toBeInTheDocument();
+    const item = (prompt: string) => within(regraded).getByRole('heading', { name: prompt }).closest('li');
+    expect(item(keyNowRight.prompt)).toHaveTextContent(
+      'Regraded after the question was corrected: was not right, now right.',
+    );
+    expect(item(keyNowWrong.prompt)).toHaveTextContent(
+      'Regraded after the question was corrected: was right, now not right.',
+    );
+
+    // Review counts the new grades: only the answer now wrong is a mistake, shown with the corrected key.
+    const list = screen.getByRole('region', { name: 'Questions you get wrong' });
+    expect(within(list).queryByRole('heading', { name: keyNowRight.prompt })).toBeNull();
+    const mistake = within(list).getByRole('heading', { level: 4, name: keyNowWrong.prompt }).closest('li');
+    if (!mistake) throw new Error('the question now wrong is not listed');
+    expect(mistake).toHaveTextContent('Regraded after the question was corrected: was right, now not right.');
+    expect(within(mistake).getByText('Correct answer').nextSibling).toHaveTextContent(
+      textOf(keyNowWrong, true),
+    );
+    // The answers themselves are as they were given and first graded.
+    expect(useHistoryStore.getState().history.answers.map((answer) => answer.grade.verdict)).toEqual([
+      'wrong',
+      'correct',
+    ]);
   });
 });
