@@ -151,4 +151,20 @@ describe('the solo disputes in the backup', () => {
     const preview = useHistoryStore.getState().importPreviewed(savedFixture);
     expect(preview).toMatchObject({ ok: true, kind: 'saved disputes', disputes: [WITH_EVIDENCE] });
   });
+
+  it('are forgotten when another tab resets all progress, so this tab cannot write them back', () => {
+    useSoloDisputeStore.getState().disputeFiled(WITH_EVIDENCE);
+    // What the other tab's reset leaves in storage, and the event this tab hears of it.
+    localStorage.setItem(KEY, JSON.stringify({ state: { disputes: [] }, version: 1 }));
+    localStorage.setItem('source-quiz:history:reset-at', String(T0));
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: 'source-quiz:history:reset-at', storageArea: localStorage }),
+    );
+    expect(disputes()).toEqual([]);
+    useSoloDisputeStore.getState().disputeFiled(WITHOUT_EVIDENCE);
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '{}')).toEqual({
+      state: { disputes: [WITHOUT_EVIDENCE] },
+      version: 1,
+    });
+  });
 });
