@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Question } from '@/domain/question';
 import { questionKeyOf } from '@/engine/history';
 import { startQuiz, submitAnswer } from '@/engine/quiz-session';
@@ -73,5 +73,18 @@ describe('a regrade on the device', () => {
 
     const backup = readBackupFile(backupFileText(progressOf(second.getState()), LATER + 2));
     expect(backup.ok && backup.progress.history.regrades).toEqual(second.getState().history.regrades);
+  });
+
+  it('reaches another open tab, which reschedules with the new verdict', async () => {
+    const first = await openTab();
+    const second = await openTab();
+    answerWrongly(first);
+    await first.saving.settled();
+    await vi.waitFor(() => expect(second.getState().history.answers).toHaveLength(1));
+
+    first.getState().questionsLoaded([corrected], LATER);
+    await first.saving.settled();
+    await vi.waitFor(() => expect(second.getState().history.regrades).toHaveLength(1));
+    expect(progressOf(second.getState())).toEqual(progressOf(first.getState()));
   });
 });
