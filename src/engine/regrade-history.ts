@@ -44,6 +44,15 @@ function isGradedByServer(seed: string): boolean {
 export type RegradesDue = { regrades: RegradeRecord[]; questions: Record<string, Question> };
 
 /**
+ * `facts` and `related` only steer draws (declaring a relation elsewhere changes `related`), so a
+ * version that differs in nothing else is no new version for grading, as on the server.
+ */
+function isSameForLearner(left: Question, right: Question): boolean {
+  const plain = (question: Question) => questionKeyOf({ ...question, facts: [], related: [] });
+  return plain(left) === plain(right);
+}
+
+/**
  * The regrades the questions in `current` (the banks as loaded now) call for: one for each answer
  * whose question is there in another version than the one it is graded against, of the same type
  * (a response to another type cannot be read against it), with that version to add to the history.
@@ -58,6 +67,8 @@ export function regradesDue(history: History, current: readonly Question[], at: 
     history.attempts.filter((attempt) => isGradedByServer(attempt.seed)).map((attempt) => attempt.id),
   );
   const latest = latestRegrades(history.regrades);
+  /** By the version an answer stands graded against: whether the banks' version changed it. */
+  const changed = new Map<string, boolean>();
   for (const answer of history.answers) {
     const question = byId.get(answer.questionId);
     if (!question || serverAttempts.has(answer.attemptId)) continue;
@@ -68,7 +79,15 @@ export function regradesDue(history: History, current: readonly Question[], at: 
     }
     const id = latest.size === 0 ? '' : answerKey(answer);
     const standing = latest.get(id)?.to ?? answer.asked;
-    if (standing === key || history.questions[answer.asked]?.type !== question.type) continue;
+    if (standing === key) continue;
+    let isChanged = changed.get(standing);
+    if (isChanged === undefined) {
+      const graded = history.questions[standing];
+      isChanged =
+        graded !== undefined && graded.type === question.type && !isSameForLearner(graded, question);
+      changed.set(standing, isChanged);
+    }
+    if (!isChanged) continue;
     due.regrades.push({
       answer: id || answerKey(answer),
       questionId: question.id,

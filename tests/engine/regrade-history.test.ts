@@ -150,6 +150,18 @@ describe('regrading a stored answer when the banks hold a new version of its que
     expect(regradesDue(twice, [singleQuestion], REGRADED_AT + 2 * DAY).regrades).toEqual([]);
   });
 
+  it('takes a version that differs only in facts or related questions (which steer draws) as the same', () => {
+    const history = historyOf([singleQuestion], [answer(singleQuestion, single('a'), T0)]);
+    const relatedElsewhere: Question = { ...singleQuestion, facts: ['capital'], related: ['other-question'] };
+    expect(regradesDue(history, [relatedElsewhere], REGRADED_AT).regrades).toEqual([]);
+    // A new wording is a new version: regraded, to the same grade, and not told as a change.
+    const reworded: Question = { ...singleQuestion, prompt: 'Which city is the capital?' };
+    const after = withRegrades(history, regradesDue(history, [reworded], REGRADED_AT));
+    expect(after.regrades).toHaveLength(1);
+    expect(changedVerdicts(after)).toEqual([]);
+    expect(currentMistakes(after)).toEqual([]);
+  });
+
   it('leaves alone answers a classroom server graded, questions gone from the banks, and a change of type', () => {
     const corrected: Question = { ...singleQuestion, answer: 'b' };
     const asTrueFalse: Question = { ...trueFalseQuestion, id: multipleQuestion.id };
