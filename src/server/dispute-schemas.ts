@@ -41,6 +41,11 @@ export const selectionSchema = z
   });
 
 export const disputeInputSchema = z.strictObject({
+  // Made by the device once per dispute, kept while it waits offline: a request sent again with the
+  // same id gets the dispute already stored, not a second one.
+  disputeId: z
+    .string({ message: 'disputeId is missing: the app gives each dispute an id' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, 'disputeId must be 8 to 64 letters, digits, - or _'),
   index: z.number().int().min(0).max(199),
   kind: z.enum(DISPUTE_KINDS, { message: `kind must be one of ${DISPUTE_KINDS.join(', ')}` }),
   message: lineOfText('message'),
@@ -53,6 +58,9 @@ export const liveDisputeInputSchema = disputeInputSchema.extend({
     .string({ message: 'the rejoin token is missing: join the session first' })
     .regex(/^[A-Za-z0-9_-]{43}$/, 'this is not a rejoin token'),
 });
+
+/** What a live player's device sends to read its own disputes: its rejoin token, never in the URL. */
+export const liveTokenSchema = z.strictObject({ token: liveDisputeInputSchema.shape.token });
 
 export const rejectDisputeSchema = z.strictObject({ reply: lineOfText('reply') });
 

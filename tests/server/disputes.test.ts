@@ -51,8 +51,10 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
     expect(sent.status, sent.text).toBe(200);
   }
 
+  let sent = 0;
   const dispute = (name: string, body: Record<string, unknown>) =>
     student.post(`/api/student/attempts/${attemptOf[name]}/disputes`, {
+      disputeId: `dispute-${(sent += 1)}`,
       index: 0,
       kind: 'second-answer',
       message: 'The passage says this too.',
@@ -299,5 +301,49 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
     });
     expect(again.body).toMatchObject({ regraded: 4, changed: 0 });
     expect(await feedbackGrade('Ana')).toBe('correct');
+  });
+
+  it('stores a dispute sent twice (its first reply lost) once, and answers the second send as the first', async () => {
+    const rows = async (attemptId: string | undefined) =>
+      Number(
+        (
+          await database.handle.withConnection((run) =>
+            run('SELECT count(*) AS n FROM disputes WHERE attempt_id = $1', [attemptId]),
+          )
+        )[0]?.n,
+      );
+    const body = { disputeId: 'retried-dispute-1', kind: 'wording', message: 'Sent twice.' };
+    const before = await rows(attemptOf.Ben);
+    const first = await dispute('Ben', body);
+    expect(first.status, first.text).toBe(201);
+    const again = await dispute('Ben', body);
+    expect([again.status, again.body]).toEqual([first.status, first.body]);
+    expect(field(first.body, 'dispute', 'disputeId')).toBe('retried-dispute-1');
+    expect(await rows(attemptOf.Ben)).toBe(before + 1);
+    // Sent at once twice, as a device's two retries may be: still one row.
+    const racing = await Promise.all([
+      dispute('Ben', { ...body, disputeId: 'retried-dispute-2' }),
+      dispute('Ben', { ...body, disputeId: 'retried-dispute-2' }),
+    ]);
+    expect(racing.map((reply) => reply.status)).toEqual([201, 201]);
+    expect(racing[1]?.body).toEqual(racing[0]?.body);
+    expect(await rows(attemptOf.Ben)).toBe(before + 2);
+    // The same id with other words is the device's mistake, not a retry; another attempt may use it.
+    const reused = await dispute('Ben', { ...body, message: 'Other words.' });
+    expect([reused.status, field(reused.body, 'error')]).toEqual([
+      409,
+      'this disputeId was already used for another dispute',
+    ]);
+    expect((await dispute('Cy', body)).status).toBe(201);
+    expect(await rows(attemptOf.Ben)).toBe(before + 2);
+    // A retry is answered even past the limit of three: it files nothing new.
+    expect((await dispute('Ben', { ...body, disputeId: 'retried-dispute-3' })).status).toBe(201);
+    expect((await dispute('Ben', { ...body, disputeId: 'retried-dispute-4' })).status).toBe(409);
+    expect((await dispute('Ben', body)).status).toBe(201);
+    const missing = await dispute('Ben', { disputeId: undefined });
+    expect([missing.status, field(missing.body, 'error')]).toEqual([
+      400,
+      'disputeId: disputeId is missing: the app gives each dispute an id',
+    ]);
   });
 });

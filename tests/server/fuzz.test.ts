@@ -114,6 +114,7 @@ describe.each(DATABASE_KINDS)('fuzzing every route (%s)', (kind) => {
       response: { type: 'single', choice: 'c1' },
     });
     await fuzz('POST', () => `/api/student/attempts/${attemptId}/disputes`, {
+      disputeId: 'dispute-1',
       index: 3,
       kind: 'key',
       message: 'The passage says otherwise.',

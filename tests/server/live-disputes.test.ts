@@ -5,10 +5,12 @@ import { content } from './fixtures';
 import { closeDevices, connect, cookieOf, next, phaseIs, send } from './live-test-client';
 import {
   Client,
+  createTestDatabase,
   DATABASE_KINDS,
   field,
   signedInTeacher,
   startTestServer,
+  type TestDatabase,
   type TestServer,
 } from './test-server';
 
@@ -27,6 +29,7 @@ afterAll(closeDevices);
 
 describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
   let server: TestServer;
+  let database: TestDatabase;
   let teacher: Client;
   let otherTeacher: Client;
   let sessionId: string;
@@ -35,9 +38,11 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
   const playerIds: Record<string, string> = {};
   const anyone = () => new Client(server.url);
 
+  let sent = 0;
   const dispute = (token: string | undefined, body: Record<string, unknown> = {}, session = sessionId) =>
     anyone().post(`/api/student/live/${session}/disputes`, {
       token,
+      disputeId: `live-dispute-${(sent += 1)}`,
       index: 0,
       kind: 'second-answer',
       message: 'The passage says this too.',
@@ -63,7 +68,8 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer(kind);
+    database = await createTestDatabase(kind);
+    server = await startTestServer(kind, { database: database.handle });
     teacher = (await signedInTeacher(server.url)).client;
     otherTeacher = (await signedInTeacher(server.url)).client;
     const created = await teacher.post('/api/live', { questionIds: [question.id], title: 'Live disputes' });
@@ -89,7 +95,10 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
       expect(sent.ok, sent.error).toBe(true);
     }
   });
-  afterAll(() => server.stop());
+  afterAll(async () => {
+    await server.stop();
+    await database.drop();
+  });
 
   it('waits for the reveal, and for an answer of the player', async () => {
     const early = await dispute(tokens.Ana);
@@ -115,6 +124,9 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
       dispute(tokens.Ana, {}, otherSession),
       dispute(tokens.Ana, { message: '  ' }),
       dispute(tokens.Ana, { index: 4 }),
+      // An outsider learns nothing of the session, not even how many questions it has.
+      dispute('x'.repeat(43), { index: 4 }),
+      dispute(undefined, { index: 4 }),
       dispute(tokens.Ana, {
         selection: { source: cited.source, passage: cited.passage, start: 0, end: passageText.length + 1 },
       }),
@@ -126,6 +138,8 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
       [404, 'this device is not part of that session'],
       [400, 'message: the message is empty: say in a line what is wrong'],
       [400, 'index: this session has 1 questions'],
+      [404, 'this device is not part of that session'],
+      [400, 'token: the rejoin token is missing: join the session first'],
       [400, `selection: the selection ends after the passage, which has ${passageText.length} characters`],
     ]);
     expect(field((await teacher.get('/api/disputes')).body, 'disputes')).toEqual([]);
@@ -192,6 +206,71 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
     const after = field((await teacher.get('/api/disputes')).body, 'disputes') as unknown[];
     const answered = after.find((item) => field(item, 'id') === list[0]?.id);
     expect(answered).toMatchObject({ status: 'accepted', rightCount: { right: 2, answered: 2 } });
+  });
+
+  it('files a dispute sent twice (its first reply lost) once, answering the second send as the first', async () => {
+    const rows = async () =>
+      Number(
+        (
+          await database.handle.withConnection((run) =>
+            run('SELECT count(*) AS n FROM disputes WHERE live_player_id = $1', [playerIds.Ben]),
+          )
+        )[0]?.n,
+      );
+    const before = await rows();
+    const body = { disputeId: 'live-retried-1', kind: 'wording' };
+    const first = await dispute(tokens.Ben, body);
+    expect(first.status, first.text).toBe(201);
+    const again = await dispute(tokens.Ben, body);
+    expect([again.status, again.body]).toEqual([first.status, first.body]);
+    expect(await rows()).toBe(before + 1);
+    const reused = await dispute(tokens.Ben, { ...body, kind: 'key' });
+    expect([reused.status, field(reused.body, 'error')]).toEqual([
+      409,
+      'this disputeId was already used for another dispute',
+    ]);
+    // Ana may use the same id: it is unique per player.
+    const anas = await dispute(tokens.Ana, body);
+    expect([anas.status, field(anas.body, 'error')]).toEqual([
+      409,
+      'you have already filed 3 disputes on this question; your teacher will answer them',
+    ]);
+    expect(await rows()).toBe(before + 1);
+  });
+
+  it('shows a player their own disputes, with the status and the reply, and nobody else', async () => {
+    const mine = (token: unknown) =>
+      anyone().post(`/api/student/live/${sessionId}/my-disputes`, token === undefined ? {} : { token });
+    const anas = await mine(tokens.Ana);
+    expect(anas.status, anas.text).toBe(200);
+    const list = field(anas.body, 'disputes') as Record<string, unknown>[];
+    expect(list.map((item) => [item.index, item.kind, item.status, item.reply])).toEqual([
+      [0, 'second-answer', 'open', null],
+      [0, 'wording', 'open', null],
+      [0, 'key', 'open', null],
+    ]);
+    // Ben's first dispute is the one the teacher accepted (the newest of the list above).
+    const bens = field((await mine(tokens.Ben)).body, 'disputes') as Record<string, unknown>[];
+    expect(bens.map((item) => [item.kind, item.status, item.reply])).toEqual([
+      ['explanation', 'accepted', 'Right: the passage allows it.'],
+      ['wording', 'open', null],
+    ]);
+    expect(bens[0]).toMatchObject({ answeredAt: expect.any(String), disputeId: expect.any(String) });
+    expect(field((await mine(tokens.Cy)).body, 'disputes')).toEqual([]);
+    const other = await teacher.post('/api/live', { questionIds: [question.id] });
+    const otherSession = String(field(other.body, 'live', 'id'));
+    const refused = await Promise.all([
+      mine(undefined),
+      mine('x'.repeat(43)),
+      anyone().post(`/api/student/live/${otherSession}/my-disputes`, { token: tokens.Ana }),
+      anyone().get(`/api/student/live/${sessionId}/my-disputes`),
+    ]);
+    expect(refused.map((reply) => [reply.status, field(reply.body, 'error')])).toEqual([
+      [400, 'token: the rejoin token is missing: join the session first'],
+      [404, 'this device is not part of that session'],
+      [404, 'this device is not part of that session'],
+      [404, expect.any(String)],
+    ]);
   });
 
   it('refuses a player the teacher has removed', async () => {

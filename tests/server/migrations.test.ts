@@ -99,6 +99,30 @@ const CASES: Record<
       expect(Number(regrade?.new_points)).toBe(1);
     },
   },
+  4: {
+    // The disputes filed before (d1, d2 above) keep theirs, each taking its own id as the device's.
+    before: async () => undefined,
+    after: async (run) => {
+      const earlier = await run(`SELECT id, client_id FROM disputes ORDER BY id`, []);
+      expect(earlier).toEqual(
+        [
+          { id: 'd1', client_id: 'd1' },
+          { id: 'd2', client_id: 'd2' },
+        ].map((row) => expect.objectContaining(row)),
+      );
+      const file = (id: string, clientId: string | null) =>
+        run(
+          `INSERT INTO disputes (id, client_id, teacher_id, attempt_id, question_index, question_fingerprint, kind,
+             message, status, created_at) VALUES ($1, $2, 't3', 'p3', 0, $3, 'key', 'Wrong', 'open', now())`,
+          [id, clientId, F1],
+        );
+      await file('d5', 'device-id-1');
+      // Once per attempt: a device's id sent again is not a second dispute.
+      await expect(file('d6', 'device-id-1')).rejects.toThrow();
+      await expect(file('d7', null)).rejects.toThrow();
+      await expect(file('d8', 'x'.repeat(65))).rejects.toThrow();
+    },
+  },
 };
 
 const cleanups: (() => Promise<void>)[] = [];

@@ -159,6 +159,8 @@ export const DISPUTE_STATUSES = ['open', 'rejected', 'accepted'] as const;
 
 export const disputes = pgTable('disputes', {
   id: text('id').primaryKey(),
+  /** The id the learner's device gave it: unique per attempt or live player (migration 4). */
+  clientId: text('client_id').notNull(),
   teacherId: text('teacher_id').notNull(),
   attemptId: text('attempt_id'),
   liveSessionId: text('live_session_id'),

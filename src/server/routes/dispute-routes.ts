@@ -5,6 +5,7 @@ import {
   acceptDisputeSchema,
   disputeInputSchema,
   liveDisputeInputSchema,
+  liveTokenSchema,
   rejectDisputeSchema,
 } from '../dispute-schemas';
 import { idParam, parseBody } from '../http/request-input';
@@ -17,7 +18,7 @@ import {
   studentDisputeView,
   teacherDisputes,
 } from '../services/disputes';
-import { fileLiveDispute, teacherLiveDisputes } from '../services/live-disputes';
+import { fileLiveDispute, playerDisputes, teacherLiveDisputes } from '../services/live-disputes';
 import { assignmentRegrades } from '../services/regrade-report';
 
 /**
@@ -55,6 +56,13 @@ export function disputeRoutes(context: AppContext) {
         context.now(),
       );
       return reply.code(201).send({ dispute });
+    });
+
+    // Reading them needs the token too, so it is a POST: a GET would carry it in the URL or a header.
+    app.post('/api/student/live/:id/my-disputes', async (request) => {
+      const sessionId = idParam(request.params);
+      const { token } = parseBody(liveTokenSchema, request.body);
+      return { disputes: await playerDisputes(db, sessionId, token) };
     });
 
     app.get('/api/disputes', async (request, reply) => {

@@ -42,6 +42,7 @@ export function checkSelection(
 export function studentDisputeView(row: DisputeRow) {
   return {
     id: row.id,
+    disputeId: row.clientId,
     index: row.questionIndex,
     kind: row.kind,
     message: row.message,
@@ -82,6 +83,11 @@ export async function fileAttemptDispute(
       .where(eq(attempts.id, attemptId))
       .for('update', { of: attempts });
     if (!attempt) throw notFound();
+    const [earlier] = await tx
+      .select()
+      .from(disputes)
+      .where(and(eq(disputes.attemptId, attemptId), eq(disputes.clientId, input.disputeId)));
+    if (earlier) return repeatedDispute(earlier, input);
     const [answered] = await tx
       .select({ seq: answers.seq })
       .from(answers)
@@ -116,6 +122,24 @@ export async function fileAttemptDispute(
   });
 }
 
+/**
+ * The dispute a device sends again (its first reply lost on the way): the one stored, as the first
+ * reply gave it. The same id with other content is a mistake of the device, not a retry.
+ */
+export function repeatedDispute(earlier: DisputeRow, input: DisputeInput) {
+  const selection = input.selection;
+  const isSame =
+    earlier.questionIndex === input.index &&
+    earlier.kind === input.kind &&
+    earlier.message === input.message &&
+    earlier.sourceId === (selection?.source ?? null) &&
+    earlier.passageId === (selection?.passage ?? null) &&
+    earlier.selectionStart === (selection?.start ?? null) &&
+    earlier.selectionEnd === (selection?.end ?? null);
+  if (!isSame) throw new HttpError(409, 'this disputeId was already used for another dispute');
+  return studentDisputeView(earlier);
+}
+
 /** A learner's disputes on one question are few: past the limit, the teacher already has them. */
 export function refuseOverLimit(filedBefore: number): void {
   if (filedBefore >= MAX_DISPUTES_PER_QUESTION) {
@@ -127,8 +151,12 @@ export function refuseOverLimit(filedBefore: number): void {
 }
 
 /** What every new dispute row holds besides where it came from: the learner's words, the selection. */
-export function newDisputeColumns(input: Pick<DisputeInput, 'kind' | 'message' | 'selection'>, now: Date) {
+export function newDisputeColumns(
+  input: Pick<DisputeInput, 'disputeId' | 'kind' | 'message' | 'selection'>,
+  now: Date,
+) {
   return {
+    clientId: input.disputeId,
     kind: input.kind,
     message: input.message,
     sourceId: input.selection?.source ?? null,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm';
 import { gradeAnswer } from '../../engine/grade-answer';
 import { presentRevision } from '../../engine/regrade-answers';
 import type { ServerContent } from '../content/server-content';
@@ -7,6 +7,7 @@ import { disputes, liveAnswers, livePlayers, liveSessions } from '../db/schema';
 import type { LiveDisputeInput } from '../dispute-schemas';
 import { HttpError } from '../errors';
 import { newId, sha256 } from '../ids';
+import { lastCountedQuestion } from '../live/live-store';
 import { storedResponse } from './attempt-view';
 import {
   acceptedChanges,
@@ -14,21 +15,30 @@ import {
   citedPassage,
   newDisputeColumns,
   refuseOverLimit,
+  repeatedDispute,
   studentDisputeView,
 } from './disputes';
 import { latestFingerprint, teacherRevisions } from './question-revisions';
 import { askedVersions, type QuestionVersions } from './question-versions';
 
-/** The last question a live session has revealed: a player may dispute only what they have seen judged. */
-function lastRevealed(row: { phase: string; questionIndex: number }): number {
-  return row.phase === 'reveal' || row.phase === 'ended' ? row.questionIndex : row.questionIndex - 1;
+/** The player of this session a rejoin token belongs to; anyone else is refused alike. */
+async function playerOf(db: Database, sessionId: string, token: string) {
+  const [player] = await db
+    .select({ id: livePlayers.id, removed: livePlayers.removed })
+    .from(livePlayers)
+    .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.tokenHash, sha256(token))));
+  // An unknown session and a token of another session look the same from outside.
+  if (!player) throw new HttpError(404, 'this device is not part of that session');
+  return player;
 }
 
 /**
  * Files a dispute from a player of a live session, who proves who they are with the rejoin token
- * their device keeps (the same secret that lets them back into the session). The question must be
- * revealed and answered by them; at most a few per player per question (`refuseOverLimit`), counted
- * with the player's row locked so that two quick sends cannot pass the limit together.
+ * their device keeps (the same secret that lets them back into the session). The token is checked
+ * before anything else, so an outsider learns nothing of the session (not even how many questions
+ * it has). The question must be revealed and answered by them; at most a few per player per
+ * question (`refuseOverLimit`), counted with the player's row locked so that two quick sends
+ * cannot pass the limit together. The same `disputeId` sent again gets the dispute already stored.
  */
 export async function fileLiveDispute(
   db: Database,
@@ -38,10 +48,9 @@ export async function fileLiveDispute(
   input: LiveDisputeInput,
   now: Date,
 ) {
+  await playerOf(db, sessionId, input.token);
   const [session] = await db.select().from(liveSessions).where(eq(liveSessions.id, sessionId));
-  // An unknown session and a token of another session look the same from outside.
-  const refused = new HttpError(404, 'this device is not part of that session');
-  if (!session) throw refused;
+  if (!session) throw new HttpError(404, 'this device is not part of that session');
   const askedQuestion = session.questions[input.index];
   if (!askedQuestion) {
     throw new HttpError(400, `index: this session has ${session.questions.length} questions`);
@@ -55,9 +64,20 @@ export async function fileLiveDispute(
       .from(livePlayers)
       .where(and(eq(livePlayers.sessionId, sessionId), eq(livePlayers.tokenHash, sha256(input.token))))
       .for('update');
-    if (!player) throw refused;
+    if (!player) throw new HttpError(404, 'this device is not part of that session');
     if (player.removed) throw new HttpError(403, 'the teacher has removed you from this session');
-    if (input.index > lastRevealed(session)) {
+    const [earlier] = await tx
+      .select()
+      .from(disputes)
+      .where(
+        and(
+          eq(disputes.liveSessionId, sessionId),
+          eq(disputes.livePlayerId, player.id),
+          eq(disputes.clientId, input.disputeId),
+        ),
+      );
+    if (earlier) return repeatedDispute(earlier, input);
+    if (input.index > lastCountedQuestion(session)) {
       throw new HttpError(409, 'wait for the answer to be revealed before disputing this question');
     }
     const [answered] = await tx
@@ -97,6 +117,21 @@ export async function fileLiveDispute(
     if (!row) throw new Error('the dispute was not stored');
     return studentDisputeView(row);
   });
+}
+
+/**
+ * The disputes one player filed in a session, oldest first, with their status and the teacher's
+ * reply: only the device holding that player's rejoin token sees them (a removed player too: they
+ * are still theirs).
+ */
+export async function playerDisputes(db: Database, sessionId: string, token: string) {
+  const player = await playerOf(db, sessionId, token);
+  const rows = await db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.liveSessionId, sessionId), eq(disputes.livePlayerId, player.id)))
+    .orderBy(asc(disputes.createdAt));
+  return rows.map(studentDisputeView);
 }
 
 /**

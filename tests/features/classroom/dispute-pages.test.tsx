@@ -3,8 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ContentContext } from '@/hooks/use-content';
-import { keepSeat } from '@/features/classroom/live/live-client';
-import { LiveDispute } from '@/features/classroom/live/live-dispute';
+import { keepSeat, readSeat } from '@/features/classroom/live/live-client';
+import { LiveDispute, LiveDisputeList, useOwnLiveDisputes } from '@/features/classroom/live/live-dispute';
+import { sendWaitingDisputes } from '@/features/classroom/live/live-dispute-queue';
 import type { QuestionOfType } from '@/domain/question';
 import { gradeAnswer } from '@/engine/grade-answer';
 import { attemptSchema } from '@/features/classroom/server/api-responses';
@@ -54,6 +55,7 @@ const finished = {
 
 const filed = {
   id: DISPUTE_ID,
+  disputeId: 'made-by-the-device',
   index: 0,
   kind: 'key',
   message: 'The passage names him.',
@@ -108,6 +110,7 @@ describe('a student disputing a question of a finished attempt', () => {
     ).toBeInTheDocument();
     const sent = network.requests.find((request) => request.method === 'POST');
     expect(sent?.body).toEqual({
+      disputeId: expect.stringMatching(/^[0-9a-f]{24}$/),
       index: 0,
       kind: 'key',
       message: 'The passage names <b>him</b>.',
@@ -172,9 +175,12 @@ describe('a student disputing a question of a finished attempt', () => {
         'Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.',
       ),
     ).toBeInTheDocument();
-    expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes).toEqual([
+    const waiting = useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes;
+    expect(waiting).toEqual([
       expect.objectContaining({ index: 0, kind: 'key', message: 'The passage names him.', selection: null }),
     ]);
+    const disputeId = waiting?.[0]?.disputeId;
+    expect(disputeId).toMatch(/^[0-9a-f]{24}$/);
     expect(network.requests.filter((request) => request.method === 'POST')).toEqual([]);
 
     network.isOffline = false;
@@ -189,10 +195,44 @@ describe('a student disputing a question of a finished attempt', () => {
       {
         method: 'POST',
         path: `${attemptPath}/disputes`,
-        body: { index: 0, kind: 'key', message: 'The passage names him.', selection: null },
+        body: { disputeId, index: 0, kind: 'key', message: 'The passage names him.', selection: null },
       },
     ]);
     expect(useStudentAttemptStore.getState().attempts[ASSIGNMENT_ID]?.pendingDisputes).toEqual([]);
+  });
+
+  it('sends a dispute whose reply was lost again with the same id, so the server files it once', async () => {
+    network.routes = [
+      { method: 'GET', path: attemptPath, status: 200, body: { attempt: finished } },
+      { method: 'GET', path: `${attemptPath}/disputes`, status: 200, body: { disputes: [] } },
+      { method: 'POST', path: `${attemptPath}/disputes`, status: 503, body: { error: 'busy' } },
+    ];
+    const user = userEvent.setup();
+    await renderPage(`/s/${ASSIGNMENT_ID}`, { content: fixtureAccess() });
+    await user.click(await screen.findByRole('button', { name: 'Dispute this question' }));
+    const form = await screen.findByRole('form', { name: 'Dispute this question' });
+    await user.type(within(form).getByLabelText('In a line, why'), 'The passage names him.');
+    await user.click(within(form).getByRole('button', { name: 'Send to my teacher' }));
+    expect(
+      await screen.findByText(
+        'Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.',
+      ),
+    ).toBeInTheDocument();
+    network.routes = network.routes.map((route) =>
+      route.method === 'POST' ? { ...route, status: 201, body: { dispute: filed } } : route,
+    );
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(
+      await screen.findByText('Your dispute is with your teacher. Their reply appears here.'),
+    ).toBeInTheDocument();
+    const ids = network.requests
+      .filter((request) => request.method === 'POST')
+      .map((request) => (request.body as { disputeId?: unknown }).disputeId);
+    expect(ids).toHaveLength(2);
+    expect(typeof ids[0]).toBe('string');
+    expect(ids[1]).toBe(ids[0]);
   });
 
   it('shows the teacher’s reply beside the question', async () => {
@@ -387,7 +427,7 @@ describe('a live player disputing a revealed question', () => {
     await act(async () => {
       render(
         <ContentContext value={fixtureAccess()}>
-          <LiveDispute sessionId={SESSION_ID} index={2} question={engineer} />
+          <LiveDispute sessionId={SESSION_ID} index={2} question={engineer} disputes={[]} />
         </ContentContext>,
       );
     });
@@ -405,6 +445,7 @@ describe('a live player disputing a revealed question', () => {
         path: `/api/student/live/${SESSION_ID}/disputes`,
         body: {
           token: TOKEN,
+          disputeId: expect.stringMatching(/^[0-9a-f]{24}$/),
           index: 2,
           kind: 'second-answer',
           message: 'Two of these fit.',
@@ -414,12 +455,110 @@ describe('a live player disputing a revealed question', () => {
     ]);
   });
 
+  it('keeps a dispute made offline in the seat with its id, and sends it when the network is back', async () => {
+    keepSeat({ sessionId: SESSION_ID, token: TOKEN, pin: '123456' });
+    network.routes = [
+      {
+        method: 'POST',
+        path: `/api/student/live/${SESSION_ID}/disputes`,
+        status: 201,
+        body: { dispute: filed },
+      },
+    ];
+    network.isOffline = true;
+    const user = userEvent.setup();
+    await act(async () => {
+      render(
+        <ContentContext value={fixtureAccess()}>
+          <LiveDispute sessionId={SESSION_ID} index={2} question={engineer} disputes={[]} />
+        </ContentContext>,
+      );
+    });
+    await user.click(screen.getByRole('button', { name: 'Dispute this question' }));
+    const form = await screen.findByRole('form', { name: 'Dispute this question' });
+    await user.type(within(form).getByLabelText('In a line, why'), 'Two of these fit.');
+    await user.click(within(form).getByRole('button', { name: 'Send to my teacher' }));
+    expect(
+      await screen.findByText(
+        'Your dispute is saved on this device: it goes to your teacher by itself when the connection is back.',
+      ),
+    ).toBeInTheDocument();
+    const waiting = readSeat()?.pendingDisputes ?? [];
+    expect(waiting).toEqual([
+      expect.objectContaining({ index: 2, kind: 'key', message: 'Two of these fit.', selection: null }),
+    ]);
+    network.isOffline = false;
+    await act(async () => {
+      expect(await sendWaitingDisputes(SESSION_ID)).toBeNull();
+    });
+    expect(network.requests).toEqual([
+      {
+        method: 'POST',
+        path: `/api/student/live/${SESSION_ID}/disputes`,
+        body: {
+          token: TOKEN,
+          disputeId: waiting[0]?.disputeId,
+          index: 2,
+          kind: 'key',
+          message: 'Two of these fit.',
+          selection: null,
+        },
+      },
+    ]);
+    expect(readSeat()?.pendingDisputes).toEqual([]);
+    expect(
+      await screen.findByText('Your dispute is with your teacher. Their reply appears here.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the teacher’s reply beside the revealed question and in the list at the end', async () => {
+    keepSeat({ sessionId: SESSION_ID, token: TOKEN, pin: '123456', hasDisputes: true });
+    const answered = { ...filed, index: 2, status: 'rejected', reply: 'The passage names only one.' };
+    network.routes = [
+      {
+        method: 'POST',
+        path: `/api/student/live/${SESSION_ID}/my-disputes`,
+        status: 200,
+        body: { disputes: [answered] },
+      },
+    ];
+    function Reveal() {
+      const disputes = useOwnLiveDisputes(SESSION_ID);
+      return (
+        <>
+          <LiveDispute sessionId={SESSION_ID} index={2} question={engineer} disputes={disputes} />
+          <LiveDisputeList sessionId={SESSION_ID} disputes={disputes} />
+        </>
+      );
+    }
+    await act(async () => {
+      render(
+        <ContentContext value={fixtureAccess()}>
+          <Reveal />
+        </ContentContext>,
+      );
+    });
+    expect(
+      await screen.findByText(
+        'Your dispute (the key (the right answer) is wrong): not accepted. “The passage names only one.”',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Question 3 (the key (the right answer) is wrong): not accepted. “The passage names only one.”',
+      ),
+    ).toBeInTheDocument();
+    expect(network.requests).toEqual([
+      { method: 'POST', path: `/api/student/live/${SESSION_ID}/my-disputes`, body: { token: TOKEN } },
+    ]);
+  });
+
   it('offers nothing on a device that is not seated in that session', async () => {
     keepSeat({ sessionId: 'AnOtHeRsEsSiOnIdAnOtHe', token: TOKEN, pin: '123456' });
     await act(async () => {
       render(
         <ContentContext value={fixtureAccess()}>
-          <LiveDispute sessionId={SESSION_ID} index={0} question={engineer} />
+          <LiveDispute sessionId={SESSION_ID} index={0} question={engineer} disputes={[]} />
         </ContentContext>,
       );
     });

@@ -8,9 +8,11 @@ import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
+import type { StudentDispute } from '../server/dispute-responses';
 import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
 import { LiveClock, useTimeLeft } from './live-clock';
-import { LiveDispute } from './live-dispute';
+import { LiveDispute, LiveDisputeList, useOwnLiveDisputes } from './live-dispute';
+import { useSendWaitingDisputes } from './live-dispute-queue';
 import { recordLiveView } from './live-history';
 import { useLiveSocket } from './use-live-socket';
 import '../../quiz/quiz.css';
@@ -20,6 +22,7 @@ import './live.css';
 export function JoinLivePage() {
   const [view, setView] = useState<PlayerView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [disputeProblem, setDisputeProblem] = useState<string | null>(null);
   usePageTitle(view ? view.title : 'Join a live session');
   // Each view the server sends may hold a reveal for the device's history (Review, spaced repetition).
   useEffect(() => {
@@ -54,6 +57,9 @@ export function JoinLivePage() {
     },
   );
 
+  // Disputes kept on the device while offline go out when the network (or the connection) is back.
+  useSendWaitingDisputes(view?.sessionId ?? null, isConnected, setDisputeProblem);
+
   return (
     <div className="live-player">
       {!isConnected && (
@@ -61,6 +67,7 @@ export function JoinLivePage() {
           Connection lost: reconnecting by itself. Your answers already sent are kept.
         </p>
       )}
+      <div role="alert">{disputeProblem && <p className="notice notice--error">{disputeProblem}</p>}</div>
       {view && socket ? (
         <PlayerScreen socket={socket} view={view} />
       ) : (
@@ -141,6 +148,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
 
 function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const disputes = useOwnLiveDisputes(view.sessionId);
   const timeLeft = useTimeLeft(view.phase === 'question' ? view.countdown : null);
   // A new phase or question is announced by moving focus to its heading.
   useEffect(() => heading.current?.focus(), [view.phase, view.index]);
@@ -177,6 +185,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
           Your answers are saved on this device, with the explanations and passages:{' '}
           <Link to={paths.review()}>review what you missed</Link>.
         </p>
+        <LiveDisputeList sessionId={view.sessionId} disputes={disputes} />
         <Leaderboard view={view} />
       </>
     );
@@ -205,7 +214,7 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
           isTimeUp={timeLeft !== null && timeLeft <= 0}
         />
       ) : (
-        <Reveal view={view} headingRef={heading} />
+        <Reveal view={view} headingRef={heading} disputes={disputes} />
       )}
     </div>
   );
@@ -280,7 +289,11 @@ function LiveQuestionForm({
   );
 }
 
-function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
+function Reveal({
+  view,
+  headingRef,
+  disputes,
+}: { view: PlayerView; disputes: readonly StudentDispute[] } & HeadingRef) {
   const feedback = view.me.feedback;
   return (
     <>
@@ -303,6 +316,7 @@ function Reveal({ view, headingRef }: { view: PlayerView } & HeadingRef) {
               sessionId={view.sessionId}
               index={view.index}
               question={feedback.presented.question}
+              disputes={disputes.filter((dispute) => dispute.index === view.index)}
             />
           )}
         </section>

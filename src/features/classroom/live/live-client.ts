@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Socket } from 'socket.io-client';
+import { DISPUTE_KINDS } from '@/domain/dispute';
 import type { LearnerResponse } from '@/domain/learner-response';
 import { feedbackSchema, studentQuestionSchema } from '../server/api-responses';
 import { sentence } from '../server/api-client';
@@ -142,6 +143,22 @@ const seatSchema = z.object({
   inHistory: z.record(z.string(), z.number()).optional(),
   /** The session's end is marked in the history too. */
   isFinishedInHistory: z.boolean().optional(),
+  /** This player has filed disputes: only then does the page ask the server for their replies. */
+  hasDisputes: z.boolean().optional(),
+  /** Disputes filed with no network, oldest first, each with its id: sent when the network is back. */
+  pendingDisputes: z
+    .array(
+      z.object({
+        disputeId: z.string(),
+        index: z.number(),
+        kind: z.enum(DISPUTE_KINDS),
+        message: z.string(),
+        selection: z
+          .object({ source: z.string(), passage: z.string(), start: z.number(), end: z.number() })
+          .nullable(),
+      }),
+    )
+    .optional(),
 });
 export type LiveSeat = z.infer<typeof seatSchema>;
 

@@ -14,9 +14,9 @@ import {
   regradeChangeSchema,
   studentDisputeSchema,
   teacherDisputeSchema,
-  type DisputeInput,
   type QuestionChangeInput,
 } from './dispute-responses';
+import type { PendingDispute } from './pending-answers';
 
 /**
  * The classroom server's API as typed calls. Every answer is checked with a schema where it enters;
@@ -176,7 +176,7 @@ export const api = {
     ),
   submit: (attemptId: string) =>
     call('POST', `/api/student/attempts/${encodeURIComponent(attemptId)}/submit`, attemptReply, {}),
-  fileDispute: (attemptId: string, input: DisputeInput) =>
+  fileDispute: (attemptId: string, input: PendingDispute) =>
     call(
       'POST',
       `/api/student/attempts/${encodeURIComponent(attemptId)}/disputes`,
@@ -184,12 +184,20 @@ export const api = {
       input,
     ),
   /** A live player's dispute: the rejoin token kept on the device says which player files it. */
-  fileLiveDispute: (sessionId: string, token: string, input: DisputeInput) =>
+  fileLiveDispute: (sessionId: string, token: string, input: PendingDispute) =>
     call(
       'POST',
       `/api/student/live/${encodeURIComponent(sessionId)}/disputes`,
       z.object({ dispute: studentDisputeSchema }).transform((value) => value.dispute),
       { token, ...input },
+    ),
+  /** A live player's own disputes, with their status and reply: the rejoin token says whose. */
+  liveDisputes: (sessionId: string, token: string) =>
+    call(
+      'POST',
+      `/api/student/live/${encodeURIComponent(sessionId)}/my-disputes`,
+      z.object({ disputes: z.array(studentDisputeSchema) }).transform((value) => value.disputes),
+      { token },
     ),
   attemptDisputes: (attemptId: string) =>
     call(

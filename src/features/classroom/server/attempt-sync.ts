@@ -136,7 +136,8 @@ export async function syncAttempt(assignmentId: string): Promise<SyncOutcome> {
   return sendPendingDisputes(assignmentId, sent.problem);
 }
 
-const isUnreachable = (result: { isOffline: boolean; status: number }) =>
+/** No answer, too many requests, or the server unavailable: worth sending again later. */
+export const isUnreachable = (result: { isOffline: boolean; status: number }) =>
   result.isOffline || result.status === 429 || result.status === 503;
 
 /**
@@ -149,12 +150,14 @@ export async function fileDispute(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const local = useStudentAttemptStore.getState().attempts[assignmentId];
   if (!local) return { ok: false, message: 'This attempt is no longer on this device.' };
+  // The id is made once, before the first send, and kept while the dispute waits: a send whose
+  // reply was lost and the retry that follows are the same dispute to the server.
+  const dispute = { ...input, disputeId: newAnswerId(crypto.getRandomValues(new Uint8Array(12))) };
   const hasWaiting = (local.pendingDisputes ?? []).length > 0 || local.pending.length > 0;
   // Behind disputes or answers still waiting, it waits too: they go out in order.
-  const sent = hasWaiting ? null : await api.fileDispute(local.attemptId, input);
+  const sent = hasWaiting ? null : await api.fileDispute(local.attemptId, dispute);
   if (sent && (sent.ok || !isUnreachable(sent))) return sent;
-  const disputeId = newAnswerId(crypto.getRandomValues(new Uint8Array(12)));
-  useStudentAttemptStore.getState().disputeQueued(assignmentId, { ...input, disputeId });
+  useStudentAttemptStore.getState().disputeQueued(assignmentId, dispute);
   if (hasWaiting) void syncAttempt(assignmentId);
   return { ok: true };
 }
@@ -166,10 +169,9 @@ async function sendPendingDisputes(assignmentId: string, earlier: string | null)
     const local = useStudentAttemptStore.getState().attempts[assignmentId];
     const next = local?.pendingDisputes?.[0];
     if (!local || !next) return { isOffline: false, problem };
-    const { disputeId, ...input } = next;
-    const sent = await api.fileDispute(local.attemptId, input);
+    const sent = await api.fileDispute(local.attemptId, next);
     if (!sent.ok && isUnreachable(sent)) return { isOffline: true, problem };
-    useStudentAttemptStore.getState().disputeSettled(assignmentId, disputeId);
+    useStudentAttemptStore.getState().disputeSettled(assignmentId, next.disputeId);
     if (!sent.ok) problem = `Your dispute was not taken: ${sent.message}`;
   }
 }

@@ -14,6 +14,8 @@ const selectionSchema = z
 
 export const studentDisputeSchema = z.object({
   id: z.string(),
+  /** The id the device gave it when it was filed. */
+  disputeId: z.string(),
   index: z.number(),
   kind: kindSchema,
   message: z.string(),

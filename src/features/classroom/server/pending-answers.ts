@@ -19,5 +19,8 @@ export function newAnswerId(randomBytes: Uint8Array): string {
   return Array.from(randomBytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** A dispute filed with no network: kept on the device until the server takes it (or refuses it). */
+/**
+ * A dispute with the id the device gave it (the server's `disputeId`), made before its first send:
+ * while there is no network it waits on the device, until the server takes it (or refuses it).
+ */
 export type PendingDispute = DisputeInput & { disputeId: string };
