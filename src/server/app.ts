@@ -7,7 +7,7 @@ import type { DestinationStream } from 'pino';
 import { SECURITY_HEADERS } from '../build/security-headers';
 import type { ServerConfig } from './config';
 import { PROJECT_ROOT, type ServerContent } from './content/server-content';
-import { DEFAULT_LIMITS, type AppContext, type Limits } from './context';
+import { createLiveRegradeNews, DEFAULT_LIMITS, type AppContext, type Limits } from './context';
 import type { DatabaseHandle } from './db/open-database';
 import { HttpError } from './errors';
 import { createAccountLimiter } from './http/account-limiter';
@@ -76,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     limits,
     signInTries: createAccountLimiter(limits.triesPerAccount, 15 * 60_000),
     signUpTries: createAccountLimiter(limits.triesPerAccount, 15 * 60_000),
+    liveRegraded: createLiveRegradeNews(),
   };
   await versions.storeCurrent(context.now());
 

@@ -26,6 +26,22 @@ export const DEFAULT_LIMITS: Limits = {
   resumePerAddress: 60,
 };
 
+/** Live sessions whose scores changed outside the session (a teacher accepted a dispute). */
+export type LiveRegradeNews = {
+  listen(listener: (sessionIds: readonly string[]) => void): void;
+  tell(sessionIds: readonly string[]): void;
+};
+
+export function createLiveRegradeNews(): LiveRegradeNews {
+  const listeners: ((sessionIds: readonly string[]) => void)[] = [];
+  return {
+    listen: (listener) => void listeners.push(listener),
+    tell: (sessionIds) => {
+      if (sessionIds.length > 0) for (const listener of listeners) listener(sessionIds);
+    },
+  };
+}
+
 /** What every route can use: built once at start-up by `buildApp`. */
 export type AppContext = {
   config: ServerConfig;
@@ -38,4 +54,6 @@ export type AppContext = {
   limits: Limits;
   signInTries: AccountLimiter;
   signUpTries: AccountLimiter;
+  /** The live sessions' devices hear of a regrade through this, to show the new scores. */
+  liveRegraded: LiveRegradeNews;
 };

@@ -35,6 +35,7 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
   let sessionId: string;
   let host: ReturnType<typeof connect>;
   const tokens: Record<string, string> = {};
+  const devices: Record<string, ReturnType<typeof connect>> = {};
   const playerIds: Record<string, string> = {};
   const anyone = () => new Client(server.url);
 
@@ -57,6 +58,7 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
     const reply = await send(socket, 'player:join', { pin, name });
     expect(reply.ok, reply.error).toBe(true);
     tokens[name] = String(reply.token);
+    devices[name] = socket;
     playerIds[name] = String(field(reply.view, 'me', 'playerId'));
     return socket;
   }
@@ -193,8 +195,26 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
     expect(foreign.status).toBe(404);
   });
 
-  it('regrades the live answers when the teacher accepts an answer, and the report follows', async () => {
+  it('regrades the live answers when the teacher accepts an answer, and the report and the scores follow', async () => {
+    // By hand: Ana answered the disputed text (0 points), Ben the key (1), Cy nothing (0); no speed points.
     expect(await pointsOf()).toEqual({ Ana: 0, Ben: 1, Cy: 0 });
+    const standings = (view: unknown) =>
+      Object.fromEntries(
+        (field(view, 'standings') as { name: string; total: number }[]).map(({ name, total }) => [
+          name,
+          total,
+        ]),
+      );
+    const opened = await send(host, 'host:open', { sessionId });
+    expect(standings(opened.view)).toEqual({ Ana: 0, Ben: 1, Cy: 0 });
+    const rejoined = async (name: string) => {
+      const reply = await send(connect(server.url), 'player:rejoin', { sessionId, token: tokens[name] });
+      expect(reply.ok, reply.error).toBe(true);
+      return field(reply.view, 'me', 'points');
+    };
+    expect(await rejoined('Ana')).toBe(0);
+    const hostSees = next(host, 'live:host', (view) => standings(view).Ana === 1);
+    const anaSees = next(devices.Ana!, 'live:player', (view) => field(view, 'me', 'points') === 1);
     const list = field((await teacher.get('/api/disputes')).body, 'disputes') as { id: string }[];
     const accepted = await teacher.post(`/api/disputes/${list[0]?.id ?? ''}/accept`, {
       reply: 'Right: the passage allows it.',
@@ -203,6 +223,12 @@ describe.each(DATABASE_KINDS)('disputes from live players (%s)', (kind) => {
     expect(accepted.status, accepted.text).toBe(200);
     expect([field(accepted.body, 'regraded'), field(accepted.body, 'changed')]).toEqual([2, 1]);
     expect(await pointsOf()).toEqual({ Ana: 1, Ben: 1, Cy: 0 });
+    // The session's screens are sent the new scores at once; a device coming back reads them too.
+    expect(standings(await hostSees)).toEqual({ Ana: 1, Ben: 1, Cy: 0 });
+    await anaSees;
+    expect(await rejoined('Ana')).toBe(1);
+    expect(await rejoined('Ben')).toBe(1);
+    expect(standings((await send(host, 'host:open', { sessionId })).view)).toEqual({ Ana: 1, Ben: 1, Cy: 0 });
     const after = field((await teacher.get('/api/disputes')).body, 'disputes') as unknown[];
     const answered = after.find((item) => field(item, 'id') === list[0]?.id);
     expect(answered).toMatchObject({ status: 'accepted', rightCount: { right: 2, answered: 2 } });

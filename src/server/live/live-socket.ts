@@ -15,6 +15,7 @@ import {
   joinMessageSchema,
   rejoinMessageSchema,
 } from './live-messages';
+import { regradedScores } from './live-scores';
 import {
   applyHostCommand,
   createLiveAnswerWriter,
@@ -190,7 +191,9 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   async function snapshotOf(row: LiveRow): Promise<LiveSnapshot> {
     rowCache.set(row.id, row);
     const [questions, room] = await Promise.all([questionsOf(row), readRoomState(row)]);
-    return { row, questions, ...room, now: context.now() };
+    const { revised, ...shown } = room;
+    const scores = await regradedScores(db, context.versions, row, questions, room.scores, revised);
+    return { row, questions, ...shown, scores, now: context.now() };
   }
 
   /**
@@ -239,6 +242,15 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     if (redis) io.serverSideEmit(REFRESH_EVENT, sessionId);
     return refreshLocal(sessionId, changed);
   }
+
+  // A regrade changes no session's row: the views kept for its state are dropped, then sent anew.
+  context.liveRegraded.listen((sessionIds) => {
+    for (const sessionId of sessionIds) {
+      roomViews.delete(sessionId);
+      if (redis) io.serverSideEmit(REFRESH_EVENT, sessionId);
+      refreshLocal(sessionId).catch((error: unknown) => app.log.error({ err: error }, 'live refresh failed'));
+    }
+  });
 
   io.on(REFRESH_EVENT, (sessionId: unknown) => {
     if (typeof sessionId === 'string') {
@@ -290,6 +302,14 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     return applyHostCommand(db, sessionId, command, now);
   }
 
+  /** A returning player's answer to the current question, and score with changed questions regraded. */
+  async function ownRegradedProgress(row: LiveRow, playerId: string): Promise<OwnProgress> {
+    const [questions, own] = await Promise.all([questionsOf(row), ownProgress(db, row, playerId)]);
+    const kept = own.score ? [own.score] : [];
+    const [score] = await regradedScores(db, context.versions, row, questions, kept, own.revised);
+    return { answer: own.answer, score };
+  }
+
   /** A new player has no progress yet; a returning one has theirs read by key. */
   async function enterAsPlayer(socket: Socket, row: LiveRow, player: LivePlayer, isNew: boolean) {
     leave(socket);
@@ -299,7 +319,7 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       viewsFor(row),
       isNew
         ? Promise.resolve<OwnProgress>({ answer: undefined, score: undefined })
-        : ownProgress(db, row, player.id),
+        : ownRegradedProgress(row, player.id),
     ]);
     // The shared part may have been built a while ago: the countdown is read anew.
     return { ...build(player, own), countdown: countdownOf(snapshot.row, context.now()) };

@@ -24,7 +24,7 @@ import { type Database, type DatabaseHandle } from '../db/open-database';
 import type { StudentResponse } from '../api-schemas';
 import { translateResponse } from '../content/student-question';
 import type { Feedback } from '../services/record-answer';
-import { liveAnswers, livePlayers, liveSessions, type AskedQuestion } from '../db/schema';
+import { liveAnswers, livePlayers, liveSessions, questionChanges, type AskedQuestion } from '../db/schema';
 import { newId, newToken, sha256 } from '../ids';
 import {
   askedVersions,
@@ -492,16 +492,29 @@ export async function answersOf(
     .orderBy(asc(liveAnswers.questionIndex));
 }
 
-/** One player's answer to the current question and score so far (revealed questions), read by key. */
+/**
+ * One player's answer to the current question and score so far (revealed questions), read by key.
+ * The score sums the points given on arrival, except to questions the teacher has changed since:
+ * those answers come back in `revised`, to be graded again (`regradedScores`).
+ */
 export async function ownProgress(
   db: Database,
-  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
+  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex' | 'teacherId'>,
   playerId: string,
-): Promise<{ answer: StoredLiveAnswer | undefined; score: LiveScore | undefined }> {
+): Promise<{
+  answer: StoredLiveAnswer | undefined;
+  score: LiveScore | undefined;
+  revised: RevisedLiveAnswer[];
+}> {
   // Before the first question nobody has answered anything.
-  if (row.questionIndex < 0) return { answer: undefined, score: undefined };
+  if (row.questionIndex < 0) return { answer: undefined, score: undefined, revised: [] };
   const last = lastCountedQuestion(row);
-  const [[answer], [score]] = await Promise.all([
+  const counted = and(
+    eq(liveAnswers.sessionId, row.id),
+    eq(liveAnswers.playerId, playerId),
+    lte(liveAnswers.questionIndex, last),
+  );
+  const [[answer], [score], revised] = await Promise.all([
     db
       .select()
       .from(liveAnswers)
@@ -520,18 +533,31 @@ export async function ownProgress(
             bonus: sql<number>`coalesce(sum(${liveAnswers.bonus}), 0)::float8`,
           })
           .from(liveAnswers)
-          .where(
-            and(
-              eq(liveAnswers.sessionId, row.id),
-              eq(liveAnswers.playerId, playerId),
-              lte(liveAnswers.questionIndex, last),
-            ),
-          ),
+          .where(and(counted, sql`NOT ${isRevised(row.teacherId)}`)),
+    last < 0
+      ? Promise.resolve([])
+      : db
+          .select({
+            playerId: liveAnswers.playerId,
+            questionIndex: liveAnswers.questionIndex,
+            response: liveAnswers.response,
+            points: liveAnswers.points,
+            bonus: liveAnswers.bonus,
+          })
+          .from(liveAnswers)
+          .where(and(counted, isRevised(row.teacherId))),
   ]);
   return {
     answer,
     score: score && { playerId, points: Number(score.points), bonus: Number(score.bonus) },
+    revised,
   };
+}
+
+/** The live answer's question has been changed by the teacher since (a revision exists). */
+function isRevised(teacherId: string) {
+  return sql`EXISTS (SELECT 1 FROM ${questionChanges} c
+    WHERE c.teacher_id = ${teacherId} AND c.from_fingerprint = ${liveAnswers.questionFingerprint})`;
 }
 
 export async function allAnswers(db: Database, sessionId: string): Promise<StoredLiveAnswer[]> {
@@ -707,6 +733,15 @@ const blankGrade: Grade = {
 
 export type LiveScore = { playerId: string; points: number; bonus: number };
 
+/** A counted answer to a question the session's teacher has changed since: its points are not kept. */
+export type RevisedLiveAnswer = {
+  playerId: string;
+  questionIndex: number;
+  response: unknown;
+  points: number;
+  bonus: number;
+};
+
 /**
  * The last question whose points count: an answer is graded on arrival, but its points must not
  * tell the player (or the room) whether it was right before the reveal.
@@ -715,22 +750,39 @@ export function lastCountedQuestion(row: Pick<LiveRow, 'phase' | 'questionIndex'
   return row.phase === 'reveal' || row.phase === 'ended' ? row.questionIndex : row.questionIndex - 1;
 }
 
-/** What a session's screens show besides its row: who plays, who answered the current question, scores. */
-export type LiveRoomState = { players: LivePlayer[]; current: StoredLiveAnswer[]; scores: LiveScore[] };
+/**
+ * What a session's screens show besides its row: who plays, who answered the current question, and
+ * the scores, which sum the points given on arrival except to questions the teacher has changed
+ * since; those answers are in `revised`, to be graded again (`regradedScores`).
+ */
+export type LiveRoomState = {
+  players: LivePlayer[];
+  current: StoredLiveAnswer[];
+  scores: LiveScore[];
+  revised: RevisedLiveAnswer[];
+};
 
 type RoomStateRow = {
   ord: number;
   players: { id: string; name: string; joinedAt: string; removed: boolean }[];
   current: (Omit<StoredLiveAnswer, 'receivedAt'> & { receivedAt: string })[];
   scores: LiveScore[];
+  revised: RevisedLiveAnswer[];
 };
 
-// For each room asked for: its players, the answers to its current question and its scores, each
-// as one JSON array, so that one statement serves any number of rooms.
+// For each room asked for: its players, the answers to its current question, its scores (points
+// given on arrival) and, apart, the counted answers to questions its teacher has changed since (to be
+// graded again: `regradedScores`), each as one JSON array, so that one statement serves any number of rooms.
 const READ_ROOM_STATES = `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
-      ord integer, session_id text, question_index integer, last_counted integer)
+      ord integer, session_id text, question_index integer, last_counted integer, teacher_id text)
+  ),
+  counted AS (
+    SELECT i.ord, a.player_id, a.question_index, a.response, a.points, a.bonus,
+      EXISTS (SELECT 1 FROM question_changes c
+        WHERE c.teacher_id = i.teacher_id AND c.from_fingerprint = a.question_fingerprint) AS is_revised
+    FROM input i JOIN live_answers a ON a.session_id = i.session_id AND a.question_index <= i.last_counted
   )
   SELECT i.ord,
     (SELECT coalesce(json_agg(json_build_object(
@@ -743,9 +795,12 @@ const READ_ROOM_STATES = `
       FROM live_answers a WHERE a.session_id = i.session_id AND a.question_index = i.question_index) AS current,
     (SELECT coalesce(json_agg(s), '[]') FROM (
       SELECT player_id AS "playerId", sum(points)::float8 AS points, sum(bonus)::float8 AS bonus
-      FROM live_answers
-      WHERE session_id = i.session_id AND question_index <= i.last_counted
-      GROUP BY player_id) s) AS scores
+      FROM counted c WHERE c.ord = i.ord AND NOT c.is_revised
+      GROUP BY player_id) s) AS scores,
+    (SELECT coalesce(json_agg(json_build_object(
+        'playerId', c.player_id, 'questionIndex', c.question_index, 'response', c.response,
+        'points', c.points, 'bonus', c.bonus)), '[]')
+      FROM counted c WHERE c.ord = i.ord AND c.is_revised) AS revised
   FROM input i`;
 
 function toRoomState(parts: RoomStateRow): LiveRoomState {
@@ -762,11 +817,16 @@ function toRoomState(parts: RoomStateRow): LiveRoomState {
       points: Number(score.points),
       bonus: Number(score.bonus),
     })),
+    revised: parts.revised.map((answer) => ({
+      ...answer,
+      points: Number(answer.points),
+      bonus: Number(answer.bonus),
+    })),
   };
 }
 
 export type RoomStateReader = (
-  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>,
+  row: Pick<LiveRow, 'id' | 'phase' | 'questionIndex' | 'teacherId'>,
 ) => Promise<LiveRoomState>;
 
 /**
@@ -778,7 +838,7 @@ export function createRoomStateReader(
   database: Pick<DatabaseHandle, 'prepared'>,
   { parallel }: { parallel: number },
 ): RoomStateReader {
-  return createBatchQueue<Pick<LiveRow, 'id' | 'phase' | 'questionIndex'>, LiveRoomState>({
+  return createBatchQueue<Pick<LiveRow, 'id' | 'phase' | 'questionIndex' | 'teacherId'>, LiveRoomState>({
     parallel,
     async run(batch) {
       const input = batch.map(({ input: row }, ord) => ({
@@ -786,6 +846,7 @@ export function createRoomStateReader(
         session_id: row.id,
         question_index: row.questionIndex,
         last_counted: lastCountedQuestion(row),
+        teacher_id: row.teacherId,
       }));
       const result = await database.prepared('read-room-states', READ_ROOM_STATES, [JSON.stringify(input)]);
       const byOrd = new Map((result as RoomStateRow[]).map((parts) => [Number(parts.ord), parts]));

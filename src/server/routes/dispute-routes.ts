@@ -91,6 +91,8 @@ export function disputeRoutes(context: AppContext) {
       const id = idParam(request.params);
       const input = parseBody(acceptDisputeSchema, request.body);
       const accepted = await acceptDispute(db, context.versions, teacher.id, id, input, context.now());
+      // The live sessions' screens show scores: those with a regraded answer are sent them anew.
+      context.liveRegraded.tell(accepted.liveSessionIds);
       return {
         dispute: studentDisputeView(accepted.dispute),
         regraded: accepted.regraded,

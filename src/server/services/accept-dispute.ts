@@ -149,7 +149,10 @@ export async function acceptDispute(
       .returning();
     if (!answered) throw new HttpError(409, 'this dispute has already been answered');
     const changed = rows.filter((row) => row.newPoints !== row.oldPoints).length;
-    return { dispute: answered, changeId, toFingerprint, regraded: rows.length, changed };
+    const liveSessionIds = [
+      ...new Set(rows.flatMap((row) => ('liveSessionId' in row ? [row.liveSessionId] : []))),
+    ];
+    return { dispute: answered, changeId, toFingerprint, regraded: rows.length, changed, liveSessionIds };
   });
 }
 
