@@ -46,7 +46,9 @@ export async function fileLiveDispute(sessionId: string, input: DisputeInput): P
   const sent = hasWaiting ? null : await api.fileLiveDispute(sessionId, seat.token, dispute);
   if (sent && (sent.ok || !isUnreachable(sent))) {
     if (sent.ok) {
-      keepSeat({ ...seat, hasDisputes: true });
+      // Read again: the seat may have changed during the send (the history notes what it recorded).
+      const current = readSeat();
+      if (current?.sessionId === sessionId) keepSeat({ ...current, hasDisputes: true });
       changed();
     }
     return sent;
