@@ -28,8 +28,8 @@ import {
  * over each other: an answer is keyed by what identifies it, and the same key is the same answer.
  */
 export const HISTORY_DB_NAME = 'source-quiz';
-/** 2 added the saved schedules, 3 the regrades. */
-const DB_VERSION = 3;
+/** 2 added the saved schedules, 3 the regrades, 4 the quizzes in progress (`attempt-db.ts`). */
+const DB_VERSION = 4;
 
 /** What records were added or changed: written in one transaction, and told to the other tabs. */
 export type HistoryRecords = {
@@ -44,7 +44,14 @@ export type HistoryRecords = {
   schedules?: SavedSchedule[];
 };
 
-type DamagedRecord = { store: RecordStore | 'answerPages'; key: IDBValidKey; value: unknown; at: number };
+/** A record that could not be read, as kept in the `damaged` store and offered to download. */
+export type DamagedRecord<Store = RecordStore | 'answerPages' | 'quizAttempts'> = {
+  store: Store;
+  key: IDBValidKey;
+  value: unknown;
+  at: number;
+};
+type DamagedHistoryRecord = DamagedRecord<RecordStore | 'answerPages'>;
 type RecordStore = 'answers' | 'attempts' | 'questions' | 'resets' | 'settings' | 'regrades';
 const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'resets', 'settings', 'regrades'];
 
@@ -62,6 +69,8 @@ interface HistorySchema extends DBSchema {
   damaged: { key: number; value: DamagedRecord };
   /** Derived from the answers, never the only copy of anything: one that does not agree is replayed. */
   schedules: { key: string; value: SavedSchedule };
+  /** Quizzes in progress, one record per attempt, keyed by its id; read as untrusted (`attempt-db.ts`). */
+  quizAttempts: { key: string; value: unknown };
 }
 
 export type HistoryDb = IDBPDatabase<HistorySchema>;
@@ -101,6 +110,8 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
         if (!has('schedules')) db.createObjectStore('schedules', { keyPath: 'questionId' });
         // Version 2 kept no regrades: the first start regrades what the banks have changed.
         if (!has('regrades')) db.createObjectStore('regrades');
+        // Versions 1 to 3 kept quizzes in progress in localStorage: the first start copies them here.
+        if (!has('quizAttempts')) db.createObjectStore('quizAttempts');
       },
       // A newer version of the app in another tab needs the database: let it, this tab reloads later.
       blocking(_current, _next, event) {
@@ -205,7 +216,7 @@ export async function clearRecords(db: HistoryDb): Promise<void> {
 export type LoadedHistory = {
   records: HistoryRecords;
   /** Records that could not be used: moved to the `damaged` store, offered to download. */
-  damaged: DamagedRecord[];
+  damaged: DamagedHistoryRecord[];
   /** The saved schedules that are readable, by question id; whether each still agrees is for the engine. */
   schedules: Map<string, SavedSchedule>;
 };
@@ -278,7 +289,7 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
   const [pageKeys, pageTexts] = await pagesRead;
   const savedSchedules = await schedulesRead;
   const at = Date.now();
-  const damaged: DamagedRecord[] = [];
+  const damaged: DamagedHistoryRecord[] = [];
   const records = noRecords();
   const usable: AnswerRecord[] = [];
   /** Pages that held something unusable: rewritten with what was usable, the rest kept aside. */

@@ -7,7 +7,9 @@ import { isHeld, writeSaved } from './saved-writes';
 
 /**
  * Each quiz attempt is saved under a key of its own, so that starting another quiz, or answering in
- * another tab, never writes over it. Before this, one key (`source-quiz:quiz`) held one quiz.
+ * another tab, never writes over it. Before this, one key (`source-quiz:quiz`) held one quiz. This is
+ * where attempts stay when IndexedDB cannot be opened, and where the version before kept them: the
+ * first start with IndexedDB copies them there (`attempt-saving.ts`).
  */
 export const ATTEMPT_PREFIX = `${STORAGE_PREFIX}attempt:`;
 const LEGACY_KEY = `${STORAGE_PREFIX}quiz`;
@@ -70,7 +72,8 @@ export function readSavedAttempt(key: string): QuizAttempt | undefined {
   return undefined;
 }
 
-function savedKeys(): string[] {
+/** The localStorage keys of every attempt saved there (the fallback, or by the version before). */
+export function savedAttemptKeys(): string[] {
   const storage = browserStorage();
   if (!storage) return [];
   try {
@@ -83,7 +86,7 @@ function savedKeys(): string[] {
 /** Every attempt saved on this device, by id. */
 export function readSavedAttempts(): Record<string, QuizAttempt> {
   const attempts: Record<string, QuizAttempt> = {};
-  for (const key of savedKeys()) {
+  for (const key of savedAttemptKeys()) {
     const attempt = readSavedAttempt(key);
     if (attempt) attempts[attempt.id] = attempt;
   }

@@ -52,7 +52,7 @@ export function QuizPlayPage() {
   const key = parsed.ok ? keyOf(parsed.settings) : null;
   const banks = parsed.ok ? parsed.settings.banks : [];
   const pool = useQuestions(banks);
-  const { session, sessionKey, timer } = useQuizStore();
+  const { session, sessionKey, timer, isLoaded } = useQuizStore();
   const store = useQuizStore.getState();
   const isCurrent = key !== null && sessionKey === key && session !== null;
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
@@ -69,9 +69,10 @@ export function QuizPlayPage() {
   });
   const start = (settings: QuizSettings) => quizEvents.started(startInput(settings));
 
-  // Resumes the attempt saved at this address, or starts one, unless it is the one on screen.
+  // Resumes the attempt saved at this address, or starts one, unless it is the one on screen; only
+  // once the saved attempts are read, or a reload would start the quiz again.
   useEffect(() => {
-    if (parsed.ok && !isCurrent) quizEvents.opened(startInput(parsed.settings));
+    if (parsed.ok && !isCurrent && isLoaded) quizEvents.opened(startInput(parsed.settings));
   });
 
   const finish = useCallback(() => quizEvents.finished(Date.now()), []);

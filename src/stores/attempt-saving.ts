@@ -1,0 +1,232 @@
+import { joinAttempts, type QuizAttempt } from '@/engine/quizzes-in-progress';
+import type { AttemptChange } from './attempt-db';
+import { browserStorage, STORAGE_FULL_ADVICE } from './browser-storage';
+import type { HistoryDb } from './history-db';
+import {
+  quizAttemptSchema,
+  readSavedAttempt,
+  removeSavedAttempt,
+  saveAttempt,
+  savedAttemptKeys,
+} from './saved-attempts';
+import { isHeld, retryAlso } from './saved-writes';
+import { dismissStorageNotice, reportStorageNotice } from './storage-notices';
+
+const NOTICE_KEY = 'indexeddb:attempts';
+const RETRY_DELAYS_MS = [2_000, 10_000, 60_000];
+
+/** Where quizzes in progress are saved: localStorage until the database is open, or for good without one. */
+export type AttemptSavingMode = 'opening' | 'database' | 'local';
+
+/** What the quiz store hears from its saving. */
+export type AttemptListener = {
+  /** The database is read: every attempt it holds (joined with this tab's). */
+  loaded(attempts: Record<string, QuizAttempt>): void;
+  /** An attempt as saved, by this tab (joined with another tab's answers) or by another tab. */
+  changed(attempt: QuizAttempt): void;
+  /** Another tab removed this attempt. */
+  removed(id: string): void;
+};
+
+export type AttemptSaving = {
+  mode(): AttemptSavingMode;
+  saved(attempt: QuizAttempt): void;
+  removed(id: string): void;
+  /** Resolves once the database is open and read (or known to be missing). */
+  ready: Promise<void>;
+  /** Resolves once every change so far is written (or has failed and waits). */
+  settled(): Promise<void>;
+};
+
+const answered = (attempt: QuizAttempt) => Object.keys(attempt.session.submissions).length;
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+/**
+ * Keeps one tab's quizzes in progress in the history's IndexedDB database once it opens. First the
+ * attempts localStorage holds (the version before, or this tab's while opening) are written there,
+ * and removed from localStorage only once that write has committed; then the database is read. Each
+ * change writes its attempt, joined with the saved one; other tabs hear of it on a BroadcastChannel;
+ * a write that fails is kept, reported and retried. Without IndexedDB they stay in localStorage.
+ */
+export function saveAttempts(
+  listener: AttemptListener,
+  current: () => Record<string, QuizAttempt>,
+  options: { databaseName?: string } = {},
+): AttemptSaving {
+  let mode: AttemptSavingMode = typeof indexedDB === 'undefined' ? 'local' : 'opening';
+  let db: HistoryDb | undefined;
+  let isLoaded = false;
+  /** The latest change of each attempt not written yet. */
+  let waiting = new Map<string, AttemptChange>();
+  let writing: Promise<void> = Promise.resolve();
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let channel: BroadcastChannel | undefined;
+  const dbModule = () => import('./attempt-db');
+
+  function reportFailure(error: unknown): void {
+    const isFull = isQuotaError(error);
+    reportStorageNotice({
+      kind: 'not-saved',
+      key: isFull ? 'storage-full' : NOTICE_KEY,
+      canRetry: true,
+      isFull,
+      message: isFull
+        ? `The browser's storage for this site is full, so your quiz in progress could not be saved. Nothing saved before is lost, and what you do now is kept while this page stays open. ${STORAGE_FULL_ADVICE}`
+        : 'Your quiz in progress could not be saved: the browser refused. It is kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
+    });
+    if (retryTimer === undefined && retries < RETRY_DELAYS_MS.length) {
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        flush();
+      }, RETRY_DELAYS_MS[retries]);
+      retries += 1;
+    }
+  }
+
+  function flush(): void {
+    if (!db || !isLoaded) return;
+    const database = db;
+    writing = writing.then(async () => {
+      if (waiting.size === 0) return;
+      const batch = waiting;
+      waiting = new Map();
+      const { writeAttempts } = await dbModule();
+      let saved: QuizAttempt[];
+      try {
+        saved = await writeAttempts(database, [...batch.values()]);
+      } catch (error) {
+        // A change made since the failure is newer: it stands.
+        for (const [id, change] of batch) if (!waiting.has(id)) waiting.set(id, change);
+        reportFailure(error);
+        return;
+      }
+      retries = 0;
+      dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
+      dismissStorageNotice('not-saved:storage-full');
+      for (const attempt of saved) {
+        const written = batch.get(attempt.id)?.attempt;
+        // Joined with answers another tab saved: this tab shows them too.
+        if (written && answered(attempt) > answered(written)) listener.changed(attempt);
+        channel?.postMessage({ kind: 'saved', attempt });
+      }
+      for (const { id, attempt } of batch.values())
+        if (!attempt) channel?.postMessage({ kind: 'removed', id });
+    });
+  }
+
+  /** Another tab's message, checked like any saved data, since any page of the site can post. */
+  function heard(data: unknown): void {
+    const message = data as { kind?: unknown; attempt?: unknown; id?: unknown } | null;
+    if (message?.kind === 'removed' && typeof message.id === 'string') listener.removed(message.id);
+    if (message?.kind !== 'saved') return;
+    const attempt = quizAttemptSchema.safeParse(message.attempt);
+    if (attempt.success) listener.changed(attempt.data);
+  }
+
+  /** Copies what localStorage holds into the database; each key goes once written, if unchanged. */
+  async function migrate(database: HistoryDb): Promise<void> {
+    const storage = browserStorage();
+    const found: { key: string; raw: string; attempt: QuizAttempt }[] = [];
+    for (const key of savedAttemptKeys()) {
+      let raw: string | null | undefined;
+      try {
+        raw = storage?.getItem(key);
+      } catch {
+        raw = undefined;
+      }
+      // A damaged value is set aside (and reported) by the read, as before.
+      const attempt = raw == null ? undefined : readSavedAttempt(key);
+      if (raw != null && attempt) found.push({ key, raw, attempt });
+    }
+    if (found.length === 0) return;
+    const { writeAttempts } = await dbModule();
+    await writeAttempts(
+      database,
+      found.map(({ attempt }) => ({ id: attempt.id, attempt })),
+    );
+    for (const { key, raw } of found) {
+      try {
+        if (!isHeld(key) && storage?.getItem(key) === raw) storage.removeItem(key);
+      } catch {
+        // Left in place, it is copied again at the next start and joined: nothing doubled or lost.
+      }
+    }
+  }
+
+  async function start(): Promise<void> {
+    const { openHistoryDb } = await import('./history-db');
+    const database = await openHistoryDb(options.databaseName);
+    if (!database) {
+      mode = 'local';
+      return;
+    }
+    db = database;
+    // From here on, changes wait for the database; what localStorage holds is copied below.
+    mode = 'database';
+    try {
+      await migrate(database);
+      const { readAttempts } = await dbModule();
+      const loaded = await readAttempts(database);
+      if (loaded.damaged.length > 0) {
+        const count = loaded.damaged.length;
+        reportStorageNotice({
+          kind: 'corrupt',
+          key: NOTICE_KEY,
+          keptValue: JSON.stringify({ damagedRecords: loaded.damaged }, null, 1),
+          backupKey: 'indexeddb:damaged',
+          message: `${count === 1 ? 'A saved quiz in progress' : `${count} saved quizzes in progress`} could not be read. ${count === 1 ? 'It was' : 'They were'} copied aside and everything else was kept; you can download ${count === 1 ? 'it' : 'them'}.`,
+        });
+      }
+      const attempts = { ...loaded.attempts };
+      // What this tab did while the database opened is in `waiting`, written next and joined there.
+      for (const [id, mine] of Object.entries(current())) {
+        const saved = attempts[id];
+        attempts[id] = saved ? joinAttempts(mine, saved) : mine;
+      }
+      listener.loaded(attempts);
+    } catch (error) {
+      reportFailure(error);
+      // They stay in localStorage as before.
+      mode = 'local';
+      db = undefined;
+      for (const change of waiting.values()) write(change);
+      waiting = new Map();
+      return;
+    }
+    isLoaded = true;
+    if (typeof BroadcastChannel !== 'undefined') {
+      channel = new BroadcastChannel(`${options.databaseName ?? 'source-quiz'}:attempts`);
+      channel.onmessage = (event: MessageEvent) => heard(event.data);
+    }
+    retryAlso(() => {
+      flush();
+      return waiting.size;
+    });
+    flush();
+  }
+
+  function write(change: AttemptChange): void {
+    if (mode === 'database') {
+      waiting.set(change.id, change);
+      flush();
+    } else if (change.attempt) saveAttempt(change.attempt);
+    else removeSavedAttempt(change.id);
+  }
+
+  const ready = mode === 'local' ? Promise.resolve() : start();
+
+  return {
+    mode: () => mode,
+    saved: (attempt) => write({ id: attempt.id, attempt }),
+    removed: (id) => write({ id }),
+    ready,
+    async settled() {
+      await ready;
+      await writing;
+    },
+  };
+}
