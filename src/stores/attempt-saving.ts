@@ -1,6 +1,6 @@
 import { joinAttempts, type QuizAttempt } from '@/engine/quizzes-in-progress';
 import type { AttemptChange } from './attempt-db';
-import { browserStorage, STORAGE_FULL_ADVICE } from './browser-storage';
+import { browserStorage, STORAGE_FULL_NOT_SAVED } from './browser-storage';
 import type { HistoryDb } from './history-db';
 import {
   quizAttemptSchema,
@@ -75,7 +75,7 @@ export function saveAttempts(
       canRetry: true,
       isFull,
       message: isFull
-        ? `The browser's storage for this site is full, so your quiz in progress could not be saved. Nothing saved before is lost, and what you do now is kept while this page stays open. ${STORAGE_FULL_ADVICE}`
+        ? STORAGE_FULL_NOT_SAVED
         : 'Your quiz in progress could not be saved: the browser refused. It is kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
     });
     if (retryTimer === undefined && retries < RETRY_DELAYS_MS.length) {

@@ -20,6 +20,9 @@ export const CANNOT_SAVE_MESSAGE =
 export const STORAGE_FULL_ADVICE =
   'To keep them: download a backup now (the button here, or on the Progress page). Then make room: discard quizzes in progress you no longer need on the home page, or, once the backup is safe, reset old progress on the Progress page (the backup can be imported again later).';
 
+/** A write to the database refused for lack of room: the answers and the quiz in progress alike. */
+export const STORAGE_FULL_NOT_SAVED = `The browser's storage for this site is full, so your latest answers could not be saved. Nothing saved before is lost, and what you do now is kept while this page stays open. ${STORAGE_FULL_ADVICE}`;
+
 export const STORAGE_FULL_MESSAGE = `The browser's storage for this site is full, so new answers cannot be saved. You can still take quizzes. ${STORAGE_FULL_ADVICE}`;
 
 /**

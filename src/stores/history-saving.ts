@@ -6,7 +6,7 @@ import { withRecordsJoined } from '@/engine/merge-backup';
 import { gradedAnswers, regradeCounts, regradeKey } from '@/engine/regrade-history';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { savedSchedulesOf, schedulesReusing, type SavedSchedule } from '@/engine/schedule';
-import { browserStorage } from './browser-storage';
+import { browserStorage, STORAGE_FULL_NOT_SAVED } from './browser-storage';
 import {
   answerRecordSchema,
   attemptRecordSchema,
@@ -107,13 +107,14 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
 
   function reportFailure(error: unknown): void {
     const isFull = isQuotaError(error);
+    // One notice for a full storage, whatever the write (the quiz in progress fails beside it).
     reportStorageNotice({
       kind: 'not-saved',
-      key: NOTICE_KEY,
+      key: isFull ? 'storage-full' : NOTICE_KEY,
       canRetry: true,
       isFull,
       message: isFull
-        ? "The browser's storage for this site is full, so your latest answers could not be saved. Nothing saved before is lost, and what you do now is kept while this page stays open. Download a backup on the Progress page to be safe."
+        ? STORAGE_FULL_NOT_SAVED
         : 'Your latest answers could not be saved: the browser refused. They are kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
     });
     if (retryTimer === undefined && retries < RETRY_DELAYS_MS.length) {
@@ -143,6 +144,7 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       }
       retries = 0;
       dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
+      dismissStorageNotice('not-saved:storage-full');
       // The other tabs reschedule from the records themselves.
       const { attempts, answers, questions, resets, settings, regrades } = records;
       channel?.postMessage({

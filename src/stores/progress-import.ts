@@ -1,19 +1,16 @@
 import { z } from 'zod';
+import { plural } from '@/lib/plural';
 import type { SoloDispute } from '@/domain/dispute';
 import { mergeProgress, type MergeResult } from '@/engine/merge-backup';
-import {
-  emptyProgress,
-  withAnswerRecorded,
-  withAttemptFinished,
-  withAttemptStarted,
-  type Progress,
-} from '@/engine/progress';
+import type { Question } from '@/domain/question';
+import { emptyProgress, type Progress } from '@/engine/progress';
 import { questionSchema } from '@/content/question-schema';
-import type { QuizSession } from '@/engine/quiz-session';
 import { answerRecordSchema, attemptRecordSchema, progressSchema } from './history-schema';
 import { readBackupFile } from './progress-backup';
 import { soloDisputesSchema } from './solo-dispute-schema';
 import { quizSessionSchema } from './saved-quiz-schema';
+import { progressOfSavedQuiz } from './saved-quiz-progress';
+import { readDamagedRecords } from './damaged-records-file';
 
 /** What an import would do, worked out whole before anything changes. */
 export type ImportPreview =
@@ -85,35 +82,55 @@ function salvageSavedHistory(data: unknown): { progress: Progress; leftOut: numb
   };
 }
 
-/** A quiz in progress, as saved, turned into the history it would have recorded. */
-function progressOfSavedQuiz(session: QuizSession | null): Progress | undefined {
-  if (!session) return undefined;
-  let progress = withAttemptStarted(emptyProgress(), session);
-  for (const questionId of Object.keys(session.submissions)) {
-    progress = withAnswerRecorded(progress, session, questionId);
-  }
-  return session.finishedAt === undefined ? progress : withAttemptFinished(progress, session);
-}
-
 /**
- * Reads any file the app writes: a backup, or the saved answers or quiz in progress it offers for
- * download when they could not be used. Returns the progress it carries and what kind of file it is.
+ * Reads any file the app writes: a backup, or the saved answers, quiz in progress or damaged records
+ * it offers for download when they could not be used. Returns the progress it carries and what kind
+ * of file it is. Answers in a damaged-records file may name questions of `knownQuestions`.
  */
-export function readProgressFile(text: string): ProgressFile {
+export function readProgressFile(
+  text: string,
+  knownQuestions: Readonly<Record<string, Question>> = {},
+): ProgressFile {
   const backup = readBackupFile(text);
   if (backup.ok) return { ok: true, progress: backup.progress, disputes: backup.disputes, kind: 'backup' };
-  const reading = readSavedData(text);
+  const reading = readSavedData(text, knownQuestions);
   return reading ?? backup;
 }
 
+/** The damaged records the app offers for download from its database: every one usable now. */
+function readDamagedFile(
+  data: unknown,
+  knownQuestions: Readonly<Record<string, Question>>,
+): ProgressFile | undefined {
+  const damaged = readDamagedRecords(data, knownQuestions);
+  if (!damaged) return undefined;
+  const { progress, total, leftOut } = damaged;
+  if (leftOut === total) {
+    return {
+      ok: false,
+      problem: `None of the ${plural(total, 'damaged record')} in this file can be read by this version, so there is nothing to import.`,
+    };
+  }
+  const kind =
+    leftOut > 0
+      ? `damaged records: ${leftOut} of ${total} still cannot be read and are left out`
+      : 'damaged records, all readable now';
+  return { ok: true, progress, disputes: [], kind };
+}
+
 /** The saved answers or quiz the app offers for download, or undefined when `text` is neither. */
-function readSavedData(text: string): ProgressFile | undefined {
+function readSavedData(
+  text: string,
+  knownQuestions: Readonly<Record<string, Question>>,
+): ProgressFile | undefined {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return undefined;
   }
+  const damaged = readDamagedFile(data, knownQuestions);
+  if (damaged) return damaged;
   const history = savedHistorySchema.safeParse(data);
   if (history.success) return { ok: true, progress: history.data.state, disputes: [], kind: 'saved answers' };
   const salvaged = salvageSavedHistory(data);
@@ -160,7 +177,7 @@ function readSavedData(text: string): ProgressFile | undefined {
  * next start: an import that would leave the history unreadable is refused here, whole.
  */
 export function previewImport(current: Progress, text: string): ImportPreview {
-  const reading = readProgressFile(text);
+  const reading = readProgressFile(text, current.history.questions);
   if (!reading.ok) return reading;
   return previewMerge(current, reading.progress, reading.kind, reading.disputes);
 }

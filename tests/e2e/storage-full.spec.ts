@@ -19,50 +19,84 @@ async function answerFirstChoice(page: Page): Promise<void> {
 }
 
 /**
- * Fills this site's real localStorage quota (Chromium's, a few MB) with other data, down to the last
- * character, as years of answers or another app on the same site would. Returns what is saved of ours.
+ * Gives the site a small quota (8 MiB) through the DevTools protocol, before any page of it opens its
+ * storage (Chromium reads the quota then): the app saves in IndexedDB, which Chromium lets a site grow
+ * to a share of the whole disk, and filling that would take minutes.
  */
-async function fillStorage(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const ours = Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((key) => key.startsWith('source-quiz:'))
-        .map((key) => [key, localStorage.getItem(key) ?? '']),
-    );
-    let size = 1 << 20;
-    let index = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`filler-${index}`, 'x'.repeat(size));
-        index += 1;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-    return ours;
+async function limitQuota(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', {
+    origin: new URL(appUrl('/')).origin,
+    quotaSize: 8 * 1024 * 1024,
   });
 }
 
+/**
+ * Fills this site's real storage quota with other data, down to the last kilobyte, as years of answers
+ * or another app on the same site would: another database takes what is left.
+ */
+async function fillStorage(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('filler', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('filler', { autoIncrement: true });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('no filler database'));
+    });
+    const add = (size: number) =>
+      new Promise<boolean>((resolve) => {
+        const tx = db.transaction('filler', 'readwrite');
+        // Random bytes: Chromium compresses what it stores, and repeated text takes almost nothing.
+        const bytes = new Uint8Array(size);
+        for (let start = 0; start < size; start += 65_536)
+          crypto.getRandomValues(bytes.subarray(start, Math.min(size, start + 65_536)));
+        tx.objectStore('filler').add(bytes);
+        tx.oncomplete = () => resolve(true);
+        tx.onabort = () => resolve(false);
+      });
+    let size = 256 * 1024;
+    // At most 8 MiB in 256 KiB steps, then halving down to 1 KiB.
+    for (let steps = 0; size >= 1024 && steps < 200; steps += 1) {
+      if (!(await add(size))) size = Math.floor(size / 2);
+    }
+    db.close();
+  });
+}
+
+/** What the app has saved: the answers in the history and the quizzes in progress, as stored. */
 const savedOfOurs = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      Object.keys(localStorage)
-        .filter((key) => key.startsWith('source-quiz:'))
-        .map((key) => [key, localStorage.getItem(key) ?? '']),
-    ),
+  page.evaluate(
+    () =>
+      new Promise<{ answers: number; attempts: string }>((resolve, reject) => {
+        const request = indexedDB.open('source-quiz');
+        request.onerror = () => reject(request.error ?? new Error('no database'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['answers', 'quizAttempts']);
+          const answers = tx.objectStore('answers').count();
+          const attempts = tx.objectStore('quizAttempts').getAll();
+          tx.oncomplete = () => {
+            db.close();
+            resolve({ answers: answers.result, attempts: JSON.stringify(attempts.result) });
+          };
+        };
+      }),
   );
 
 describe('a storage that fills up (the real Chromium quota)', () => {
   it('says at once that it is full and what to do, offers a backup, and loses nothing saved', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
+    await limitQuota(page);
     await page.goto(appUrl(PLAY));
     await page.getByText('Question 1 of 3').waitFor();
     await answerFirstChoice(page);
     await page.getByRole('button', { name: 'Next question' }).click();
     await page.getByText('Question 2 of 3').waitFor();
 
-    const before = await fillStorage(page);
+    await expect.poll(async () => (await savedOfOurs(page)).answers).toBe(1);
+    const before = await savedOfOurs(page);
+    await fillStorage(page);
     await answerFirstChoice(page);
     const alert = page.getByRole('alert').filter({ hasText: 'storage for this site is full' });
     await alert.waitFor();
@@ -78,10 +112,13 @@ describe('a storage that fills up (the real Chromium quota)', () => {
     await alert.getByRole('status').filter({ hasText: 'Backup downloaded as' }).waitFor();
 
     // Room again (the learner deleted something): the next answer saves both, and the message goes.
-    await page.evaluate(() => {
-      for (const key of Object.keys(localStorage))
-        if (key.startsWith('filler-')) localStorage.removeItem(key);
-    });
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const request = indexedDB.deleteDatabase('filler');
+          request.onsuccess = request.onerror = resolve;
+        }),
+    );
     await page.getByRole('button', { name: 'Next question' }).click();
     await answerFirstChoice(page);
     await alert.waitFor({ state: 'detached' });
