@@ -4,7 +4,12 @@ import { questionKeyOf, type AnswerRecord, type AttemptRecord } from '@/engine/h
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { questionSchema } from '@/content/question-schema';
 import { answersOfPage } from './answer-pages';
-import { answerRecordSchema, attemptRecordSchema, learnerSettingsSchema, LATEST_TIME } from './history-schema';
+import {
+  answerRecordSchema,
+  attemptRecordSchema,
+  learnerSettingsSchema,
+  LATEST_TIME,
+} from './history-schema';
 import { progressOfSavedQuiz } from './saved-quiz-progress';
 import { quizAttemptSchema } from './saved-attempts';
 

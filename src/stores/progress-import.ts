@@ -108,7 +108,7 @@ function readDamagedFile(
   if (leftOut === total) {
     return {
       ok: false,
-      problem: `None of the ${plural(total, 'damaged record')} in this file can be read by this version, so there is nothing to import.`,
+      problem: `This file's ${plural(total, 'damaged record')} still cannot be read by this version, so there is nothing to import.`,
     };
   }
   const kind =

@@ -16,4 +16,3 @@ export function progressOfSavedQuiz(session: QuizSession | null): Progress | und
   }
   return session.finishedAt === undefined ? progress : withAttemptFinished(progress, session);
 }
-
