@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { answersInDatabase, appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
 import { learnerProgress } from './tampered-data';
 
 let browser: Browser;
@@ -210,6 +210,86 @@ describe('the saved data the app offers to download after damage', () => {
     await preview.getByRole('button', { name: 'Add them' }).click();
     await page.getByRole('status').filter({ hasText: 'Added 1 quiz and 2 answers from the file.' }).waitFor();
     await expectAnswersAfterReload(page, 2);
+    await page.context().close();
+  });
+});
+
+const answersText = (count: number) => `${count} answer${count === 1 ? '' : 's'}`;
+
+describe('the damaged records the database notice offers to download', () => {
+  it('import back, checked and shown first, and bring back what was damaged only in how it was kept', async () => {
+    const progress = learnerProgress();
+    const total = progress.history.answers.length;
+    const page = await openPage(browser, {
+      storage: { 'source-quiz:history': { state: progress, version: 1 } },
+    });
+    await page.goto(appUrl('/progress'));
+    await page.getByText(answersText(total), { exact: true }).waitFor();
+    await expect.poll(() => answersInDatabase(page)).toBe(total);
+    // One question's record filed under a wrong key, as a broken write or another program might leave it:
+    // at the next start it cannot be used, and neither can the answers to it.
+    const misfiled = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const request = indexedDB.open('source-quiz');
+          request.onerror = () => reject(request.error ?? new Error('no database'));
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction(['answers', 'questions'], 'readwrite');
+            const answers = tx.objectStore('answers').getAll();
+            let count = 0;
+            answers.onsuccess = () => {
+              const all = answers.result as { asked: string }[];
+              const asked = all[0]?.asked ?? '';
+              count = all.filter((answer) => answer.asked === asked).length;
+              const questions = tx.objectStore('questions');
+              const record = questions.get(asked);
+              record.onsuccess = () => {
+                questions.delete(asked);
+                questions.put({ ...(record.result as object), key: 'misfiled' });
+              };
+            };
+            tx.oncomplete = () => {
+              db.close();
+              resolve(count);
+            };
+            tx.onerror = () => reject(tx.error ?? new Error('not written'));
+          };
+        }),
+    );
+    expect(misfiled).toBeGreaterThan(0);
+
+    await page.reload();
+    const notice = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(`(${misfiled + 1} records)`);
+    await expectNoAxeViolations(page, 'progress with damaged database records set aside');
+    const kept = await readDownload(page, () =>
+      notice.getByRole('button', { name: 'Download the saved data' }).click(),
+    );
+    expect(JSON.parse(kept.text)).toHaveProperty('damagedRecords');
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByText(answersText(total - misfiled), { exact: true }).waitFor();
+
+    await page.getByLabel('Import a backup…').setInputFiles({
+      name: kept.name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(kept.text),
+    });
+    const preview = page.getByRole('group', { name: 'Import' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toMatch(
+      `This file (damaged records, all readable now) would add 0 quizzes and ${misfiled} answer`,
+    );
+    await expectNoAxeViolations(page, 'the import of damaged records, before it is confirmed');
+    // Shown first: nothing has changed yet.
+    await page.getByText(answersText(total - misfiled), { exact: true }).waitFor();
+    await preview.getByRole('button', { name: 'Add them' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Added 0 quizzes and ${misfiled} answer` })
+      .waitFor();
+    await expectAnswersAfterReload(page, total);
     await page.context().close();
   });
 });
