@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, newContext, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -130,5 +130,40 @@ describe('quizzes in progress', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Progress' }).click();
     await page.getByText('3 answers', { exact: true }).waitFor();
     await context.close();
+  });
+
+  it('a quiz the version before saved in localStorage is listed after the update, and continues at question 4 with its answers', async () => {
+    // The version before saved each attempt in localStorage, as this one still does without IndexedDB.
+    const before = await newContext(browser);
+    await before.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
+    const old = await startFirstQuizWithThreeAnswers(before);
+    const [saved] = await old.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('source-quiz:attempt:'))
+        .map((key): [string, string] => [key, localStorage.getItem(key) ?? '']),
+    );
+    await before.close();
+    if (!saved) throw new Error('no attempt saved in localStorage');
+    const [key, text] = saved;
+    expect(JSON.parse(text)).toMatchObject({ version: 1, key: expect.any(String), title: FIRST_TITLE });
+
+    const page = await openPage(browser, { storage: { [key]: JSON.parse(text) } });
+    await openHome(page);
+    expect(await listed(page).allInnerTexts()).toEqual([
+      expect.stringMatching(new RegExp(`^${FIRST_TITLE}\\s+Question 4 of 6 · 3 answers given`)),
+    ]);
+    await expectNoAxeViolations(page, 'home with a quiz moved from localStorage');
+    // Copied into the database, then gone from localStorage.
+    await expect.poll(() => page.evaluate((name) => localStorage.getItem(name), key)).toBeNull();
+    await page.reload();
+    await page.getByRole('link', { name: `Continue ${FIRST_TITLE}, question 4 of 6` }).click();
+    await page.getByText('Question 4 of 6').waitFor();
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+    for (const question of [3, 2, 1]) {
+      await page.getByRole('button', { name: 'Previous' }).click();
+      await page.getByText(`Question ${question} of 6`).waitFor();
+      expect(await page.getByRole('radio').first().isChecked()).toBe(true);
+    }
+    await page.context().close();
   });
 });
