@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerKey } from '@/engine/history';
+import type { Progress } from '@/engine/progress';
 import { largeProgress } from '../stores/large-history';
 import { answersInDatabase, appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
 
@@ -53,5 +55,80 @@ describe('the history kept in IndexedDB (real Chromium storage)', () => {
     await page.reload();
     await openProgress(page, /^5,?000 answers$/);
     await page.context().close();
+  });
+
+  it('opens a database the first IndexedDB version (database version 1) wrote, and shows its history intact', async () => {
+    const progress = (JSON.parse(fixture) as { state: Progress }).state;
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    // A page of the site that is not the app, so that the database is made before the app opens it.
+    await page.goto(appUrl('/manifest.webmanifest'));
+    await page.evaluate(
+      ({ answers, attempts, questions, settings }) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('source-quiz', 1);
+          // The stores version 1 made, each record as it wrote them (src/stores/history-db.ts then).
+          request.onupgradeneeded = () => {
+            const db = request.result;
+            db.createObjectStore('answers');
+            db.createObjectStore('attempts', { keyPath: 'id' });
+            db.createObjectStore('questions', { keyPath: 'key' });
+            db.createObjectStore('resets', { keyPath: 'questionId' });
+            db.createObjectStore('settings');
+            db.createObjectStore('damaged', { autoIncrement: true });
+            const tx = request.transaction;
+            if (!tx) return;
+            for (const [key, answer] of answers) tx.objectStore('answers').add(answer, key);
+            for (const attempt of attempts) tx.objectStore('attempts').add(attempt);
+            for (const [key, question] of questions) tx.objectStore('questions').add({ key, question });
+            tx.objectStore('settings').put(settings, 'learner');
+          };
+          request.onsuccess = () => {
+            request.result.close();
+            resolve();
+          };
+          request.onerror = () => reject(request.error ?? new Error('not made'));
+        }),
+      {
+        answers: progress.history.answers.map((answer) => [answerKey(answer), answer] as const),
+        attempts: progress.history.attempts,
+        questions: Object.entries(progress.history.questions),
+        settings: progress.settings,
+      },
+    );
+
+    await page.goto(appUrl('/'));
+    await openProgress(page, /^2 answers$/);
+    await expectNoAxeViolations(page, 'progress from a version 1 database');
+    await page.getByText('in 1 quiz', { exact: true }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
+    // The one answer that was wrong is there to review, as it was asked.
+    await page
+      .getByRole('heading', { name: 'Have Belgium and Vietnam had diplomatic relations since 1973?' })
+      .waitFor();
+    await expectNoAxeViolations(page, 'review from a version 1 database');
+    expect(await page.getByRole('heading', { name: 'Which city is the capital of Vietnam?' }).count()).toBe(
+      0,
+    );
+
+    // Upgraded in place: every record kept, the stores of later versions added.
+    const upgraded = await page.evaluate(
+      () =>
+        new Promise<{ version: number; stores: string[] }>((resolve, reject) => {
+          const request = indexedDB.open('source-quiz');
+          request.onsuccess = () => {
+            const db = request.result;
+            resolve({ version: db.version, stores: [...db.objectStoreNames].sort() });
+            db.close();
+          };
+          request.onerror = () => reject(request.error ?? new Error('no database'));
+        }),
+    );
+    expect(upgraded.version).toBe(3);
+    expect(upgraded.stores).toEqual(expect.arrayContaining(['schedules', 'quizAttempts', 'answers']));
+    expect(await answersInDatabase(page)).toBe(2);
+    await page.reload();
+    await openProgress(page, /^2 answers$/);
+    await context.close();
   });
 });
