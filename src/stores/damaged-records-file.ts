@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Question } from '@/domain/question';
-import { questionKeyOf, type AnswerRecord, type AttemptRecord } from '@/engine/history';
+import { questionKeyOf, type AnswerRecord, type AttemptRecord, type RegradeRecord } from '@/engine/history';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { questionSchema } from '@/content/question-schema';
 import { answersOfPage } from './answer-pages';
@@ -9,6 +9,7 @@ import {
   attemptRecordSchema,
   learnerSettingsSchema,
   LATEST_TIME,
+  regradeRecordSchema,
 } from './history-schema';
 import { progressOfSavedQuiz } from './saved-quiz-progress';
 import { quizAttemptSchema } from './saved-attempts';
@@ -64,6 +65,7 @@ export function readDamagedRecords(
   const questions: Record<string, Question> = {};
   const attempts: AttemptRecord[] = [];
   const answers: unknown[] = [];
+  const regrades: RegradeRecord[] = [];
   let leftOut = 0;
   for (const { store, value } of file.data.damagedRecords) {
     if (store === 'questions') {
@@ -74,6 +76,10 @@ export function readDamagedRecords(
     } else if (store === 'attempts') {
       const attempt = parsed(attemptRecordSchema, value);
       if (attempt) attempts.push(attempt);
+      else leftOut += 1;
+    } else if (store === 'regrades') {
+      const regrade = parsed(regradeRecordSchema, value);
+      if (regrade) regrades.push(regrade);
       else leftOut += 1;
     } else if (store === 'answers') answers.push(value);
     else if (store === 'answerPages') answers.push(...itemsOfPage(value));
@@ -111,6 +117,17 @@ export function readDamagedRecords(
       if (known) questions[answer.asked] = known;
     }
   }
-  progress = { ...progress, history: { attempts, answers: usable, questions } };
+  // A regrade names the question as regraded, which must be here too (the app redoes the others).
+  const usableRegrades = regrades.filter((regrade) => {
+    const known = Object.hasOwn(questions, regrade.to) ? undefined : knownQuestions[regrade.to];
+    if (known) questions[regrade.to] = known;
+    if (!Object.hasOwn(questions, regrade.to)) leftOut += 1;
+    return Object.hasOwn(questions, regrade.to);
+  });
+  const history = { attempts, answers: usable, questions };
+  progress = {
+    ...progress,
+    history: usableRegrades.length > 0 ? { ...history, regrades: usableRegrades } : history,
+  };
   return { progress, total: file.data.damagedRecords.length, leftOut };
 }

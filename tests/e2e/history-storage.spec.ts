@@ -124,8 +124,10 @@ describe('the history kept in IndexedDB (real Chromium storage)', () => {
           request.onerror = () => reject(request.error ?? new Error('no database'));
         }),
     );
-    expect(upgraded.version).toBe(3);
-    expect(upgraded.stores).toEqual(expect.arrayContaining(['schedules', 'quizAttempts', 'answers']));
+    expect(upgraded.version).toBe(4);
+    expect(upgraded.stores).toEqual(
+      expect.arrayContaining(['schedules', 'regrades', 'quizAttempts', 'answers']),
+    );
     expect(await answersInDatabase(page)).toBe(2);
     await page.reload();
     await openProgress(page, /^2 answers$/);
