@@ -1,6 +1,7 @@
 import { joinAttempts, type QuizAttempt } from '@/engine/quizzes-in-progress';
 import type { AttemptChange } from './attempt-db';
-import { browserStorage, STORAGE_FULL_NOT_SAVED } from './browser-storage';
+import { browserStorage } from './browser-storage';
+import { databaseWriteFailures } from './database-write-failures';
 import type { HistoryDb } from './history-db';
 import {
   quizAttemptSchema,
@@ -10,10 +11,9 @@ import {
   savedAttemptKeys,
 } from './saved-attempts';
 import { isHeld, retryAlso } from './saved-writes';
-import { dismissStorageNotice, reportStorageNotice } from './storage-notices';
+import { reportStorageNotice } from './storage-notices';
 
 const NOTICE_KEY = 'indexeddb:attempts';
-const RETRY_DELAYS_MS = [2_000, 10_000, 60_000];
 
 /** Where quizzes in progress are saved: localStorage until the database is open, or for good without one. */
 export type AttemptSavingMode = 'opening' | 'database' | 'local';
@@ -40,10 +40,6 @@ export type AttemptSaving = {
 
 const answered = (attempt: QuizAttempt) => Object.keys(attempt.session.submissions).length;
 
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
-}
-
 /**
  * Keeps one tab's quizzes in progress in the history's IndexedDB database once it opens. First the
  * attempts localStorage holds (the version before, or this tab's while opening) are written there,
@@ -62,30 +58,14 @@ export function saveAttempts(
   /** The latest change of each attempt not written yet. */
   let waiting = new Map<string, AttemptChange>();
   let writing: Promise<void> = Promise.resolve();
-  let retries = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let channel: BroadcastChannel | undefined;
   const dbModule = () => import('./attempt-db');
 
-  function reportFailure(error: unknown): void {
-    const isFull = isQuotaError(error);
-    reportStorageNotice({
-      kind: 'not-saved',
-      key: isFull ? 'storage-full' : NOTICE_KEY,
-      canRetry: true,
-      isFull,
-      message: isFull
-        ? STORAGE_FULL_NOT_SAVED
-        : 'Your quiz in progress could not be saved: the browser refused. It is kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
-    });
-    if (retryTimer === undefined && retries < RETRY_DELAYS_MS.length) {
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        flush();
-      }, RETRY_DELAYS_MS[retries]);
-      retries += 1;
-    }
-  }
+  const failures = databaseWriteFailures(
+    NOTICE_KEY,
+    'Your quiz in progress could not be saved: the browser refused. It is kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
+    () => flush(),
+  );
 
   function flush(): void {
     if (!db || !isLoaded) return;
@@ -101,12 +81,10 @@ export function saveAttempts(
       } catch (error) {
         // A change made since the failure is newer: it stands.
         for (const [id, change] of batch) if (!waiting.has(id)) waiting.set(id, change);
-        reportFailure(error);
+        failures.failed(error);
         return;
       }
-      retries = 0;
-      dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
-      dismissStorageNotice('not-saved:storage-full');
+      failures.succeeded();
       for (const attempt of saved) {
         const written = batch.get(attempt.id)?.attempt;
         // Joined with answers another tab saved: this tab shows them too.
@@ -189,7 +167,7 @@ export function saveAttempts(
       }
       listener.loaded(attempts);
     } catch (error) {
-      reportFailure(error);
+      failures.failed(error);
       // They stay in localStorage as before.
       mode = 'local';
       db = undefined;

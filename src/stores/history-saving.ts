@@ -6,7 +6,8 @@ import { withRecordsJoined } from '@/engine/merge-backup';
 import { gradedAnswers, regradeCounts, regradeKey } from '@/engine/regrade-history';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { savedSchedulesOf, schedulesReusing, type SavedSchedule } from '@/engine/schedule';
-import { browserStorage, STORAGE_FULL_NOT_SAVED } from './browser-storage';
+import { browserStorage } from './browser-storage';
+import { databaseWriteFailures } from './database-write-failures';
 import {
   answerRecordSchema,
   attemptRecordSchema,
@@ -16,11 +17,10 @@ import {
 } from './history-schema';
 import type { HistoryDb, HistoryRecords } from './history-db';
 import { isHeld, retryAlso } from './saved-writes';
-import { dismissStorageNotice, reportStorageNotice } from './storage-notices';
+import { reportStorageNotice } from './storage-notices';
 
 const LOCAL_KEY = 'source-quiz:history';
 const NOTICE_KEY = 'indexeddb:history';
-const RETRY_DELAYS_MS = [2_000, 10_000, 60_000];
 
 /** What another tab says on the channel; checked like any saved data, since any page can post. */
 const messageSchema = z.discriminatedUnion('kind', [
@@ -83,10 +83,6 @@ function joinAll(batches: HistoryRecords[]): HistoryRecords {
   return joined;
 }
 
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
-}
-
 /**
  * Keeps the history of one tab in IndexedDB (through `idb`, loaded in a chunk of its own) once it
  * opens: first what localStorage held (the version before, or this tab's answers while opening) is
@@ -100,31 +96,14 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
   let isLoaded = false;
   let waiting: HistoryRecords[] = [];
   let writing: Promise<void> = Promise.resolve();
-  let retries = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let channel: BroadcastChannel | undefined;
   const dbModule = () => import('./history-db');
 
-  function reportFailure(error: unknown): void {
-    const isFull = isQuotaError(error);
-    // One notice for a full storage, whatever the write (the quiz in progress fails beside it).
-    reportStorageNotice({
-      kind: 'not-saved',
-      key: isFull ? 'storage-full' : NOTICE_KEY,
-      canRetry: true,
-      isFull,
-      message: isFull
-        ? STORAGE_FULL_NOT_SAVED
-        : 'Your latest answers could not be saved: the browser refused. They are kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
-    });
-    if (retryTimer === undefined && retries < RETRY_DELAYS_MS.length) {
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        flush();
-      }, RETRY_DELAYS_MS[retries]);
-      retries += 1;
-    }
-  }
+  const failures = databaseWriteFailures(
+    NOTICE_KEY,
+    'Your latest answers could not be saved: the browser refused. They are kept while this page stays open and the app keeps trying; download a backup on the Progress page to be safe.',
+    () => flush(),
+  );
 
   function flush(): void {
     if (!db || !isLoaded) return;
@@ -139,12 +118,10 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
         await appendRecords(database, records);
       } catch (error) {
         waiting = [...batch, ...waiting];
-        reportFailure(error);
+        failures.failed(error);
         return;
       }
-      retries = 0;
-      dismissStorageNotice(`not-saved:${NOTICE_KEY}`);
-      dismissStorageNotice('not-saved:storage-full');
+      failures.succeeded();
       // The other tabs reschedule from the records themselves.
       const { attempts, answers, questions, resets, settings, regrades } = records;
       channel?.postMessage({
@@ -240,7 +217,7 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       // Anything this tab recorded while the database was read is joined in, and written below.
       store.setState(hasRecords(current) ? withRecordsJoined(saved, recordsOfProgress(current)) : saved);
     } catch (error) {
-      reportFailure(error);
+      failures.failed(error);
       // The history stays in localStorage as before.
       mode = 'local';
       db = undefined;
@@ -286,7 +263,7 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
           await clearRecords(db);
           channel?.postMessage({ kind: 'reset' });
         } catch (error) {
-          reportFailure(error);
+          failures.failed(error);
         }
       });
     },

@@ -1,28 +1,18 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startQuiz, submitAnswer, goToNext, type QuizSession } from '@/engine/quiz-session';
 import type { QuizAttempt } from '@/engine/quizzes-in-progress';
 import { createQuizStore, type QuizStore } from '@/stores/quiz-store';
 import { ATTEMPT_PREFIX, attemptStorageKey } from '@/stores/saved-attempts';
-import { resetSavedWrites } from '@/stores/saved-writes';
-import { storageNotices } from '@/stores/storage-notices';
 import { drawPool } from '../engine/fixtures';
+import { storageNotices } from '@/stores/storage-notices';
+import { useFreshProfile } from './fresh-profile';
 
 const T0 = Date.UTC(2026, 0, 6, 9);
 const pool = drawPool.filter((question) => question.type === 'true-false').slice(0, 5);
-let databaseCount = 0;
-
-beforeEach(() => {
-  localStorage.clear();
-  storageNotices.setState({ notices: [] });
-  resetSavedWrites();
-  databaseCount += 1;
-});
-
-/** A database of its own per test: a browser profile where the version before saved its quizzes. */
-const databaseName = () => `attempts-${databaseCount}`;
+const databaseName = useFreshProfile('attempts');
 
 async function openTab(): Promise<QuizStore> {
   const store = createQuizStore({ databaseName: databaseName() });

@@ -2,29 +2,20 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { createHistoryStore, type HistoryStore } from '@/stores/history-store';
 import { createQuizStore } from '@/stores/quiz-store';
 import { previewImport } from '@/stores/progress-import';
-import { resetSavedWrites } from '@/stores/saved-writes';
-import { storageNotices } from '@/stores/storage-notices';
 import { drawPool } from '../engine/fixtures';
+import { storageNotices } from '@/stores/storage-notices';
+import { useFreshProfile } from './fresh-profile';
 
 const fixture = readFileSync('tests/fixtures/saved-state/history-v1.json', 'utf8');
 const fixtureProgress = (JSON.parse(fixture) as { state: Progress }).state;
 const ASKED = 'relations-since-1973@cca22044';
 const T0 = Date.UTC(2026, 0, 6, 9);
-let databaseCount = 0;
-
-beforeEach(() => {
-  localStorage.clear();
-  storageNotices.setState({ notices: [] });
-  resetSavedWrites();
-  databaseCount += 1;
-});
-
-const databaseName = () => `damaged-${databaseCount}`;
+const databaseName = useFreshProfile('damaged');
 
 async function openTab(): Promise<HistoryStore> {
   const store = createHistoryStore({ databaseName: databaseName() });

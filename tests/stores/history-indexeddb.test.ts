@@ -3,32 +3,22 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { answerKey } from '@/engine/history';
 import { buildSchedules } from '@/engine/schedule';
 import { goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
 import { loadRecords, openHistoryDb } from '@/stores/history-db';
 import { progressSchema } from '@/stores/history-schema';
 import { createHistoryStore, progressOf, type HistoryStore } from '@/stores/history-store';
-import { resetSavedWrites } from '@/stores/saved-writes';
-import { storageNotices } from '@/stores/storage-notices';
 import { drawPool } from '../engine/fixtures';
+import { storageNotices } from '@/stores/storage-notices';
+import { nextDatabase, useFreshProfile } from './fresh-profile';
 import { largeProgress } from './large-history';
 
 const KEY = 'source-quiz:history';
 const fixture = readFileSync('tests/fixtures/saved-state/history-v1.json', 'utf8');
 const T0 = Date.UTC(2025, 0, 6, 9);
-let databaseCount = 0;
-
-beforeEach(() => {
-  localStorage.clear();
-  storageNotices.setState({ notices: [] });
-  resetSavedWrites();
-  databaseCount += 1;
-});
-
-/** A database of its own per test: a browser profile with nothing saved yet. */
-const databaseName = () => `test-${databaseCount}`;
+const databaseName = useFreshProfile('test');
 
 async function openTab(): Promise<HistoryStore> {
   const store = createHistoryStore({ databaseName: databaseName() });
@@ -277,9 +267,9 @@ describe('the history in IndexedDB', () => {
           maxLength: 10,
         }),
         async (steps) => {
-          databaseCount += 1;
+          nextDatabase();
           const tabs = [await openTab(), await openTab()];
-          const sessions = [quiz(`a${databaseCount}`), quiz(`b${databaseCount}`)];
+          const sessions = [quiz(`a-${databaseName()}`), quiz(`b-${databaseName()}`)];
           const given = new Set<string>();
           let at = T0;
           for (const { tab, waits } of steps) {

@@ -1,30 +1,22 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Question } from '@/domain/question';
 import { questionKeyOf } from '@/engine/history';
 import { startQuiz, submitAnswer } from '@/engine/quiz-session';
 import { scheduleOf } from '@/engine/schedule';
 import { createHistoryStore, progressOf, type HistoryStore } from '@/stores/history-store';
 import { backupFileText, readBackupFile } from '@/stores/progress-backup';
-import { resetSavedWrites } from '@/stores/saved-writes';
-import { storageNotices } from '@/stores/storage-notices';
 import { singleQuestion } from '../engine/fixtures';
+import { useFreshProfile } from './fresh-profile';
 
 const T0 = Date.UTC(2026, 10, 2, 9);
 const LATER = T0 + 7 * 86_400_000;
-let databaseCount = 0;
-
-beforeEach(() => {
-  localStorage.clear();
-  storageNotices.setState({ notices: [] });
-  resetSavedWrites();
-  databaseCount += 1;
-});
+const databaseName = useFreshProfile('regrade');
 
 /** A tab of a browser profile of its own per test (one database, opened again by each new tab). */
 async function openTab(): Promise<HistoryStore> {
-  const store = createHistoryStore({ databaseName: `regrade-${databaseCount}` });
+  const store = createHistoryStore({ databaseName: databaseName() });
   await store.saving.ready;
   expect(store.saving.mode()).toBe('database');
   return store;
