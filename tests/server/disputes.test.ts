@@ -61,6 +61,13 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
       ...body,
     });
 
+  /** The points each student has so far on the teacher's live progress page. */
+  const progressPoints = async () => {
+    const progress = await teacher.get(`/api/assignments/${assignmentId}/progress`);
+    const rows = field(progress.body, 'attempts') as { student: string; points: number }[];
+    return rows.map((row) => [row.student, row.points]).sort();
+  };
+
   const feedbackGrade = async (name: string) => {
     const view = await student.get(`/api/student/attempts/${attemptOf[name]}`);
     const answers = field(view.body, 'attempt', 'answers');
@@ -217,6 +224,11 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
     }[];
     const id = list.find((item) => item.status === 'open')?.id ?? '';
     expect(await feedbackGrade('Ana')).toBe('wrong');
+    expect(await progressPoints()).toEqual([
+      ['Ana', 0],
+      ['Ben', 1],
+      ['Cy', 0],
+    ]);
     const refused = await teacher.post(`/api/disputes/${id}/accept`, {
       reply: 'Right.',
       change: { kind: 'accept-answer', answer: right },
@@ -249,6 +261,11 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
     const report = await teacher.get(`/api/assignments/${assignmentId}/report`);
     const students = field(report.body, 'report', 'students') as { student: string; points: number }[];
     expect(students.map((s) => [s.student, s.points]).sort()).toEqual([
+      ['Ana', 1],
+      ['Ben', 1],
+      ['Cy', 1],
+    ]);
+    expect(await progressPoints()).toEqual([
       ['Ana', 1],
       ['Ben', 1],
       ['Cy', 1],
@@ -301,6 +318,14 @@ describe.each(DATABASE_KINDS)('disputes and regrading (%s)', (kind) => {
     });
     expect(again.body).toMatchObject({ regraded: 4, changed: 0 });
     expect(await feedbackGrade('Ana')).toBe('correct');
+    // A student answering after the changes is counted by the revision too, on the progress page.
+    await answer('Eve', 'Yet another form');
+    expect(await progressPoints()).toEqual([
+      ['Ana', 1],
+      ['Ben', 1],
+      ['Cy', 1],
+      ['Eve', 1],
+    ]);
   });
 
   it('stores a dispute sent twice (its first reply lost) once, and answers the second send as the first', async () => {

@@ -52,7 +52,7 @@ export function assignmentRoutes(context: AppContext) {
     app.get('/api/assignments/:id/progress', async (request, reply) => {
       const teacher = await requireTeacher(context, request, reply);
       const assignment = await findOwnAssignment(db, teacher.id, idParam(request.params));
-      return { attempts: await assignmentProgress(db, assignment, context.now()) };
+      return { attempts: await assignmentProgress(db, context.attemptCache, assignment, context.now()) };
     });
 
     app.get('/api/assignments/:id/report', async (request, reply) => {

@@ -1,9 +1,10 @@
 import type { Question } from '../../domain/question';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { buildClassReport, type StudentResult } from '../../engine/class-report';
+import { gradeAnswer } from '../../engine/grade-answer';
 import type { LearnerResponse } from '../../domain/learner-response';
 import { rowsOf, type Database } from '../db/open-database';
-import { answers, attempts } from '../db/schema';
+import { answers, attempts, questionChanges } from '../db/schema';
 import type { AssignmentRow } from './assignments';
 import type { AttemptCache } from './attempt-cache';
 import { finishedAt } from './attempt-timing';
@@ -23,26 +24,65 @@ function latestPerStudent<AttemptRow extends { studentKey: string; number: numbe
   return [...latest.values()];
 }
 
-/** Answered questions and points so far per attempt of an assignment, summed by the database. */
-async function progressPerAttempt(db: Database, assignmentId: string) {
+type AttemptProgress = { answered: number; points: number };
+
+/**
+ * Answered questions and points so far per attempt of an assignment, summed by the database from
+ * each question's latest answer, except the answers to questions the teacher has changed since
+ * (issue 18): those the engine grades again against the revision, as the report does.
+ */
+async function progressPerAttempt(
+  db: Database,
+  cache: AttemptCache,
+  assignment: AssignmentRow,
+): Promise<Map<string, AttemptProgress>> {
   const rows = rowsOf(
     await db.execute(sql`
-      SELECT attempt_id, count(*)::integer AS answered, sum(points) AS points
+      SELECT attempt_id, count(*)::integer AS answered,
+        coalesce(sum(points) FILTER (WHERE NOT revised), 0) AS points,
+        coalesce(json_agg(json_build_object('index', question_index, 'response', response))
+          FILTER (WHERE revised), '[]') AS revised
       FROM (
-        SELECT DISTINCT ON (n.attempt_id, n.question_index) n.attempt_id, n.points
+        SELECT DISTINCT ON (n.attempt_id, n.question_index) n.attempt_id, n.question_index, n.points,
+          n.response, EXISTS (SELECT 1 FROM ${questionChanges} c
+            WHERE c.teacher_id = ${assignment.teacherId} AND c.from_fingerprint = n.question_fingerprint) AS revised
         FROM ${answers} n JOIN ${attempts} a ON a.id = n.attempt_id
-        WHERE a.assignment_id = ${assignmentId}
+        WHERE a.assignment_id = ${assignment.id}
         ORDER BY n.attempt_id, n.question_index, n.seq DESC
       ) latest
       GROUP BY attempt_id`),
-  ) as { attempt_id: string; answered: number; points: number | string }[];
-  return new Map(
-    rows.map((row) => [row.attempt_id, { answered: Number(row.answered), points: Number(row.points) }]),
-  );
+  ) as {
+    attempt_id: string;
+    answered: number;
+    points: number | string;
+    revised: { index: number; response: unknown }[];
+  }[];
+  const progress = new Map<string, AttemptProgress>();
+  const revisions = rows.some((row) => row.revised.length > 0)
+    ? await teacherRevisions(db, assignment.teacherId)
+    : undefined;
+  for (const row of rows) {
+    let points = Number(row.points);
+    const cached = revisions && row.revised.length > 0 ? await cache.get(row.attempt_id) : undefined;
+    if (revisions && cached) {
+      const questions = await withRevisions(cache.versions, revisions, cached.questions);
+      for (const { index, response } of row.revised) {
+        const asked = questions[index];
+        if (asked) points += gradeAnswer(gradedVersion(asked), storedResponse(asked, response)).points;
+      }
+    }
+    progress.set(row.attempt_id, { answered: Number(row.answered), points });
+  }
+  return progress;
 }
 
 /** Every attempt of the assignment, with how far it has got: what the teacher's live page polls. */
-export async function assignmentProgress(db: Database, assignment: AssignmentRow, now: Date) {
+export async function assignmentProgress(
+  db: Database,
+  cache: AttemptCache,
+  assignment: AssignmentRow,
+  now: Date,
+) {
   const rows = await db
     .select({
       id: attempts.id,
@@ -56,7 +96,7 @@ export async function assignmentProgress(db: Database, assignment: AssignmentRow
     .from(attempts)
     .where(eq(attempts.assignmentId, assignment.id))
     .orderBy(asc(attempts.startedAt));
-  const perAttempt = await progressPerAttempt(db, assignment.id);
+  const perAttempt = await progressPerAttempt(db, cache, assignment);
   return rows.map((row) => {
     const finished = finishedAt(row, assignment.closesAt, now);
     const progress = perAttempt.get(row.id) ?? { answered: 0, points: 0 };
