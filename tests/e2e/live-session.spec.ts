@@ -60,13 +60,16 @@ async function signedInTeacher(): Promise<Page> {
   return teacher;
 }
 
-/** A live session with a countdown, hosted by a signed-in teacher, Ada joined, the first question on. */
-async function timedQuestionWithAda(countdownSeconds: number): Promise<{ teacher: Page; ada: Page }> {
+/** A live session (with a countdown, if given), hosted by a signed-in teacher, Ada joined, the first question on. */
+async function questionWithAda(
+  countdownSeconds: number | null,
+  questionIds = singles.map((question) => question.id),
+): Promise<{ teacher: Page; ada: Page }> {
   const teacher = await signedInTeacher();
   const created = await teacher.request.post(appUrl('/api/live'), {
     data: {
-      title: 'Live: timed',
-      questionIds: singles.map((question) => question.id),
+      title: 'Live: Belgium and Vietnam',
+      questionIds,
       options: { countdownSeconds, speedPoints: false, leaderboard: false },
     },
     headers: { origin: appUrl('').replace(/\/$/, '') },
@@ -224,7 +227,7 @@ describe('a live session', () => {
     'a countdown, when the teacher asks for one, ticks on both screens, pauses and grows by keys',
     { timeout: 120_000 },
     async () => {
-      const { teacher, ada } = await timedQuestionWithAda(75);
+      const { teacher, ada } = await questionWithAda(75);
 
       // Both clocks tick: 1:15 at the start, below 1:12 a few seconds on.
       const hostClock = teacher.locator('.live-host__clock');
@@ -254,7 +257,7 @@ describe('a live session', () => {
     'closes a question when its time is up, and opens it again when the teacher gives more',
     { timeout: 90_000 },
     async () => {
-      const { teacher, ada } = await timedQuestionWithAda(5);
+      const { teacher, ada } = await questionWithAda(5);
       await ada.getByRole('button', { name: 'Send answer' }).waitFor();
 
       // Five seconds on, the device says so and offers no button the server would refuse.
@@ -269,6 +272,54 @@ describe('a live session', () => {
       await ada.getByRole('radio').first().check();
       await ada.getByRole('button', { name: 'Send answer' }).click();
       await ada.getByText('Your answer is in. Wait for the reveal.').waitFor();
+    },
+  );
+
+  it(
+    'a player disputes a revealed answer; the teacher’s reply reaches the device by the end of the session',
+    { timeout: 120_000 },
+    async () => {
+      const [first] = singles;
+      const { teacher, ada } = await questionWithAda(null, [first!.id]);
+      await ada.getByText('Question 1 of 1').waitFor();
+      await answer(ada, false);
+      await teacher.keyboard.press('r');
+      await ada.getByRole('region', { name: 'Feedback' }).waitFor();
+
+      await ada.getByRole('button', { name: 'Dispute this question' }).click();
+      const form = ada.getByRole('form', { name: 'Dispute this question' });
+      await form.getByRole('radio', { name: 'The key (the right answer) is wrong' }).check();
+      await form.getByLabel('In a line, why').fill('The passage gives another year.');
+      await form.getByRole('button', { name: 'Send to my teacher' }).click();
+      await ada.getByText('Your dispute is with your teacher. Their reply appears here.').waitFor();
+      await ada
+        .getByText('Your dispute (the key (the right answer) is wrong): waiting for your teacher.')
+        .waitFor();
+      await expectNoAxeViolations(ada, 'a live reveal with a dispute filed');
+
+      const origin = { origin: appUrl('').replace(/\/$/, '') };
+      const listed = (await (await teacher.request.get(appUrl('/api/disputes'))).json()) as {
+        disputes: { id: string; student: string; message: string }[];
+      };
+      const filed = listed.disputes.find((dispute) => dispute.student === 'Ada');
+      expect(filed?.message).toBe('The passage gives another year.');
+      const rejected = await teacher.request.post(appUrl(`/api/disputes/${filed!.id}/reject`), {
+        data: { reply: 'The passage gives this year twice.' },
+        headers: origin,
+      });
+      expect(rejected.status()).toBe(200);
+
+      // The end of the session is a new moment: the device reads its disputes again at once, not at
+      // its next half-minute poll.
+      await teacher.keyboard.press('ArrowRight');
+      await ada.getByRole('heading', { name: 'The session has ended' }).waitFor();
+      const own = ada.getByRole('region', { name: 'Your disputes' });
+      await own
+        .getByText(
+          'Question 1 (the key (the right answer) is wrong): not accepted. “The passage gives this year twice.”',
+        )
+        .waitFor({ timeout: 10_000 });
+      await expectNoAxeViolations(ada, 'the end of a live session with a dispute answered');
     },
   );
 });

@@ -523,7 +523,7 @@ describe('a live player disputing a revealed question', () => {
       },
     ];
     function Reveal() {
-      const disputes = useOwnLiveDisputes(SESSION_ID);
+      const disputes = useOwnLiveDisputes(SESSION_ID, 'reveal 0');
       return (
         <>
           <LiveDispute sessionId={SESSION_ID} index={2} question={engineer} disputes={disputes} />

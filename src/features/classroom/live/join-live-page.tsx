@@ -148,7 +148,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
 
 function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const disputes = useOwnLiveDisputes(view.sessionId);
+  const disputes = useOwnLiveDisputes(view.sessionId, `${view.phase} ${view.index}`);
   const timeLeft = useTimeLeft(view.phase === 'question' ? view.countdown : null);
   // A new phase or question is announced by moving focus to its heading.
   useEffect(() => heading.current?.focus(), [view.phase, view.index]);

@@ -13,9 +13,10 @@ const OPEN_DISPUTES_POLL_MS = 30_000;
 /**
  * The player's own disputes in this session, with their status and the teacher's reply, read with
  * the seat's rejoin token. Asked for only once this device has filed one, again after each one
- * filed, and every half minute while one is still open (a teacher may answer during the session).
+ * filed, at each new `moment` of the session (a question, a reveal, the end: a teacher often
+ * answers between two), and every half minute while one is still open.
  */
-export function useOwnLiveDisputes(sessionId: string): StudentDispute[] {
+export function useOwnLiveDisputes(sessionId: string, moment: string): StudentDispute[] {
   const version = useDisputesVersion();
   const [disputes, setDisputes] = useState<StudentDispute[]>([]);
   useEffect(() => {
@@ -36,7 +37,7 @@ export function useOwnLiveDisputes(sessionId: string): StudentDispute[] {
       isGone = true;
       window.clearTimeout(timer);
     };
-  }, [sessionId, version]);
+  }, [sessionId, version, moment]);
   return disputes;
 }
 
