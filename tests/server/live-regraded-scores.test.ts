@@ -42,6 +42,21 @@ describe.each(DATABASE_KINDS)('live scores after a regrade, with speed points (%
     expect(reply.ok, reply.error).toBe(true);
     return field(reply.view, 'me', 'points');
   };
+  /** What a player's device shows at the reveal of the question: their verdict. */
+  const playerVerdict = async (name: string) => {
+    const reply = await send(connect(server.url), 'player:rejoin', { sessionId, token: tokens[name] });
+    expect(reply.ok, reply.error).toBe(true);
+    return field(reply.view, 'me', 'feedback', 'grade', 'verdict');
+  };
+  /** The room's answers on the host screen at the reveal: which of them count as right. */
+  const rightOnHost = async () => {
+    const view = (await send(host, 'host:open', { sessionId })).view;
+    const distribution = field(view, 'distribution') as { given: string; isRight: boolean }[];
+    return distribution
+      .filter((entry) => entry.isRight)
+      .map((entry) => entry.given)
+      .sort();
+  };
   const fileDispute = async (name: string, disputeId: string) => {
     const filed = await new Client(server.url).post(`/api/student/live/${sessionId}/disputes`, {
       token: tokens[name],
@@ -97,6 +112,8 @@ describe.each(DATABASE_KINDS)('live scores after a regrade, with speed points (%
     // By hand: the window is 30 s; Ana's key 6 s in: 1 point and 0.5 × (1 − 6/30) = 0.4 bonus.
     expect(await hostStandings()).toEqual({ Ana: [1, 0.4], Ben: [0, 0] });
     expect([await playerPoints('Ana'), await playerPoints('Ben')]).toEqual([1.4, 0]);
+    expect([await playerVerdict('Ana'), await playerVerdict('Ben')]).toEqual(['correct', 'wrong']);
+    expect(await rightOnHost()).toEqual([right]);
     const first = await fileDispute('Ben', 'ben-dispute-1');
     const second = await fileDispute('Ben', 'ben-dispute-2');
 
@@ -108,6 +125,9 @@ describe.each(DATABASE_KINDS)('live scores after a regrade, with speed points (%
     expect(accepted.status, accepted.text).toBe(200);
     expect(await hostStandings()).toEqual({ Ana: [1, 0.4], Ben: [1, 0] });
     expect([await playerPoints('Ana'), await playerPoints('Ben')]).toEqual([1.4, 1]);
+    // The question is still being revealed: its feedback and the room's answers follow the change.
+    expect([await playerVerdict('Ana'), await playerVerdict('Ben')]).toEqual(['correct', 'correct']);
+    expect(await rightOnHost()).toEqual([disputed, right].sort());
 
     // Then the key becomes Ben's answer alone: Ana's answer is wrong, and her bonus goes with its points.
     const rekeyed = await teacher.post(`/api/disputes/${second}/accept`, {
@@ -117,6 +137,8 @@ describe.each(DATABASE_KINDS)('live scores after a regrade, with speed points (%
     expect(rekeyed.status, rekeyed.text).toBe(200);
     expect(await hostStandings()).toEqual({ Ana: [0, 0], Ben: [1, 0] });
     expect([await playerPoints('Ana'), await playerPoints('Ben')]).toEqual([0, 1]);
+    expect([await playerVerdict('Ana'), await playerVerdict('Ben')]).toEqual(['wrong', 'correct']);
+    expect(await rightOnHost()).toEqual([disputed]);
     // The class report, graded by the same engine, agrees on the points.
     const report = await teacher.get(`/api/live/${sessionId}/report`);
     const students = field(report.body, 'report', 'students') as { student: string; points: number }[];

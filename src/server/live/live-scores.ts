@@ -12,7 +12,8 @@ import type { LiveQuestion, LiveRow, LiveScore, RevisedLiveAnswer } from './live
  * again, by the engine, against the revision, as the session's report grades them (issue 18).
  * `kept` sums the points given on arrival to every other answer. A speed bonus is a share of the
  * points: it follows the new points in the same share, and an answer that had no points had no
- * bonus, whose speed cannot be worked out afterwards (the question's start is not kept).
+ * bonus, whose speed cannot be worked out afterwards (the question's start is not kept). The
+ * questions come back with the revision each is graded against now, for the reveal's feedback.
  */
 export async function regradedScores(
   db: Database,
@@ -21,8 +22,8 @@ export async function regradedScores(
   questions: readonly LiveQuestion[],
   kept: readonly LiveScore[],
   revised: readonly RevisedLiveAnswer[],
-): Promise<LiveScore[]> {
-  if (revised.length === 0) return [...kept];
+): Promise<{ scores: LiveScore[]; questions: LiveQuestion[] }> {
+  if (revised.length === 0) return { scores: [...kept], questions: [...questions] };
   const graded = await withRevisions(versions, await teacherRevisions(db, row.teacherId), questions);
   const totals = new Map(kept.map((score) => [score.playerId, { ...score }]));
   for (const answer of revised) {
@@ -38,5 +39,5 @@ export async function regradedScores(
       bonus: total.bonus + bonus,
     });
   }
-  return [...totals.values()];
+  return { scores: [...totals.values()], questions: graded };
 }

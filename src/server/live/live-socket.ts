@@ -192,8 +192,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     rowCache.set(row.id, row);
     const [questions, room] = await Promise.all([questionsOf(row), readRoomState(row)]);
     const { revised, ...shown } = room;
-    const scores = await regradedScores(db, context.versions, row, questions, room.scores, revised);
-    return { row, questions, ...shown, scores, now: context.now() };
+    const regraded = await regradedScores(db, context.versions, row, questions, room.scores, revised);
+    return { row, ...shown, ...regraded, now: context.now() };
   }
 
   /**
@@ -306,8 +306,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   async function ownRegradedProgress(row: LiveRow, playerId: string): Promise<OwnProgress> {
     const [questions, own] = await Promise.all([questionsOf(row), ownProgress(db, row, playerId)]);
     const kept = own.score ? [own.score] : [];
-    const [score] = await regradedScores(db, context.versions, row, questions, kept, own.revised);
-    return { answer: own.answer, score };
+    const { scores } = await regradedScores(db, context.versions, row, questions, kept, own.revised);
+    return { answer: own.answer, score: scores[0] };
   }
 
   /** A new player has no progress yet; a returning one has theirs read by key. */

@@ -5,6 +5,7 @@ import { remainingMs, type LivePlayer, type LivePhase } from '../../engine/live-
 import { toStudentQuestion, translateResponse, type StudentQuestion } from '../content/student-question';
 import type { StudentResponse } from '../api-schemas';
 import type { Feedback } from '../services/record-answer';
+import { gradedVersion } from '../services/question-versions';
 import {
   storedCountdown,
   type LiveQuestion,
@@ -61,11 +62,25 @@ export function countdownOf(row: LiveRow, now: Date): LiveCountdownView | null {
   return left === null ? null : { remainingMs: left, paused: row.countdownEndsAt === null };
 }
 
-function distributionOf(answers: readonly StoredLiveAnswer[], active: ReadonlySet<string>) {
+/**
+ * An answer's grade as it counts now: the one given on arrival, unless the teacher has changed the
+ * question since (after a dispute), when the engine grades the response again against the revision.
+ */
+function gradeNow(asked: LiveQuestion | undefined, answer: StoredLiveAnswer): Grade {
+  if (!asked?.revision) return answer.grade as Grade;
+  const translated = translateResponse(asked.presented, answer.response as StudentResponse);
+  return gradeAnswer(asked.revision.presented, translated.ok ? translated.response : null);
+}
+
+function distributionOf(
+  asked: LiveQuestion | undefined,
+  answers: readonly StoredLiveAnswer[],
+  active: ReadonlySet<string>,
+) {
   const counts = new Map<string, { given: string; count: number; isRight: boolean }>();
   for (const answer of answers) {
     if (!active.has(answer.playerId)) continue;
-    const grade = answer.grade as Grade;
+    const grade = gradeNow(asked, answer);
     const entry = counts.get(grade.given) ?? { given: grade.given, count: 0, isRight: grade.isCorrect };
     entry.count += 1;
     counts.set(grade.given, entry);
@@ -90,6 +105,7 @@ function standingsOf(players: readonly LivePlayer[], scores: readonly LiveScore[
 /** Everything a session's screens are built from, read once per change and shared by all devices. */
 export type LiveSnapshot = {
   row: LiveRow;
+  /** With the revision each is graded against now, if the teacher changed it (issue 18). */
   questions: LiveQuestion[];
   players: LivePlayer[];
   /** Answers to the current question. */
@@ -113,7 +129,9 @@ function publicView(snapshot: LiveSnapshot): PublicLiveView {
     question: showing && asked ? toStudentQuestion(asked.presented, row.questionIndex) : null,
     countdown: countdownOf(row, now),
     distribution:
-      row.phase === 'reveal' || (showing && row.distributionShown) ? distributionOf(current, active) : null,
+      row.phase === 'reveal' || (showing && row.distributionShown)
+        ? distributionOf(asked, current, active)
+        : null,
     leaderboard:
       row.options.leaderboard && (row.phase === 'reveal' || row.phase === 'ended')
         ? standingsOf(players, scores)
@@ -134,7 +152,7 @@ export function hostView(snapshot: LiveSnapshot): HostView {
     // Before the reveal the room sees what was answered, not which answer is right.
     ...(shown
       ? {
-          distribution: distributionOf(current, activeIds).map(({ given, count }) => ({
+          distribution: distributionOf(asked, current, activeIds).map(({ given, count }) => ({
             given,
             count,
             isRight: false,
@@ -146,7 +164,7 @@ export function hostView(snapshot: LiveSnapshot): HostView {
     players: active.map(({ id, name }) => ({ id, name })),
     answeredBy: current.filter((answer) => activeIds.has(answer.playerId)).map((answer) => answer.playerId),
     standings: standingsOf(players, scores),
-    revealed: row.phase === 'reveal' && asked ? asked.presented : null,
+    revealed: row.phase === 'reveal' && asked ? gradedVersion(asked) : null,
   };
 }
 
@@ -171,10 +189,11 @@ export function playerViews(snapshot: LiveSnapshot): (player: LivePlayer, own?: 
       const translated = given
         ? translateResponse(asked.presented, given.response as StudentResponse)
         : undefined;
+      const presented = gradedVersion(asked);
       feedback = {
-        presented: asked.presented,
+        presented,
         response: translated?.ok ? translated.response : BLANK_RESPONSES[asked.presented.question.type],
-        grade: given ? (given.grade as Grade) : gradeAnswer(asked.presented, null),
+        grade: given ? gradeNow(asked, given) : gradeAnswer(presented, null),
       };
     }
     return {
