@@ -85,6 +85,8 @@ export function saveAttempts(
         return;
       }
       failures.succeeded();
+      // In the database now: the copy kept in localStorage meanwhile goes, unless a newer change waits.
+      for (const id of batch.keys()) if (!waiting.has(id)) removeSavedAttempt(id);
       for (const attempt of saved) {
         const written = batch.get(attempt.id)?.attempt;
         // Joined with answers another tab saved: this tab shows them too.
@@ -188,11 +190,15 @@ export function saveAttempts(
   }
 
   function write(change: AttemptChange): void {
+    // localStorage is written at once, the database a moment later: until the database has the
+    // change, localStorage keeps it too, so a reload or a closed tab right after an answer loses
+    // nothing (the next start copies it in, as it copies the version before's).
+    if (change.attempt) saveAttempt(change.attempt);
+    else removeSavedAttempt(change.id);
     if (mode === 'database') {
       waiting.set(change.id, change);
       flush();
-    } else if (change.attempt) saveAttempt(change.attempt);
-    else removeSavedAttempt(change.id);
+    }
   }
 
   const ready = mode === 'local' ? Promise.resolve() : start();
