@@ -5,6 +5,9 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './src/build/security-headers';
 import { contentPlugin } from './src/build/content-plugin';
 import { cspMetaPlugin } from './src/build/csp-meta-plugin';
+import { appAliases } from './src/build/app-aliases';
+import { precompressPlugin } from './src/build/precompress-plugin';
+import { prerenderPlugin } from './src/build/prerender-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;
@@ -26,6 +29,7 @@ export default defineConfig({
     react(),
     contentPlugin(root),
     cspMetaPlugin(),
+    prerenderPlugin(root),
     // Precaches the app, every bank and both sources, so that after one visit everything works offline.
     VitePWA({
       registerType: 'prompt',
@@ -55,16 +59,11 @@ export default defineConfig({
         clientsClaim: true,
       },
     }),
+    // Last: it compresses what the others wrote, the service worker included.
+    precompressPlugin(),
   ],
   resolve: {
-    alias: [
-      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
-      // zod with its eval probe switched off, for the content security policy (see the module).
-      {
-        find: /^zod$/,
-        replacement: fileURLToPath(new URL('./src/lib/zod-without-eval.ts', import.meta.url)),
-      },
-    ],
+    alias: appAliases(root),
   },
   // Workers are bundled apart from the page (the class report's reader of result codes, the import
   // page's reader of files); as module workers they split their libraries into chunks of their own.

@@ -1,5 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { startTransition, StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { probeServer } from '@/app/probe-server';
 import { watchForNewVersion } from '@/app/reload-when-outdated';
@@ -20,8 +20,17 @@ if (!import.meta.env.DEV) watchForNewVersion();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 void probeServer();
-createRoot(root).render(
+const app = (
   <StrictMode>
     <App />
-  </StrictMode>,
+  </StrictMode>
 );
+// A page built to HTML (src/app/prerender-page.tsx) is hydrated, but only at its own address: a host
+// that answers every address with one page must not leave that page's text on another's.
+// As a transition, hydration gives the main thread back between parts, so the page answers a tap
+// sooner. Elsewhere the built shell (header, "Loading…") stays until React's first render replaces it.
+if (root.dataset.prerendered === window.location.pathname && window.location.search === '') {
+  startTransition(() => void hydrateRoot(root, app));
+} else {
+  createRoot(root).render(app);
+}

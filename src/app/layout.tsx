@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { useContentAccess } from '@/hooks/use-content';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { useServerInfoStore } from '@/stores/server-info-store';
 import { RouteErrorPage } from './route-error-page';
@@ -27,12 +28,19 @@ const NAV = [
   { to: paths.classroom(), label: 'Classroom', end: false },
 ];
 
+/** What a page shows while its screen's code loads. */
+export function PageLoading() {
+  return <p role="status">Loading…</p>;
+}
+
 export function Layout() {
   const { pathname, search, hash } = useLocation();
   const main = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
-  const hasNotices = useStorageNotices().length > 0;
-  const isServerPresent = useServerInfoStore((state) => state.status === 'present');
+  // Known only to this device: left out of the first render, which must match a prerendered page.
+  const isHydrated = useHydrated();
+  const hasNotices = useStorageNotices().length > 0 && isHydrated;
+  const isServerPresent = useServerInfoStore((state) => state.status === 'present') && isHydrated;
 
   // The saved history loads soon after start-up, outside the first page's script: a damaged save is
   // set aside and reported at once, whichever page the learner opens first. Then the banks, so that
@@ -95,7 +103,7 @@ export function Layout() {
           resetKey={`${pathname}${search}${hash}`}
           fallback={(error) => <RouteErrorPage error={error} />}
         >
-          <Suspense fallback={<p role="status">Loading…</p>}>
+          <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
         </ErrorBoundary>

@@ -108,10 +108,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(disputeRoutes(context));
   await attachLiveSessions(app, context);
 
-  const hasApp = await serveApp(app, options.distDir ?? join(PROJECT_ROOT, 'dist'));
+  const appPageFor = await serveApp(app, options.distDir ?? join(PROJECT_ROOT, 'dist'));
   app.setNotFoundHandler(async (request, reply) => {
-    if (hasApp && isAppRoute(request.method, request.url)) {
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    if (appPageFor && isAppRoute(request.method, request.url)) {
+      return reply.header('Cache-Control', 'no-cache').sendFile(appPageFor(request.url));
     }
     return reply.code(404).send({ error: 'not found' });
   });

@@ -82,13 +82,20 @@ describe.each(DATABASE_KINDS)('teacher accounts (%s)', (kind) => {
     expect((await replayed.get('/api/auth/me')).status).toBe(401);
   });
 
-  it('ends a session after the configured inactivity', async () => {
-    const { client } = await signedInTeacher(server.url);
+  it('ends a session after the configured inactivity; asking who is signed in is then no error', async () => {
+    const stranger = await new Client(server.url).get('/api/auth/session');
+    expect([stranger.status, stranger.body]).toEqual([200, { teacher: null }]);
+    const { client, email } = await signedInTeacher(server.url);
     offset = 30 * 60_000;
     expect((await client.get('/api/auth/me')).status).toBe(200);
+    const signedIn = await client.get('/api/auth/session');
+    expect([signedIn.status, field(signedIn.body, 'teacher', 'email')]).toEqual([200, email]);
     offset = 30 * 60_000 + 61 * 60_000;
+    const ended = await client.get('/api/auth/session');
     const expired = await client.get('/api/auth/me');
     offset = 0;
+    expect([ended.status, ended.body]).toEqual([200, { teacher: null }]);
+    expect(ended.headers.getSetCookie().join()).toMatch(/sq_session=;/);
     expect(expired.status).toBe(401);
   });
 

@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '@/build/security-headers';
 import { Client, startTestServer, type TestServer } from './test-server';
+
+const SCRIPT = 'console.log("the same line, many times");\n'.repeat(200);
 
 describe('serving the built app', () => {
   let server: TestServer;
@@ -12,9 +15,18 @@ describe('serving the built app', () => {
     dist = mkdtempSync(join(tmpdir(), 'sq-dist-'));
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Source Quiz</title>');
-    writeFileSync(join(dist, 'assets', 'index-B1c2D3e4.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'assets', 'index-B1c2D3e4.js'), SCRIPT);
+    writeFileSync(join(dist, 'assets', 'index-B1c2D3e4.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(dist, 'assets', 'index-B1c2D3e4.js.gz'), gzipSync(SCRIPT));
     writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
     writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
+    mkdirSync(join(dist, 'sources'));
+    writeFileSync(join(dist, 'home.html'), '<!doctype html><h1>Built home</h1>');
+    writeFileSync(join(dist, 'sources', 'one.html'), '<!doctype html><h1>Built source</h1>');
+    writeFileSync(
+      join(dist, 'prerendered.json'),
+      JSON.stringify({ '/': 'home.html', '/sources/one': 'sources/one.html', '/gone': 'gone.html' }),
+    );
     server = await startTestServer('pglite', { distDir: dist });
   });
   afterAll(async () => {
@@ -42,6 +54,36 @@ describe('serving the built app', () => {
     const api = await client.get('/api/nothing-here');
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');
+  });
+
+  it("sends the build's compressed copy of a file to a browser that accepts it, the file to others", async () => {
+    const url = `${server.url}/assets/index-B1c2D3e4.js`;
+    const replies = await Promise.all(
+      ['br, gzip', 'gzip', 'identity'].map((encoding) =>
+        fetch(url, { headers: { 'accept-encoding': encoding } }),
+      ),
+    );
+    expect(replies.map((reply) => reply.headers.get('content-encoding'))).toEqual(['br', 'gzip', null]);
+    expect(Number(replies[0]?.headers.get('content-length'))).toBeLessThan(SCRIPT.length / 10);
+    // fetch decodes: each answer is the script itself.
+    expect(await Promise.all(replies.map((reply) => reply.text()))).toEqual([SCRIPT, SCRIPT, SCRIPT]);
+  });
+
+  it('answers a page built to HTML with its own file, and every other app route with the shell', async () => {
+    const client = new Client(server.url);
+    const pages = await Promise.all(
+      ['/', '/sources/one', '/sources/one?back=%2F', '/sources/two', '/gone', '/review'].map(
+        async (path) => (await client.get(path)).text,
+      ),
+    );
+    expect(pages).toEqual([
+      '<!doctype html><h1>Built home</h1>',
+      '<!doctype html><h1>Built source</h1>',
+      '<!doctype html><h1>Built source</h1>',
+      '<!doctype html><title>Source Quiz</title>',
+      '<!doctype html><title>Source Quiz</title>',
+      '<!doctype html><title>Source Quiz</title>',
+    ]);
   });
 
   it("sends the app's security headers, unchanged, with every response", async () => {

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useCatalog } from '@/hooks/use-content';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import './home-page.css';
@@ -14,6 +15,8 @@ const SavedOnThisDevice = lazy(async () => ({
 export function HomePage() {
   usePageTitle(undefined);
   const catalog = useCatalog();
+  // Built into the page's HTML without it: only this device knows its saved quizzes.
+  const isHydrated = useHydrated();
   const topicNames = new Map(catalog.topics.map((topic) => [topic.id, topic.name]));
   const questionCount = catalog.banks.reduce((sum, bank) => sum + bank.questionCount, 0);
   return (
@@ -35,9 +38,11 @@ export function HomePage() {
         </p>
       </section>
 
-      <Suspense fallback={null}>
-        <SavedOnThisDevice />
-      </Suspense>
+      {isHydrated && (
+        <Suspense fallback={null}>
+          <SavedOnThisDevice />
+        </Suspense>
+      )}
 
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">The documents</h2>

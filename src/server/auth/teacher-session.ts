@@ -38,19 +38,29 @@ export function sessionToken(context: AppContext, request: FastifyRequest): stri
   return token && /^[A-Za-z0-9_-]{43}$/.test(token) ? token : undefined;
 }
 
+/** The signed-in teacher, or undefined (and a dead cookie cleared). */
+export async function signedInTeacher(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<SignedInTeacher | undefined> {
+  const token = sessionToken(context, request);
+  const teacher = token
+    ? await findSession(context.database.db, token, context.now(), context.config)
+    : undefined;
+  if (!teacher && request.cookies[sessionCookieName(context)] !== undefined) {
+    clearSessionCookie(context, reply);
+  }
+  return teacher;
+}
+
 /** The signed-in teacher, or a 401 (and the dead cookie cleared). */
 export async function requireTeacher(
   context: AppContext,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<SignedInTeacher> {
-  const token = sessionToken(context, request);
-  const teacher = token
-    ? await findSession(context.database.db, token, context.now(), context.config)
-    : undefined;
-  if (!teacher) {
-    if (request.cookies[sessionCookieName(context)] !== undefined) clearSessionCookie(context, reply);
-    throw new HttpError(401, 'sign in first');
-  }
+  const teacher = await signedInTeacher(context, request, reply);
+  if (!teacher) throw new HttpError(401, 'sign in first');
   return teacher;
 }

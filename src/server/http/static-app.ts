@@ -1,22 +1,32 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
+/** The build's list of pages built to HTML, by address (src/build/prerender-plugin.ts). */
+const prerenderedSchema = z.record(z.string().startsWith('/'), z.string().regex(/^[\w/-]+\.html$/));
+
+/** Which file of `dist/` answers an app route: its own built page, or the shell that renders it. */
+export type AppPageFor = (url: string) => string;
 
 /**
  * Serves the built app from `dist/`: files with a content hash in their name (assets/) are cached
- * for a year; everything else (index.html, sw.js, the manifest, icons) is revalidated on every
- * load, so a new version reaches users. App routes (/quiz, /classroom/…) get index.html.
+ * for a year; everything else (pages, sw.js, the manifest, icons) is revalidated on every load, so
+ * a new version reaches users. Returns, for the app's routes, the page each one gets; null when
+ * there is no build.
  */
-export async function serveApp(app: FastifyInstance, distDir: string): Promise<boolean> {
-  if (!existsSync(join(distDir, 'index.html'))) return false;
+export async function serveApp(app: FastifyInstance, distDir: string): Promise<AppPageFor | null> {
+  if (!existsSync(join(distDir, 'index.html'))) return null;
   await app.register(fastifyStatic, {
     root: distDir,
     wildcard: false,
-    index: ['index.html'],
+    // `/` is an app route like the others: it gets its built page when there is one.
+    index: false,
+    // The build writes .br and .gz copies (src/build/precompress-plugin.ts).
+    preCompressed: true,
     cacheControl: false,
     setHeaders(res, path) {
       const isHashed =
@@ -24,7 +34,18 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<b
       res.header('Cache-Control', isHashed && !path.endsWith('sw.js') ? IMMUTABLE : REVALIDATE);
     },
   });
-  return true;
+  const prerendered = readPrerendered(distDir);
+  return (url) => prerendered[url.split('?')[0] ?? ''] ?? 'index.html';
+}
+
+function readPrerendered(distDir: string): Record<string, string> {
+  const file = join(distDir, 'prerendered.json');
+  if (!existsSync(file)) return {};
+  const parsed = prerenderedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file} is not a list of built pages: ${parsed.error.message}`);
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter(([, fileName]) => existsSync(join(distDir, fileName))),
+  );
 }
 
 /** A path the single-page app routes itself: no file extension, not the API. */

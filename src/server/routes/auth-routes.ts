@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { credentialsSchema, passwordResetSchema } from '../api-schemas';
-import { clearSessionCookie, requireTeacher, sessionToken, setSessionCookie } from '../auth/teacher-session';
+import {
+  clearSessionCookie,
+  requireTeacher,
+  sessionToken,
+  setSessionCookie,
+  signedInTeacher,
+} from '../auth/teacher-session';
 import { endSession, startSession } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { HttpError } from '../errors';
@@ -57,6 +63,12 @@ export function authRoutes(context: AppContext) {
     app.get('/api/auth/me', async (request, reply) => {
       const { id, email } = await requireTeacher(context, request, reply);
       return { teacher: { id, email } };
+    });
+
+    // What every page asks: nobody signed in is an answer, not an error (a 401 is one in the console).
+    app.get('/api/auth/session', async (request, reply) => {
+      const teacher = await signedInTeacher(context, request, reply);
+      return { teacher: teacher ? { id: teacher.id, email: teacher.email } : null };
     });
 
     app.post(

@@ -276,7 +276,7 @@ describe('the teacher’s disputes page', () => {
   const routes = (disputes: unknown[]) => [
     {
       method: 'GET',
-      path: '/api/auth/me',
+      path: '/api/auth/session',
       status: 200,
       body: { teacher: { id: 't1', email: 'ada@school.example' } },
     },

@@ -15,7 +15,7 @@ const ASSIGNMENT_ID = 'AbCdEfGhIjKlMnOpQrStUv';
 describe('teacher sign-in', () => {
   it('shows the server’s words for a wrong email or password, and keeps what was typed', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: { teacher: null } },
       { method: 'POST', path: '/api/auth/signin', status: 401, body: { error: 'wrong email or password' } },
     ];
     const user = userEvent.setup();
@@ -151,7 +151,7 @@ describe('the main menu for a teacher', () => {
     network.routes = [
       {
         method: 'GET',
-        path: '/api/auth/me',
+        path: '/api/auth/session',
         status: 200,
         body: { teacher: { id: 't1', email: 'ada@school.example' } },
       },
@@ -169,7 +169,7 @@ describe('the main menu for a teacher', () => {
   });
 
   it('shows no teacher link to someone not signed in, nor with no server', async () => {
-    network.routes = [{ method: 'GET', path: '/api/auth/me', status: 401, body: { error: 'sign in first' } }];
+    network.routes = [{ method: 'GET', path: '/api/auth/session', status: 200, body: { teacher: null } }];
     const { unmount } = renderApp('/');
     await waitFor(() => expect(useTeacherSessionStore.getState().status).toBe('signed-out'));
     expect(screen.queryByRole('link', { name: 'My classes' })).not.toBeInTheDocument();
@@ -180,7 +180,7 @@ describe('the main menu for a teacher', () => {
     renderApp('/');
     expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'My classes' })).not.toBeInTheDocument();
-    expect(network.requests.filter((request) => request.path === '/api/auth/me')).toEqual([]);
+    expect(network.requests.filter((request) => request.path === '/api/auth/session')).toEqual([]);
   });
 });
 
@@ -211,7 +211,7 @@ describe('deleting, with a confirmation', () => {
 
   it('deletes an assignment only after the teacher confirms, then goes back to their classes', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
       {
         method: 'GET',
@@ -239,7 +239,7 @@ describe('deleting, with a confirmation', () => {
 
   it('deletes a class after confirmation, and shows the server’s refusal if there is one', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
       { method: 'GET', path: '/api/classes', status: 200, body: { classes: [klass] } },
       { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
     ];
@@ -278,7 +278,7 @@ describe('starting a live session', () => {
 
   it('has no countdown, speed points or leaderboard unless the teacher chooses them', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/me', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
       {
         method: 'GET',

@@ -112,7 +112,13 @@ export const api = {
   signOut: () => call('POST', '/api/auth/signout', noContent),
   setPassword: (token: string, password: string) =>
     call('POST', '/api/auth/reset-password', noContent, { token, password }),
-  me: () => call('GET', '/api/auth/me', teacherReply),
+  /** Who is signed in on this browser: null when nobody is. */
+  session: () =>
+    call(
+      'GET',
+      '/api/auth/session',
+      z.object({ teacher: teacherSchema.nullable() }).transform((value) => value.teacher),
+    ),
   deleteAccount: (password: string) => call('DELETE', '/api/account', noContent, { password }),
 
   classes: () =>

@@ -26,12 +26,12 @@ export function askWhoIsSignedIn(): Promise<void> {
   const askedAt = useTeacherSessionStore.getState();
   // The API client (and zod with it) loads only when a server answered: the menu is on every page.
   asking = import('./api-client').then(async ({ api }) => {
-    const result = await api.me();
+    const result = await api.session();
     asking = null;
     const store = useTeacherSessionStore.getState();
     // A sign-in or sign-out while the question was on its way is newer than this reply.
     if (store !== askedAt) return;
-    if (result.ok) store.signedIn(result.data);
+    if (result.ok && result.data) store.signedIn(result.data);
     else store.signedOut();
   });
   // The client's code could not load (offline before it was cached): ask again next time.

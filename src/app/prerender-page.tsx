@@ -1,0 +1,71 @@
+import { StrictMode, type ReactNode } from 'react';
+import { prerender } from 'react-dom/static';
+import { Route, Routes, StaticRouter } from 'react-router';
+import { ContentContext } from '@/hooks/use-content';
+import { paths } from '@/navigation/paths';
+import { AppWithRouter } from './app';
+import { builtInContent } from './built-in-content';
+import { Layout, PageLoading } from './layout';
+
+/**
+ * The pages that read nothing from the device or a server before they show their content: built to
+ * HTML at build time (src/build/prerender-plugin.ts), so they paint before any script has run, and
+ * hydrated in the browser. Every other address gets the empty shell and renders in the browser.
+ */
+export function prerenderedPaths(): string[] {
+  return [
+    paths.home(),
+    paths.sources(),
+    ...builtInContent.catalog.sources.map((source) => paths.source(source.id)),
+    paths.classroom(),
+    paths.teacherSignIn(),
+    paths.teacherSignUp(),
+    paths.liveJoin(),
+  ];
+}
+
+/** The markup inside #root for one address, with every lazy screen and its data loaded first. */
+export function renderPage(path: string): Promise<string> {
+  return renderToHtml(
+    path,
+    <AppWithRouter router={({ children }) => <StaticRouter location={path}>{children}</StaticRouter>} />,
+  );
+}
+
+/**
+ * What every other address shows until its screen has rendered in the browser: the site's header
+ * and footer around "Loading…", so the page paints before its scripts have run. Replaced, not
+ * hydrated: the screen may be anything.
+ */
+export function renderShell(): Promise<string> {
+  return renderToHtml(
+    'the shell',
+    <ContentContext value={builtInContent}>
+      {/* At an address of its own, so no menu item shows as the current page. */}
+      <StaticRouter location="/loading">
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="*" element={<PageLoading />} />
+          </Route>
+        </Routes>
+      </StaticRouter>
+    </ContentContext>,
+  );
+}
+
+async function renderToHtml(name: string, app: ReactNode): Promise<string> {
+  // An error leaves a boundary for the browser to render: the build stops and says why instead.
+  const errors: unknown[] = [];
+  const { prelude } = await prerender(
+    <StrictMode>{app}</StrictMode>,
+    // One piece: React would move a large boundary to the end with a script to put it back, and the
+    // content security policy allows no inline script.
+    { progressiveChunkSize: Number.POSITIVE_INFINITY, onError: (error) => void errors.push(error) },
+  );
+  if (errors.length > 0) {
+    throw new Error(`${name} could not be built to HTML: ${errors.map(String).join('; ')}`, {
+      cause: errors[0],
+    });
+  }
+  return new Response(prelude).text();
+}
