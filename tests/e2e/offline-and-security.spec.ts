@@ -57,6 +57,14 @@ describe('offline', () => {
     await page.getByRole('region', { name: 'Feedback' }).waitFor();
     await page.goto(appUrl('/sources/development-cooperation/vvob'));
     await page.getByRole('region', { name: 'Cited passage' }).waitFor();
+    // A page built to HTML comes from the cache too, and still works: its contents link moves focus.
+    await page.goto(appUrl('/sources/development-cooperation'));
+    await page.getByRole('heading', { name: 'Development cooperation', level: 1 }).waitFor();
+    expect(await page.evaluate(() => document.getElementById('root')?.dataset.prerendered)).toBe(
+      '/sources/development-cooperation',
+    );
+    await page.getByRole('link', { name: 'Early relations' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#section-early-relations');
     await context.close();
   });
 });

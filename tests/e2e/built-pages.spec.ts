@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Each page the build made into HTML, with the heading it must show before any script runs. */
+const HEADINGS: Record<string, string> = {
+  '/': 'Learn what the documents say, and check every answer against them',
+  '/sources': 'Sources',
+  '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations',
+  '/sources/development-cooperation': 'Development cooperation',
+  '/classroom': 'Classroom',
+  '/teacher/sign-in': 'Teacher sign-in',
+  '/teacher/sign-up': 'Create a teacher account',
+  '/live': 'Join a live session',
+};
+/** A sentence of the document, word for word (src: questions/sources/development-cooperation.yaml). */
+const PASSAGE = 'VVOB works with/through various partners like MPI, MOET, DARD';
+
+/** Errors the page reports: a hydration mismatch is one (React reports it to the console). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+describe('pages built to HTML', () => {
+  it('lists every page the build made, and only those', () => {
+    const built = JSON.parse(readFileSync('dist/prerendered.json', 'utf8')) as Record<string, string>;
+    expect(Object.keys(built).sort()).toEqual(Object.keys(HEADINGS).sort());
+  });
+
+  it('show their content with scripts turned off: the reader’s passages come in the first response', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [path, heading] of Object.entries(HEADINGS)) {
+      await page.goto(appUrl(path));
+      expect(await page.getByRole('heading', { level: 1 }).first().textContent(), path).toBe(heading);
+    }
+    await page.goto(appUrl('/sources/development-cooperation'));
+    await page.getByText(PASSAGE, { exact: false }).waitFor();
+    await context.close();
+  });
+
+  it('come alive in the browser without a mismatch, and answer at once', async () => {
+    const context = await newContext(browser, { width: 390 });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    // A quiz in progress and an answer in the history: what only this device knows, which the
+    // built pages leave out and the browser adds after hydration.
+    await page.goto(appUrl('/quiz/play?types=true-false&count=3&mode=practice&seed=built1'));
+    await page.getByText('Question 1 of 3').waitFor();
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    for (const path of Object.keys(HEADINGS)) {
+      await page.goto(appUrl(path));
+      await page.waitForLoadState('networkidle');
+      await expectNoAxeViolations(page, `${path} built to HTML`);
+    }
+
+    // React has taken over the built join page: its form checks the PIN.
+    await page.goto(appUrl('/live'));
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('alert').getByText('The PIN is the six digits your teacher shows.').waitFor();
+
+    // …and the built home page shows the quiz to continue, and follows a link without a new page.
+    await page.goto(appUrl('/'));
+    await page.getByRole('heading', { name: 'Continue where you left off' }).waitFor();
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await page.getByRole('link', { name: 'Start a quiz' }).click();
+    await page.getByRole('heading', { name: 'Start a quiz', level: 1 }).waitFor();
+    expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('are not used at another address: a query the page reads renders in the browser', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(appUrl('/live?pin=123456'));
+    await expect.poll(() => page.getByLabel('PIN').inputValue()).toBe('123456');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('every other address', () => {
+  it('paints the header and “Loading…” from the HTML, then its screen', async () => {
+    const shell = await fetch(appUrl('/review'));
+    const html = await shell.text();
+    expect(html).toContain('Skip to content');
+    expect(html).toContain('Loading…');
+    expect(html).not.toContain('data-prerendered');
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(appUrl('/review'));
+    await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
+    expect(await page.getByText('Loading…').count()).toBe(0);
+    await expectNoAxeViolations(page, 'review, from the shell');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
