@@ -93,7 +93,11 @@ function subscribe(listener: () => void): () => void {
 /** A counter that moves whenever a dispute is sent or leaves the queue: a cue to read them again. */
 export function useDisputesVersion(): number {
   // The join page is built to HTML too; nothing has been sent then.
-  return useSyncExternalStore(subscribe, () => version, () => version);
+  return useSyncExternalStore(
+    subscribe,
+    () => version,
+    () => version,
+  );
 }
 
 /** The disputes of this session waiting on the device; the page redraws when the queue changes. */
