@@ -4,6 +4,7 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { useContentAccess } from '@/hooks/use-content';
 import { useHydrated } from '@/hooks/use-hydrated';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
+import { afterHistoryStarts } from '@/stores/history-demand';
 import { useServerInfoStore } from '@/stores/server-info-store';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
@@ -42,15 +43,19 @@ export function Layout() {
   const hasNotices = useStorageNotices().length > 0 && isHydrated;
   const isServerPresent = useServerInfoStore((state) => state.status === 'present') && isHydrated;
 
-  // The saved history loads soon after start-up, outside the first page's script: a damaged save is
-  // set aside and reported at once, whichever page the learner opens first. Then the banks, so that
-  // answers to a question corrected since are regraded (src/engine/regrade-history.ts).
+  // Once a page has loaded the saved history, the banks too, so that answers to a question corrected
+  // since are regraded (src/engine/regrade-history.ts). Pages that show no history load neither.
   const content = useContentAccess();
-  useEffect(() => {
-    void import('@/stores/regrade-on-load').then(({ regradeWithBanks }) =>
-      regradeWithBanks(() => content.loadQuestions(), Date.now),
-    );
-  }, [content]);
+  useEffect(
+    () =>
+      afterHistoryStarts(
+        () =>
+          void import('@/stores/regrade-on-load').then(({ regradeWithBanks }) =>
+            regradeWithBanks(() => content.loadQuestions(), Date.now),
+          ),
+      ),
+    [content],
+  );
 
   // After a client-side navigation, move focus to the new page so keyboard and screen reader
   // users start reading at its top rather than at the link they followed.

@@ -19,6 +19,7 @@ import { replacingSaved, safePersist } from './safe-persist';
 import { announceReset, listenToOtherTabs } from './other-tabs';
 import { progressSchema } from './history-schema';
 import { previewImport, previewMerge, type ImportPreview } from './progress-import';
+import { historyStarted } from './history-demand';
 import { recordsAddedBetween, recordsOfChange, saveHistory, type HistorySaving } from './history-saving';
 import type { HistoryRecords } from './history-db';
 import { newDisputes, useSoloDisputeStore } from './solo-dispute-store';
@@ -184,6 +185,7 @@ export const createHistoryStore = (options: HistoryStoreOptions = {}): HistorySt
 
 /** The learner's history in this tab: each tab has one, and they share what is saved. */
 export const useHistoryStore = createHistoryStore();
+historyStarted();
 
 listenToOtherTabs({
   key: 'source-quiz:history',

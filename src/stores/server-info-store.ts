@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 /**
  * What `GET /api/info` answers when the classroom server is there. A plain type: this store is on
- * the first page, and its checking schema (`server-info-schema.ts`, zod) loads only when asked.
+ * the first page; its check (`read-server-info.ts`, by hand) loads when something answered.
  */
 export type ServerInfo = {
   server: 'source-quiz';

@@ -125,6 +125,14 @@ describe('finding out whether a server is there', () => {
       () => Promise.resolve(new Response('<!doctype html><title>x</title>', { status: 200 })),
       answering(404, { error: 'not found' }),
       answering(200, { server: 'someone-else' }),
+      answering(200, { server: 'source-quiz', version: 2, allowSignup: true, publicUrl: null, features: [] }),
+      answering(200, {
+        server: 'source-quiz',
+        version: '2',
+        allowSignup: 'yes',
+        publicUrl: null,
+        features: [],
+      }),
       () => Promise.reject(new TypeError('Failed to fetch')),
     ]) {
       useServerInfoStore.setState({ status: 'checking', info: null });

@@ -112,13 +112,6 @@ export const api = {
   signOut: () => call('POST', '/api/auth/signout', noContent),
   setPassword: (token: string, password: string) =>
     call('POST', '/api/auth/reset-password', noContent, { token, password }),
-  /** Who is signed in on this browser: null when nobody is. */
-  session: () =>
-    call(
-      'GET',
-      '/api/auth/session',
-      z.object({ teacher: teacherSchema.nullable() }).transform((value) => value.teacher),
-    ),
   deleteAccount: (password: string) => call('DELETE', '/api/account', noContent, { password }),
 
   classes: () =>

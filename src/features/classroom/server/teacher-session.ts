@@ -20,23 +20,38 @@ export const useTeacherSessionStore = create<TeacherSessionState>()((set) => ({
 
 let asking: Promise<void> | null = null;
 
-/** Asks the server once who is signed in (a 401, or no network, counts as signed out). */
+/** `{ teacher: { id, email } | null }`, checked by hand: zod and the API client stay off every page. */
+function teacherIn(body: unknown): Teacher | null {
+  if (typeof body !== 'object' || body === null || !('teacher' in body)) return null;
+  const { teacher } = body;
+  if (typeof teacher !== 'object' || teacher === null) return null;
+  const { id, email } = teacher as Record<string, unknown>;
+  return typeof id === 'string' && typeof email === 'string' ? { id, email } : null;
+}
+
+async function whoIsSignedIn(): Promise<Teacher | null> {
+  try {
+    const response = await fetch('/api/auth/session', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
+    return response.ok ? teacherIn(await response.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Asks the server once who is signed in (nobody, an unreadable answer or no network: signed out). */
 export function askWhoIsSignedIn(): Promise<void> {
   if (asking) return asking;
   const askedAt = useTeacherSessionStore.getState();
-  // The API client (and zod with it) loads only when a server answered: the menu is on every page.
-  asking = import('./api-client').then(async ({ api }) => {
-    const result = await api.session();
+  asking = whoIsSignedIn().then((teacher) => {
     asking = null;
     const store = useTeacherSessionStore.getState();
     // A sign-in or sign-out while the question was on its way is newer than this reply.
     if (store !== askedAt) return;
-    if (result.ok && result.data) store.signedIn(result.data);
+    if (teacher) store.signedIn(teacher);
     else store.signedOut();
-  });
-  // The client's code could not load (offline before it was cached): ask again next time.
-  asking.catch(() => {
-    asking = null;
   });
   return asking;
 }
