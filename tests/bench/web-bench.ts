@@ -76,6 +76,8 @@ function benchPages(classroom: Classroom): BenchPage[] {
       name: 'live question',
       path: '/live',
       // The seat the app keeps after a join (live-client.ts): the page rejoins with its token.
+      // Lighthouse's storage reset clears service workers and caches but not localStorage, so the
+      // seat outlives it and each run still starts without the app's cached files.
       deviceStorage: { [SEAT_KEY]: JSON.stringify(classroom.seat) },
       problemWith: (s) =>
         mismatch([
