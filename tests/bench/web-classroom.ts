@@ -1,17 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Question } from '@/domain/question';
-import { spawnServer, waitForExit } from '../server/child-server';
+import { readConfig } from '@/server/config';
+import { startServer } from '@/server/start-server';
 import { content, rightAnswer } from '../server/fixtures';
 import { closeDevices, connect, cookieOf, next, phaseIs, send } from '../server/live-test-client';
 import { Client, field, signedInTeacher } from '../server/test-server-client';
 
-// bench:web's classroom: `npm start`'s server (src/server/main.ts serving dist/) in a child process
-// on a free local port with a throwaway PGlite folder, and the data the classroom pages need, made
-// through the same HTTP and Socket.IO calls the browser makes.
+// bench:web's classroom: the server `npm start` runs (startServer, as src/server/main.ts calls it,
+// serving dist/) in this process, as the browser tests run it, on a free local port with a throwaway
+// PGlite folder; and the data the classroom pages need, made through the same HTTP and Socket.IO
+// calls the browser makes. In this process rather than a child: on the shared machine, a child
+// server was stopped by a signal from outside during the bench.
 
 export const ASSIGNMENT_TITLE = 'Bench: Belgium and Vietnam';
 export const STUDENTS = ['Ana', 'Bo', 'Chi', 'Dee'];
@@ -72,37 +73,25 @@ async function studentsAnswer(url: string, assignmentId: string, questions: Ques
   }
 }
 
-/** The server's warnings and errors, and its end if it stops by itself, are printed: a figure then means less. */
-function watchServer(child: ChildProcess) {
-  const stderr: string[] = [];
-  child.stderr?.on('data', (chunk) => stderr.push(String(chunk)));
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    try {
-      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
-      if ((entry.level ?? 0) >= 40) console.log(`  server: ${entry.msg ?? ''} ${entry.err?.message ?? ''}`);
-    } catch {
-      console.log(`  server: ${line}`);
-    }
-  });
-  child.once('exit', (code, signal) =>
-    console.log(`  the server stopped by itself (${code ?? signal}): ${stderr.join('').slice(-2000)}`),
-  );
-}
-
 export async function startClassroom(): Promise<Classroom> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sq-web-bench-'));
-  // LOG_LEVEL stays `info`: spawnServer reads the address from the "Server listening" line.
-  const server = await spawnServer({ DATA_DIR: dataDir });
-  watchServer(server.child);
+  const read = readConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  // The server's warnings and errors are printed: a figure measured meanwhile means less.
+  const logStream = {
+    write(line: string) {
+      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+      console.log(`  server: ${entry.msg ?? ''} ${entry.err?.message ?? ''}`);
+    },
+  };
+  const server = await startServer(read.config, { distDir: join(process.cwd(), 'dist'), logStream });
   const stop = async () => {
     closeDevices();
-    server.child.removeAllListeners('exit');
-    server.child.kill('SIGTERM');
-    await waitForExit(server.child);
+    await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const { url } = server;
+    const url = server.url.replace(/\/$/, '');
     const { client: teacher } = await signedInTeacher(url);
     const questions = singleChoiceQuestions(5);
     const created = await teacher.post('/api/assignments', {
