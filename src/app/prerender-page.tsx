@@ -10,7 +10,7 @@ import { Layout, PageLoading } from './layout';
 /**
  * The pages that read nothing from the device or a server before they show their content: built to
  * HTML at build time (src/build/prerender-plugin.ts), so they paint before any script has run, and
- * hydrated in the browser. Every other address gets the empty shell and renders in the browser.
+ * hydrated in the browser. Every other address gets the shell (renderShell) and renders in the browser.
  */
 export function prerenderedPaths(): string[] {
   return [

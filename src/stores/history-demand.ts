@@ -19,5 +19,7 @@ export function afterHistoryStarts(then: () => void): () => void {
     return () => {};
   }
   waiting.add(then);
-  return () => waiting.delete(then);
+  return () => {
+    waiting.delete(then);
+  };
 }
