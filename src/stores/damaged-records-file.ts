@@ -51,6 +51,17 @@ function itemsOfPage(value: unknown): unknown[] {
   }
 }
 
+function itemsOfAttemptPage(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string') return [value];
+  try {
+    const items: unknown = JSON.parse(value);
+    return Array.isArray(items) ? items : [value];
+  } catch {
+    return [value];
+  }
+}
+
 /**
  * What a damaged-records file holds that can be used, or undefined when `data` is no such file.
  * `knownQuestions` are the questions already in the history: an answer may name one of them.
@@ -77,6 +88,13 @@ export function readDamagedRecords(
       const attempt = parsed(attemptRecordSchema, value);
       if (attempt) attempts.push(attempt);
       else leftOut += 1;
+    } else if (store === 'attemptPages') {
+      // The page's text when it could not be read whole, or the attempts left out of it.
+      for (const item of itemsOfAttemptPage(value)) {
+        const attempt = parsed(attemptRecordSchema, item);
+        if (attempt) attempts.push(attempt);
+        else leftOut += 1;
+      }
     } else if (store === 'regrades') {
       const regrade = parsed(regradeRecordSchema, value);
       if (regrade) regrades.push(regrade);

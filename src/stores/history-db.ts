@@ -14,8 +14,8 @@ import type { SavedSchedule } from '@/engine/schedule';
 import { questionSchema } from '@/content/question-schema';
 import { checkedAnswer } from './answer-check';
 import { answersOfPage, pageText } from './answer-pages';
+import { checkedAttempt } from './attempt-check';
 import {
-  attemptRecordSchema,
   learnerSettingsSchema,
   LATEST_TIME,
   regradeRecordSchema,
@@ -28,8 +28,11 @@ import {
  * over each other: an answer is keyed by what identifies it, and the same key is the same answer.
  */
 export const HISTORY_DB_NAME = 'source-quiz';
-/** 2 added the saved schedules, 3 the regrades, 4 the quizzes in progress (`attempt-db.ts`). */
-const DB_VERSION = 4;
+/**
+ * 2 added the saved schedules, 3 the regrades, 4 the quizzes in progress (`attempt-db.ts`), 5 the
+ * attempts gathered into pages.
+ */
+const DB_VERSION = 5;
 
 /** What records were added or changed: written in one transaction, and told to the other tabs. */
 export type HistoryRecords = {
@@ -45,13 +48,14 @@ export type HistoryRecords = {
 };
 
 /** A record that could not be read, as kept in the `damaged` store and offered to download. */
-export type DamagedRecord<Store = RecordStore | 'answerPages' | 'quizAttempts'> = {
+export type DamagedRecord<Store = RecordStore | PageStore | 'quizAttempts'> = {
   store: Store;
   key: IDBValidKey;
   value: unknown;
   at: number;
 };
-type DamagedHistoryRecord = DamagedRecord<RecordStore | 'answerPages'>;
+type DamagedHistoryRecord = DamagedRecord<RecordStore | PageStore>;
+type PageStore = 'answerPages' | 'attemptPages';
 type RecordStore = 'answers' | 'attempts' | 'questions' | 'resets' | 'settings' | 'regrades';
 const RECORD_STORES: RecordStore[] = ['answers', 'attempts', 'questions', 'resets', 'settings', 'regrades'];
 
@@ -59,6 +63,11 @@ interface HistorySchema extends DBSchema {
   answers: { key: string; value: AnswerRecord };
   /** Answers gathered from `answers` many at a time, as JSON text (`answer-pages.ts`): a large history reads in a few records. */
   answerPages: { key: number; value: string };
+  /**
+   * Attempts gathered from `attempts` many at a time, as a JSON array: read one by one, the ten
+   * thousand attempts of a long history took longer than all of its answers.
+   */
+  attemptPages: { key: number; value: string };
   attempts: { key: string; value: AttemptRecord };
   questions: { key: string; value: { key: string; question: Question } };
   resets: { key: string; value: { questionId: string; at: number } };
@@ -101,6 +110,7 @@ export async function openHistoryDb(name = HISTORY_DB_NAME): Promise<HistoryDb |
         const has = (name: StoreNames<HistorySchema>) => db.objectStoreNames.contains(name);
         if (!has('answers')) db.createObjectStore('answers');
         if (!has('answerPages')) db.createObjectStore('answerPages', { autoIncrement: true });
+        if (!has('attemptPages')) db.createObjectStore('attemptPages', { autoIncrement: true });
         if (!has('attempts')) db.createObjectStore('attempts', { keyPath: 'id' });
         if (!has('questions')) db.createObjectStore('questions', { keyPath: 'key' });
         if (!has('resets')) db.createObjectStore('resets', { keyPath: 'questionId' });
@@ -199,10 +209,11 @@ export async function saveSchedules(db: HistoryDb, schedules: SavedSchedule[]): 
 
 /** Everything is gone, in one transaction: the learner reset their progress. Damaged records stay. */
 export async function clearRecords(db: HistoryDb): Promise<void> {
-  const tx = db.transaction([...RECORD_STORES, 'answerPages', 'schedules'], 'readwrite');
+  const tx = db.transaction([...RECORD_STORES, 'answerPages', 'attemptPages', 'schedules'], 'readwrite');
   await Promise.all([
     tx.objectStore('schedules').clear(),
     tx.objectStore('answerPages').clear(),
+    tx.objectStore('attemptPages').clear(),
     tx.objectStore('answers').clear(),
     tx.objectStore('attempts').clear(),
     tx.objectStore('questions').clear(),
@@ -245,6 +256,45 @@ async function compact(db: HistoryDb, loose: { key: string; answer: AnswerRecord
   }
 }
 
+/**
+ * Gathers the loose attempts into pages and removes them, in one transaction that reads them again:
+ * an attempt can change (another tab finishing it) between the start's read and this, and the one
+ * gathered must be the one removed. An attempt that fails its check stays where it is.
+ */
+async function compactAttempts(db: HistoryDb): Promise<void> {
+  try {
+    const tx = db.transaction(['attempts', 'attemptPages'], 'readwrite');
+    const store = tx.objectStore('attempts');
+    const [keys, values] = await Promise.all([store.getAllKeys(), store.getAll() as Promise<unknown[]>]);
+    const gathered: { key: string; attempt: AttemptRecord }[] = [];
+    values.forEach((value, index) => {
+      const key = keys[index];
+      const attempt = checkedAttempt(value);
+      if (attempt && attempt.id === key) gathered.push({ key, attempt });
+    });
+    const attempts = gathered.map(({ attempt }) => attempt).sort(compareAttempts);
+    const writes: Promise<unknown>[] = [];
+    for (let start = 0; start < attempts.length; start += PAGE_SIZE)
+      writes.push(
+        tx.objectStore('attemptPages').add(JSON.stringify(attempts.slice(start, start + PAGE_SIZE))),
+      );
+    for (const { key } of gathered) writes.push(store.delete(key));
+    await Promise.all([...writes, tx.done]);
+  } catch {
+    // Not gathered (no room, another tab): the loose records stay and are read as they are.
+  }
+}
+
+/**
+ * The same attempt found twice (gathered into a page, then written again loose when it finished):
+ * the first finishing time stands, as `appendRecords` keeps it.
+ */
+function joinedAttempt(kept: AttemptRecord, found: AttemptRecord): AttemptRecord {
+  if (found.finishedAt === undefined) return kept;
+  if (kept.finishedAt !== undefined && kept.finishedAt <= found.finishedAt) return kept;
+  return { ...kept, finishedAt: found.finishedAt };
+}
+
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= LATEST_TIME;
 }
@@ -267,10 +317,14 @@ function withoutRepeats(sorted: AnswerRecord[]): AnswerRecord[] {
  * the database does not hold) is moved aside, whole, before anything else is written, and never used.
  */
 export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
-  const read = db.transaction([...RECORD_STORES, 'answerPages', 'schedules'], 'readonly');
+  const read = db.transaction([...RECORD_STORES, 'answerPages', 'attemptPages', 'schedules'], 'readonly');
   const pagesRead = Promise.all([
     read.objectStore('answerPages').getAllKeys(),
     read.objectStore('answerPages').getAll(),
+  ]);
+  const attemptPagesRead = Promise.all([
+    read.objectStore('attemptPages').getAllKeys(),
+    read.objectStore('attemptPages').getAll(),
   ]);
   const schedulesRead = read.objectStore('schedules').getAll() as Promise<unknown[]>;
   const all = (store: RecordStore) =>
@@ -287,13 +341,14 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     all('regrades'),
   ]);
   const [pageKeys, pageTexts] = await pagesRead;
+  const [attemptPageKeys, attemptPageTexts] = await attemptPagesRead;
   const savedSchedules = await schedulesRead;
   const at = Date.now();
   const damaged: DamagedHistoryRecord[] = [];
   const records = noRecords();
   const usable: AnswerRecord[] = [];
   /** Pages that held something unusable: rewritten with what was usable, the rest kept aside. */
-  const pageFixes: { key: number; text: string }[] = [];
+  const pageFixes: { store: PageStore; key: number; text: string }[] = [];
   const loose: { key: string; answer: AnswerRecord }[] = [];
   /** Each record of `store` that `use` refuses is kept aside. */
   function each(
@@ -313,12 +368,45 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     records.questions[key] = parsed.data;
     return true;
   });
+  const attemptsById = new Map<string, AttemptRecord>();
+  const keepAttempt = (attempt: AttemptRecord) => {
+    const kept = attemptsById.get(attempt.id);
+    attemptsById.set(attempt.id, kept ? joinedAttempt(kept, attempt) : attempt);
+  };
+  attemptPageTexts.forEach((text, index) => {
+    const key = attemptPageKeys[index] ?? index;
+    let items: unknown;
+    try {
+      items = JSON.parse(text);
+    } catch {
+      items = undefined;
+    }
+    if (!Array.isArray(items)) {
+      damaged.push({ store: 'attemptPages', key, value: text, at });
+      return;
+    }
+    const usableAttempts: AttemptRecord[] = [];
+    const unusable: unknown[] = [];
+    for (const item of items as unknown[]) {
+      const attempt = checkedAttempt(item);
+      if (attempt) usableAttempts.push(attempt);
+      else unusable.push(item);
+    }
+    usableAttempts.forEach(keepAttempt);
+    if (unusable.length > 0) {
+      damaged.push({ store: 'attemptPages', key, value: unusable, at });
+      pageFixes.push({ store: 'attemptPages', key, text: JSON.stringify(usableAttempts) });
+    }
+  });
+  let looseAttempts = 0;
   each('attempts', attempts, (value, key) => {
-    const parsed = attemptRecordSchema.safeParse(value);
-    if (!parsed.success || parsed.data.id !== key) return false;
-    records.attempts.push(parsed.data);
+    const attempt = checkedAttempt(value);
+    if (!attempt || attempt.id !== key) return false;
+    keepAttempt(attempt);
+    looseAttempts += 1;
     return true;
   });
+  records.attempts = [...attemptsById.values()];
   const seen = new WeakSet<object>();
   const usableAnswer = (value: unknown): AnswerRecord | undefined => {
     const answer = checkedAnswer(value, seen);
@@ -345,7 +433,7 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
     }
     if (unusable.length > 0) {
       damaged.push({ store: 'answerPages', key, value: unusable, at });
-      pageFixes.push({ key, text: pageText(usable.slice(before)) });
+      pageFixes.push({ store: 'answerPages', key, text: pageText(usable.slice(before)) });
     }
   });
   each('answers', answers, (value, key) => {
@@ -389,22 +477,23 @@ export async function loadRecords(db: HistoryDb): Promise<LoadedHistory> {
 
   if (damaged.length > 0) {
     // Copied aside and removed in one transaction: if the copy fails, nothing is removed.
-    const tx = db.transaction(['damaged', 'answerPages', ...RECORD_STORES], 'readwrite');
-    const fixed = new Set(pageFixes.map(({ key }) => key));
+    const tx = db.transaction(['damaged', 'answerPages', 'attemptPages', ...RECORD_STORES], 'readwrite');
+    const fixed = new Set(pageFixes.map(({ store, key }) => `${store}/${key}`));
     await Promise.all([
       ...damaged.flatMap((record) => [
         tx.objectStore('damaged').add(record),
-        record.store === 'answerPages'
-          ? fixed.has(record.key as number)
+        record.store === 'answerPages' || record.store === 'attemptPages'
+          ? fixed.has(`${record.store}/${String(record.key)}`)
             ? Promise.resolve()
-            : tx.objectStore('answerPages').delete(record.key as number)
+            : tx.objectStore(record.store).delete(record.key as number)
           : tx.objectStore(record.store).delete(record.key as string),
       ]),
-      ...pageFixes.map(({ key, text }) => tx.objectStore('answerPages').put(text, key)),
+      ...pageFixes.map(({ store, key, text }) => tx.objectStore(store).put(text, key)),
       tx.done,
     ]);
   }
   if (loose.length >= COMPACT_AFTER) await compact(db, loose);
+  if (looseAttempts >= COMPACT_AFTER) await compactAttempts(db);
   return { records, damaged, schedules };
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { answerKey } from '@/engine/history';
 import { buildSchedules } from '@/engine/schedule';
 import { goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
-import { loadRecords, openHistoryDb } from '@/stores/history-db';
+import { appendRecords, loadRecords, noRecords, openHistoryDb } from '@/stores/history-db';
 import { progressSchema } from '@/stores/history-schema';
 import { createHistoryStore, progressOf, type HistoryStore } from '@/stores/history-store';
 import { drawPool } from '../engine/fixtures';
@@ -155,6 +155,37 @@ describe('the history in IndexedDB', () => {
     expect(notice?.message).toMatch(/\(1 record\)/);
     expect(notice?.keptValue).toContain('"answeredAt": -1');
     expect((await openTab()).getState().history.answers).toHaveLength(599);
+  });
+
+  it('gathers many attempts into a page, sets aside a damaged one in it, and keeps a later finish', async () => {
+    const large = largeProgress(5000);
+    localStorage.setItem(KEY, JSON.stringify({ state: large, version: 1 }));
+    expect((await openTab()).getState().history.attempts).toHaveLength(500);
+    const db = await openDB(databaseName());
+    expect(await db.count('attempts')).toBe(0);
+    const [pageKey] = await db.getAllKeys('attemptPages');
+    const page = JSON.parse(String(await db.get('attemptPages', pageKey ?? 0))) as Record<string, unknown>[];
+    expect(page).toHaveLength(500);
+    page[3] = { ...page[3], mode: 'exam' };
+    await db.put('attemptPages', JSON.stringify(page), pageKey);
+    db.close();
+    // Finished after it was gathered: written loose again, as a tab that holds it writes it.
+    const gathered = large.history.attempts[7];
+    if (!gathered) throw new Error('no attempt');
+    const tab = await openTab();
+    expect(tab.getState().history.attempts).toHaveLength(499);
+    const again = await openHistoryDb(databaseName());
+    if (!again) throw new Error('no database');
+    await appendRecords(again, { ...noRecords(), attempts: [{ ...gathered, finishedAt: T0 + 5 }] });
+    again.close();
+
+    const next = await openTab();
+    const { attempts } = next.getState().history;
+    expect(attempts).toHaveLength(499);
+    expect(attempts.find((attempt) => attempt.id === gathered.id)?.finishedAt).toBe(T0 + 5);
+    const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
+    expect(notice?.message).toMatch(/\(1 record\)/);
+    expect(notice?.keptValue).toContain('"mode": "exam"');
   });
 
   it('starts from the saved schedules, replaying one saved from fewer answers or unreadable', async () => {
