@@ -188,13 +188,28 @@ function insertSorted<T>(items: readonly T[], item: T, compare: (left: T, right:
  * changed three times is one answer, not three. In time order.
  */
 export function finalAnswers(answers: readonly AnswerRecord[]): AnswerRecord[] {
-  const last = new Map<string, AnswerRecord>();
+  // Places by attempt, then question, rather than by a joined key: Progress and every schedule's
+  // replay run this over the whole history, a hundred thousand answers in a long one.
+  const places = new Map<string, Map<string, number>>();
+  const finals: AnswerRecord[] = [];
   for (const answer of answers) {
-    const key = `${answer.attemptId}/${answer.questionId}`;
-    const kept = last.get(key);
-    if (!kept || answer.answeredAt >= kept.answeredAt) last.set(key, answer);
+    let ofAttempt = places.get(answer.attemptId);
+    if (!ofAttempt) places.set(answer.attemptId, (ofAttempt = new Map()));
+    const place = ofAttempt.get(answer.questionId);
+    if (place === undefined) ofAttempt.set(answer.questionId, finals.push(answer) - 1);
+    else if (answer.answeredAt >= (finals[place]?.answeredAt ?? -Infinity)) finals[place] = answer;
   }
-  return [...last.values()].sort(compareAnswers);
+  // Answers come in time order, and then so do these: sorted only when they are not.
+  return isInOrder(finals) ? finals : finals.sort(compareAnswers);
+}
+
+function isInOrder(answers: readonly AnswerRecord[]): boolean {
+  for (let index = 1; index < answers.length; index += 1) {
+    const before = answers[index - 1];
+    const answer = answers[index];
+    if (before && answer && compareAnswers(before, answer) > 0) return false;
+  }
+  return true;
 }
 
 /** Each question's most recent answer, keyed by question id. */

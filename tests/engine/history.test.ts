@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import type { Question } from '@/domain/question';
 import { describe, expect, it } from 'vitest';
 import {
   attemptIdOf,
+  compareAnswers,
   emptyHistory,
   finalAnswers,
   latestAnswers,
@@ -10,6 +12,7 @@ import {
   recordAttemptFinish,
   recordAttemptStart,
 } from '@/engine/history';
+import type { AnswerRecord } from '@/engine/history';
 import { finishQuiz, goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
 import { singleQuestion, trueFalseQuestion } from './fixtures';
 import { answer, MINUTE, poolQuestion, T0 } from './history-fixtures';
@@ -139,6 +142,35 @@ describe('recording answers', () => {
     expect(history.answers.map((record) => record.grade.verdict)).toEqual(['correct', 'wrong']);
     expect(finalAnswers(history.answers).map((record) => record.answeredAt)).toEqual([T0 + 2 * MINUTE]);
     expect(Object.keys(history.questions)).toHaveLength(1);
+  });
+
+  it('counts the last answer per question and attempt, in time order, whatever order answers come in', () => {
+    const given = fc.array(
+      fc.record({
+        question: fc.constantFrom('q1', 'q2', 'q3'),
+        attempt: fc.constantFrom('a', 'b'),
+        minute: fc.integer({ min: 0, max: 6 }),
+        verdict: fc.constantFrom('correct' as const, 'wrong' as const),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(given, fc.boolean(), (rows, isSorted) => {
+        const answers = rows.map((row) =>
+          answer(row.question, row.verdict, T0 + row.minute * MINUTE, row.attempt),
+        );
+        if (isSorted) answers.sort(compareAnswers);
+        // As it was first written: the last of the latest per question and attempt, sorted.
+        const last = new Map<string, AnswerRecord>();
+        for (const record of answers) {
+          const key = `${record.attemptId}/${record.questionId}`;
+          const kept = last.get(key);
+          if (!kept || record.answeredAt >= kept.answeredAt) last.set(key, record);
+        }
+        expect(finalAnswers(answers)).toEqual([...last.values()].sort(compareAnswers));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps answers in time order whatever order they arrive in', () => {
