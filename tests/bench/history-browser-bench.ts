@@ -35,10 +35,9 @@ try {
     // The app creates its database at the first start; the records go in as the app writes them.
     await page.goto(`${base}/`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    // Opened before the app made it, the database would be made empty, without the app's stores.
-    await page.waitForFunction(async () =>
-      (await indexedDB.databases()).some((database) => database.name === 'source-quiz'),
-    );
+    // Opened before the app made it, the database would be made empty, without the app's stores:
+    // listed is not enough (a run hung on a database listed while it was being made), read is.
+    await page.waitForFunction(() => performance.getEntriesByName('source-quiz:history-loaded').length > 0);
     await page.evaluate(
       (saved) =>
         new Promise<void>((resolve, reject) => {

@@ -101,6 +101,21 @@ describe('the damaged records the app offers to download import back', () => {
     );
   });
 
+  it('brings back the attempts of a page of attempts, whether its text or the attempts left out of it', () => {
+    const attempt = { id: 'a', seed: 's', mode: 'test', questionIds: ['q'], startedAt: T0 };
+    const file = JSON.stringify({
+      damagedRecords: [
+        { store: 'attemptPages', key: 1, value: JSON.stringify([attempt, { id: 'x' }]), at: T0 },
+        { store: 'attemptPages', key: 2, value: [{ ...attempt, id: 'b', finishedAt: T0 + 5 }], at: T0 },
+      ],
+    });
+    expect(previewImport(emptyProgress(), file)).toMatchObject({
+      ok: true,
+      kind: 'damaged records: 1 of 2 still cannot be read and are left out',
+      added: { attempts: 2 },
+    });
+  });
+
   it('counts what still cannot be read, and takes answers to questions the history holds', () => {
     const [relations, capital] = fixtureProgress.history.answers;
     const file = JSON.stringify({
