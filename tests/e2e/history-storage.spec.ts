@@ -124,9 +124,9 @@ describe('the history kept in IndexedDB (real Chromium storage)', () => {
           request.onerror = () => reject(request.error ?? new Error('no database'));
         }),
     );
-    expect(upgraded.version).toBe(4);
+    expect(upgraded.version).toBe(5);
     expect(upgraded.stores).toEqual(
-      expect.arrayContaining(['schedules', 'regrades', 'quizAttempts', 'answers']),
+      expect.arrayContaining(['schedules', 'regrades', 'quizAttempts', 'attemptPages', 'answers']),
     );
     expect(await answersInDatabase(page)).toBe(2);
     await page.reload();
