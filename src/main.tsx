@@ -29,7 +29,8 @@ const app = (
 // that answers every address with one page must not leave that page's text on another's.
 // As a transition, hydration gives the main thread back between parts, so the page answers a tap
 // sooner; it starts after the first frame, which Chrome otherwise painted only once the script had
-// run (Lighthouse mobile: first paint 1.3 s instead of 2 s on the home page). Elsewhere the built shell (header, "Loading…") stays until React's first render replaces it.
+// run (Lighthouse mobile: first paint 1.3 s instead of 2 s on the home page). Elsewhere the built
+// shell (header, "Loading…") stays until React's first render replaces it.
 if (root.dataset.prerendered === window.location.pathname && window.location.search === '') {
   requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
 } else {
