@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { useContentAccess } from '@/hooks/use-content';
@@ -33,6 +33,22 @@ const NAV = [
 export function PageLoading() {
   return <p role="status">Loading…</p>;
 }
+
+/**
+ * The current route's screen. Memoised: the layout renders again when hydration ends (and when a
+ * notice or the server's answer arrives); a built page's screen whose code is still loading would
+ * then be thrown away for "Loading…" instead of hydrated.
+ */
+const RouteScreen = memo(function RouteScreen({ address }: { address: string }) {
+  return (
+    // Any change of address, the hash included, leaves an error: a corrected link works in the same tab.
+    <ErrorBoundary resetKey={address} fallback={(error) => <RouteErrorPage error={error} />}>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </ErrorBoundary>
+  );
+});
 
 export function Layout() {
   const { pathname, search, hash } = useLocation();
@@ -103,15 +119,7 @@ export function Layout() {
       )}
       <UpdatePrompt />
       <main id="main" className="site-main" ref={main} tabIndex={-1}>
-        {/* Any change of address, the hash included, leaves an error: a corrected link works in the same tab. */}
-        <ErrorBoundary
-          resetKey={`${pathname}${search}${hash}`}
-          fallback={(error) => <RouteErrorPage error={error} />}
-        >
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        </ErrorBoundary>
+        <RouteScreen address={`${pathname}${search}${hash}`} />
       </main>
       <footer className="site-footer">
         Every question is written from the source documents and cites the passage it comes from.

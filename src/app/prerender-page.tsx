@@ -8,19 +8,17 @@ import { builtInContent } from './built-in-content';
 import { Layout, PageLoading } from './layout';
 
 /**
- * The pages that read nothing from the device or a server before they show their content: built to
- * HTML at build time (src/build/prerender-plugin.ts), so they paint before any script has run, and
- * hydrated in the browser. Every other address gets the shell (renderShell) and renders in the browser.
+ * The pages that read nothing from the device or a server before they show their content, and whose
+ * controls are links (which work before hydration too): built to HTML at build time
+ * (src/build/prerender-plugin.ts), so they paint before any script has run, and hydrated in the
+ * browser. Pages with forms or buttons (sign-in, join, classroom) are not: a tap or typing before
+ * hydration would be lost. Every other address gets the shell (renderShell).
  */
 export function prerenderedPaths(): string[] {
   return [
     paths.home(),
     paths.sources(),
     ...builtInContent.catalog.sources.map((source) => paths.source(source.id)),
-    paths.classroom(),
-    paths.teacherSignIn(),
-    paths.teacherSignUp(),
-    paths.liveJoin(),
   ];
 }
 
