@@ -22,20 +22,26 @@ import { reportStorageNotice } from './storage-notices';
 const LOCAL_KEY = 'source-quiz:history';
 const NOTICE_KEY = 'indexeddb:history';
 
+/**
+ * Records not yet in the database, kept in localStorage by each tab under a key of its own until
+ * they are: an answer given just before the page closes is taken in at the next start.
+ */
+const UNSAVED_PREFIX = 'source-quiz:history-unsaved:';
+
+/** Records another tab sent, or a tab kept unsaved; checked like any saved data. */
+const recordsSchema = z.object({
+  attempts: z.array(attemptRecordSchema),
+  answers: z.array(answerRecordSchema),
+  questions: z.record(z.string(), questionSchema),
+  resets: z.record(z.string(), z.number().int().nonnegative().max(LATEST_TIME)),
+  settings: learnerSettingsSchema.optional(),
+  regrades: z.array(regradeRecordSchema).optional(),
+});
+
 /** What another tab says on the channel; checked like any saved data, since any page can post. */
 const messageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reset') }),
-  z.object({
-    kind: z.literal('added'),
-    records: z.object({
-      attempts: z.array(attemptRecordSchema),
-      answers: z.array(answerRecordSchema),
-      questions: z.record(z.string(), questionSchema),
-      resets: z.record(z.string(), z.number().int().nonnegative().max(LATEST_TIME)),
-      settings: learnerSettingsSchema.optional(),
-      regrades: z.array(regradeRecordSchema).optional(),
-    }),
-  }),
+  z.object({ kind: z.literal('added'), records: recordsSchema }),
 ]);
 
 /** Where the history is saved now: localStorage until the database is open, or for good without one. */
@@ -95,6 +101,9 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
   let db: HistoryDb | undefined;
   let isLoaded = false;
   let waiting: HistoryRecords[] = [];
+  /** The batch being written now: not in the database until its transaction commits. */
+  let inFlight: HistoryRecords[] = [];
+  const unsavedKey = `${UNSAVED_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   let writing: Promise<void> = Promise.resolve();
   let channel: BroadcastChannel | undefined;
   const dbModule = () => import('./history-db');
@@ -112,6 +121,7 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       if (waiting.length === 0) return;
       const batch = waiting;
       waiting = [];
+      inFlight = batch;
       const records = joinAll(batch);
       const { appendRecords } = await dbModule();
       try {
@@ -120,7 +130,10 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
         waiting = [...batch, ...waiting];
         failures.failed(error);
         return;
+      } finally {
+        inFlight = [];
       }
+      keepUnsavedAside();
       failures.succeeded();
       // The other tabs reschedule from the records themselves.
       const { attempts, answers, questions, resets, settings, regrades } = records;
@@ -129,6 +142,72 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
         records: { attempts, answers, questions, resets, settings, regrades },
       });
     });
+  }
+
+  /**
+   * Writes what is not in the database yet to this tab's localStorage key (or removes the key once
+   * all is in), synchronously: IndexedDB drops a write still waiting when the page closes.
+   */
+  function keepUnsavedAside(): void {
+    const unsaved = [...inFlight, ...waiting];
+    const storage = browserStorage();
+    try {
+      if (unsaved.length === 0) {
+        storage?.removeItem(unsavedKey);
+        return;
+      }
+      // Schedules are left out: the next start replays any that disagree with the answers.
+      storage?.setItem(unsavedKey, JSON.stringify({ ...joinAll(unsaved), schedules: undefined }));
+    } catch {
+      // Without room in localStorage, the database write still goes on, and a failure is reported there.
+    }
+  }
+
+  /** After a reset, what any tab kept unsaved is gone with the rest. */
+  function forgetUnsaved(): void {
+    const storage = browserStorage();
+    try {
+      const keys = Object.keys(storage ?? {}).filter((key) => key.startsWith(UNSAVED_PREFIX));
+      for (const key of keys) storage?.removeItem(key);
+    } catch {
+      // A storage we cannot reach holds nothing to remove.
+    }
+  }
+
+  /**
+   * Appends what tabs closed before their writes were done kept in localStorage, and removes each key
+   * once written, if no live tab changed it meanwhile. A damaged one is moved aside and reported.
+   */
+  async function takeInUnsaved(database: HistoryDb): Promise<void> {
+    const storage = browserStorage();
+    if (!storage) return;
+    const found: { key: string; raw: string; records: HistoryRecords }[] = [];
+    try {
+      for (let index = 0; index < storage.length; index += 1) {
+        const key = storage.key(index);
+        if (!key?.startsWith(UNSAVED_PREFIX) || key === unsavedKey) continue;
+        const raw = storage.getItem(key);
+        if (raw == null) continue;
+        const records = recordsSchema.safeParse(safeJson(raw));
+        if (records.success) {
+          found.push({ key, raw, records: records.data });
+          continue;
+        }
+        setUnsavedAside(storage, key, raw);
+      }
+    } catch {
+      return;
+    }
+    if (found.length === 0) return;
+    const { appendRecords } = await dbModule();
+    await appendRecords(database, joinAll(found.map(({ records }) => records)));
+    for (const { key, raw } of found) {
+      try {
+        if (storage.getItem(key) === raw) storage.removeItem(key);
+      } catch {
+        // Left in place, it is appended again at the next start: the same records, nothing doubled.
+      }
+    }
   }
 
   function heard(data: unknown): void {
@@ -178,6 +257,7 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
     let replayed: SavedSchedule[] = [];
     try {
       await migrate(database, store.getState());
+      await takeInUnsaved(database);
       const loaded = await loadRecords(database);
       if (loaded.damaged.length > 0) {
         reportStorageNotice({
@@ -250,11 +330,13 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
     added(records) {
       if (mode !== 'database') return;
       waiting.push(records);
+      keepUnsavedAside();
       flush();
     },
     reset() {
       if (mode !== 'database') return;
       waiting = [];
+      forgetUnsaved();
       writing = writing.then(async () => {
         await ready;
         if (!db) return;
@@ -273,6 +355,53 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
       await writing;
     },
   };
+}
+
+/**
+ * Moves damaged unsaved records out of the way (left in place if there is no room to copy them) and
+ * offers them as a damaged-records file, which imports back whatever in it still passes its checks.
+ */
+function setUnsavedAside(storage: Storage, key: string, raw: string): void {
+  try {
+    storage.setItem(key.replace(UNSAVED_PREFIX, 'source-quiz:history-unsaved-damaged:'), raw);
+    storage.removeItem(key);
+  } catch {
+    // Without room for a copy it stays where it is, and is reported again at the next start.
+  }
+  reportStorageNotice({
+    kind: 'corrupt',
+    key,
+    keptValue: JSON.stringify({ damagedRecords: damagedRecordsOf(raw) }, null, 1),
+    message:
+      'Answers kept to save when a page closed could not be read. They were set aside; you can download them.',
+  });
+}
+
+/** Each record of damaged unsaved records, named by the database store it belongs in. */
+function damagedRecordsOf(raw: string): { store: string; key: unknown; value: unknown }[] {
+  const data = safeJson(raw);
+  if (typeof data !== 'object' || data === null) return [{ store: 'unsaved', key: null, value: raw }];
+  const { attempts, answers, questions, resets, settings, regrades } = data as Record<string, unknown>;
+  const each = (store: string, items: unknown) =>
+    (Array.isArray(items) ? items : []).map((value: unknown, key) => ({ store, key, value }));
+  const entries = (items: unknown) =>
+    typeof items === 'object' && items !== null ? Object.entries(items) : [];
+  return [
+    ...each('attempts', attempts),
+    ...each('answers', answers),
+    ...entries(questions).map(([key, question]) => ({ store: 'questions', key, value: { key, question } })),
+    ...entries(resets).map(([key, at]) => ({ store: 'resets', key, value: { questionId: key, at } })),
+    ...(settings === undefined ? [] : [{ store: 'settings', key: 'learner', value: settings }]),
+    ...each('regrades', regrades),
+  ];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function recordsOfProgress(progress: Progress): HistoryRecords {

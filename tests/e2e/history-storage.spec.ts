@@ -133,4 +133,43 @@ describe('the history kept in IndexedDB (real Chromium storage)', () => {
     await openProgress(page, /^2 answers$/);
     await context.close();
   });
+
+  it('keeps an answer the database had not yet taken when the page closed, and shows it at the next start', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(appUrl('/quiz/play?types=single&count=5&mode=practice&seed=closedatonce'));
+    await page.getByText('Question 1 of 5').waitFor();
+    await answerInPractice(page);
+    await expect.poll(() => answersInDatabase(page)).toBe(1);
+
+    // Another connection holds the answers store in a transaction kept alive, so the app's next
+    // write waits, as a slow disk would make it; the page then closes before that write commits.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.open('source-quiz');
+          request.onsuccess = () => {
+            const store = request.result.transaction('answers', 'readwrite').objectStore('answers');
+            const keepAlive = () => {
+              store.get('none').onsuccess = keepAlive;
+            };
+            keepAlive();
+            resolve();
+          };
+        }),
+    );
+    await page.getByRole('button', { name: 'Next question' }).click();
+    await answerInPractice(page);
+    await page.goto(appUrl('/'));
+    await openProgress(page, /^2 answers$/);
+    await expect.poll(() => answersInDatabase(page)).toBe(2);
+    await context.close();
+  });
 });
+
+/** Answers the practice question on screen with its first choice and waits for the feedback. */
+async function answerInPractice(page: Page): Promise<void> {
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await page.getByRole('region', { name: 'Feedback' }).waitFor();
+}

@@ -54,6 +54,16 @@ function answer(store: HistoryStore, session: QuizSession, at: number): QuizSess
   return goToNext(answered);
 }
 
+const unsavedKeys = () =>
+  Object.keys(localStorage).filter((key) => key.startsWith('source-quiz:history-unsaved:'));
+
+/** Empties every store of the test's database, as a write that never committed leaves it. */
+async function clearDatabase(): Promise<void> {
+  const db = await openDB(databaseName());
+  for (const name of db.objectStoreNames) await db.clear(name);
+  db.close();
+}
+
 const answerKeys = (store: HistoryStore) => store.getState().history.answers.map(answerKey).sort();
 
 /** The schedules replayed from every answer, as they were before any was saved. */
@@ -110,6 +120,74 @@ describe('the history in IndexedDB', () => {
     expect(localStorage.getItem(KEY)).toBeNull();
     const next = await openTab();
     expect(answerKeys(next)).toEqual(answerKeys(store));
+  });
+
+  it('keeps an answer in localStorage until its write has committed, so a page closed at once loses nothing', async () => {
+    const store = await openTab();
+    const session = quiz('closed-at-once');
+    store.getState().attemptStarted(session);
+    answer(store, session, T0 + 1000);
+    // Right after the answer, before the database has it, the tab's own key holds it.
+    const [unsavedKey, ...others] = unsavedKeys();
+    expect(others).toEqual([]);
+    const kept = localStorage.getItem(unsavedKey ?? '') ?? '';
+    expect((JSON.parse(kept) as { answers: unknown[] }).answers).toHaveLength(1);
+    await store.saving.settled();
+    expect(unsavedKeys()).toEqual([]);
+
+    // As if the page had closed before the write committed: the database lost it, the key stayed.
+    await clearDatabase();
+    localStorage.setItem(unsavedKey ?? '', kept);
+    const next = await openTab();
+    expect(answerKeys(next)).toEqual(answerKeys(store));
+    expect(next.getState().history.attempts.map((attempt) => attempt.id)).toEqual(
+      store.getState().history.attempts.map((attempt) => attempt.id),
+    );
+    expect(unsavedKeys()).toEqual([]);
+    expect(storageNotices.getState().notices).toEqual([]);
+    // In the database now: the start after that reads it from there.
+    expect(answerKeys(await openTab())).toEqual(answerKeys(store));
+  });
+
+  it('sets damaged unsaved answers aside, reports them, and their download imports back what is sound', async () => {
+    const store = await openTab();
+    answer(store, quiz('damaged-unsaved'), T0 + 1000);
+    const [unsavedKey] = unsavedKeys();
+    const kept = JSON.parse(localStorage.getItem(unsavedKey ?? '') ?? '') as {
+      answers: Record<string, unknown>[];
+    };
+    await store.saving.settled();
+    await clearDatabase();
+    const damaged = { ...kept, answers: [...kept.answers, { attemptId: 'x', grade: '<script>' }] };
+    localStorage.setItem(unsavedKey ?? '', JSON.stringify(damaged));
+
+    const next = await openTab();
+    expect(next.getState().history.answers).toEqual([]);
+    const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
+    expect(notice?.message).toMatch(/could not be read\. They were set aside/);
+    expect(unsavedKeys()).toEqual([]);
+    expect(Object.keys(localStorage).filter((key) => key.includes('history-unsaved-damaged'))).toHaveLength(1);
+    // Reported once: the next start finds nothing left to take in.
+    storageNotices.setState({ notices: [] });
+    await openTab();
+    expect(storageNotices.getState().notices).toEqual([]);
+
+    const outcome = next.getState().backupImported(notice?.keptValue ?? '');
+    expect(outcome).toMatchObject({ ok: true, added: { attempts: 1, answers: 1 } });
+    expect(answerKeys(next)).toEqual(answerKeys(store));
+  });
+
+  it('a reset forgets what any tab kept unsaved, so a closed tab cannot bring answers back', async () => {
+    const store = await openTab();
+    answer(store, quiz('reset-unsaved'), T0 + 1000);
+    const [unsavedKey] = unsavedKeys();
+    const kept = localStorage.getItem(unsavedKey ?? '') ?? '';
+    await store.saving.settled();
+    localStorage.setItem('source-quiz:history-unsaved:closed-tab', kept);
+    store.getState().progressReset();
+    await store.saving.settled();
+    expect(unsavedKeys()).toEqual([]);
+    expect((await openTab()).getState().history.answers).toEqual([]);
   });
 
   it('sets a damaged record aside, keeps every other one, and offers it to download', async () => {
