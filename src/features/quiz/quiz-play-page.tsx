@@ -8,7 +8,7 @@ import { useCatalog } from '@/hooks/use-content';
 import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
-import { assignmentFromParams } from './assignment-params';
+import { assignmentFromParams, useAssignmentCodes } from './assignment-params';
 import { quizTitle } from './quiz-title';
 import { QuestionView } from './question-view';
 import { quizEvents } from './quiz-events';
@@ -38,19 +38,22 @@ export function QuizPlayPage() {
   const [searchParams] = useSearchParams();
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
-  const fromAssignment = assignmentFromParams(searchParams);
+  const codes = useAssignmentCodes(searchParams);
+  const fromAssignment =
+    codes === undefined || codes === 'loading' ? undefined : assignmentFromParams(searchParams, codes);
   const catalog = useCatalog();
   const knownTopics = catalog.topics.map((topic) => topic.id);
   const bankTitles = new Map(catalog.banks.map((bank) => [bank.id, bank.title]));
-  const parsed = fromAssignment ?? settingsFromParams(searchParams, knownTopics);
+  // Null while the reader of an assignment's code loads.
+  const parsed = codes === 'loading' ? null : (fromAssignment ?? settingsFromParams(searchParams, knownTopics));
   const taking = fromAssignment?.ok ? fromAssignment.taking : undefined;
   // An assignment's session belongs to its code and student; any other to its settings.
   const keyOf = (settings: QuizSettings) =>
     taking
       ? new URLSearchParams({ assignment: taking.code, student: taking.student }).toString()
       : settingsToParams(settings).toString();
-  const key = parsed.ok ? keyOf(parsed.settings) : null;
-  const banks = parsed.ok ? parsed.settings.banks : [];
+  const key = parsed?.ok ? keyOf(parsed.settings) : null;
+  const banks = parsed?.ok ? parsed.settings.banks : [];
   const pool = useQuestions(banks);
   const { session, sessionKey, timer, isLoaded } = useQuizStore();
   const store = useQuizStore.getState();
@@ -72,11 +75,12 @@ export function QuizPlayPage() {
   // Resumes the attempt saved at this address, or starts one, unless it is the one on screen; only
   // once the saved attempts are read, or a reload would start the quiz again.
   useEffect(() => {
-    if (parsed.ok && !isCurrent && isLoaded) quizEvents.opened(startInput(parsed.settings));
+    if (parsed?.ok && !isCurrent && isLoaded) quizEvents.opened(startInput(parsed.settings));
   });
 
   const finish = useCallback(() => quizEvents.finished(Date.now()), []);
 
+  if (parsed === null) return <p role="status">Preparing your quiz…</p>;
   if (!parsed.ok) {
     return (
       <>

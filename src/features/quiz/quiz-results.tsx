@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { QuizSession } from '@/engine/quiz-session';
 import { summarizeQuiz } from '@/engine/summarize-quiz';
 import { percentOf } from '@/domain/round';
@@ -7,7 +7,9 @@ import { plural } from '@/lib/plural';
 import type { AssignmentTaking } from './assignment-params';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { SoloDisputeQuestion } from '@/components/solo-dispute';
-import { ResultCodePanel } from './result-code-panel';
+
+// The result code needs the assignment code's writer (fflate, zod): loaded for an assignment only.
+const ResultCodePanel = lazy(async () => ({ default: (await import('./result-code-panel')).ResultCodePanel }));
 
 type Props = {
   session: QuizSession;
@@ -62,7 +64,9 @@ export function QuizResults({
       </div>
 
       {taking ? (
-        <ResultCodePanel session={session} taking={taking} />
+        <Suspense fallback={<p role="status">Preparing your result code…</p>}>
+          <ResultCodePanel session={session} taking={taking} />
+        </Suspense>
       ) : (
         <div className="results__actions">
           <button type="button" className="button" onClick={onRetrySame}>
