@@ -2,6 +2,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { prerender } from 'react-dom/static';
 import { Route, Routes, StaticRouter } from 'react-router';
 import { ContentContext } from '@/hooks/use-content';
+import { fullPageTitle, PageTitleRecorder } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
 import { AppWithRouter } from './app';
 import { builtInContent } from './built-in-content';
@@ -22,12 +23,29 @@ export function prerenderedPaths(): string[] {
   ];
 }
 
-/** The markup inside #root for one address, with every lazy screen and its data loaded first. */
-export function renderPage(path: string): Promise<string> {
-  return renderToHtml(
+/**
+ * The module of the screen each built page shows when it is not in the first page's code: the build
+ * links that screen's stylesheets from the page, so its layout does not shift once its code loads.
+ */
+export function screenModuleOf(path: string): string | undefined {
+  if (path === paths.sources()) return 'src/features/sources/source-list-page.tsx';
+  if (path.startsWith(`${paths.sources()}/`)) return 'src/features/sources/source-page.tsx';
+  return undefined;
+}
+
+/**
+ * The markup inside #root for one address, with every lazy screen and its data loaded first, and the
+ * page's title (the last one its screen asked for, as the browser would keep).
+ */
+export async function renderPage(path: string): Promise<{ markup: string; title: string }> {
+  let title = fullPageTitle(undefined);
+  const markup = await renderToHtml(
     path,
-    <AppWithRouter router={({ children }) => <StaticRouter location={path}>{children}</StaticRouter>} />,
+    <PageTitleRecorder value={(heard) => void (title = heard)}>
+      <AppWithRouter router={({ children }) => <StaticRouter location={path}>{children}</StaticRouter>} />
+    </PageTitleRecorder>,
   );
+  return { markup, title };
 }
 
 /**

@@ -19,6 +19,13 @@ const HEADINGS: Record<string, string> = {
   '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations',
   '/sources/development-cooperation': 'Development cooperation',
 };
+/** The tab title each built page carries before any script runs, as it has once the app runs. */
+const TITLES: Record<string, string> = {
+  '/': 'Source Quiz',
+  '/sources': 'Sources · Source Quiz',
+  '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations · Source Quiz',
+  '/sources/development-cooperation': 'Development cooperation · Source Quiz',
+};
 /** A sentence of the document, word for word (src: questions/sources/development-cooperation.yaml). */
 const PASSAGE = 'VVOB works with/through various partners like MPI, MOET, DARD';
 
@@ -44,9 +51,13 @@ describe('pages built to HTML', () => {
     for (const [path, heading] of Object.entries(HEADINGS)) {
       await page.goto(appUrl(path));
       expect(await page.getByRole('heading', { level: 1 }).first().textContent(), path).toBe(heading);
+      expect(await page.title(), path).toBe(TITLES[path]);
     }
     await page.goto(appUrl('/sources/development-cooperation'));
     await page.getByText(PASSAGE, { exact: false }).waitFor();
+    // The reader's own stylesheet comes with the page: its layout does not change when its code loads.
+    const readerLayout = () => page.locator('.reader').evaluate((reader) => getComputedStyle(reader).display);
+    expect(await readerLayout()).toBe('grid');
     await context.close();
   });
 

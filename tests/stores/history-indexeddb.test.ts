@@ -166,7 +166,9 @@ describe('the history in IndexedDB', () => {
     const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
     expect(notice?.message).toMatch(/could not be read\. They were set aside/);
     expect(unsavedKeys()).toEqual([]);
-    expect(Object.keys(localStorage).filter((key) => key.includes('history-unsaved-damaged'))).toHaveLength(1);
+    expect(Object.keys(localStorage).filter((key) => key.includes('history-unsaved-damaged'))).toHaveLength(
+      1,
+    );
     // Reported once: the next start finds nothing left to take in.
     storageNotices.setState({ notices: [] });
     await openTab();

@@ -45,7 +45,8 @@ export function QuizPlayPage() {
   const knownTopics = catalog.topics.map((topic) => topic.id);
   const bankTitles = new Map(catalog.banks.map((bank) => [bank.id, bank.title]));
   // Null while the reader of an assignment's code loads.
-  const parsed = codes === 'loading' ? null : (fromAssignment ?? settingsFromParams(searchParams, knownTopics));
+  const parsed =
+    codes === 'loading' ? null : (fromAssignment ?? settingsFromParams(searchParams, knownTopics));
   const taking = fromAssignment?.ok ? fromAssignment.taking : undefined;
   // An assignment's session belongs to its code and student; any other to its settings.
   const keyOf = (settings: QuizSettings) =>

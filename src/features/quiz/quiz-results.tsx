@@ -9,7 +9,9 @@ import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { SoloDisputeQuestion } from '@/components/solo-dispute';
 
 // The result code needs the assignment code's writer (fflate, zod): loaded for an assignment only.
-const ResultCodePanel = lazy(async () => ({ default: (await import('./result-code-panel')).ResultCodePanel }));
+const ResultCodePanel = lazy(async () => ({
+  default: (await import('./result-code-panel')).ResultCodePanel,
+}));
 
 type Props = {
   session: QuizSession;
