@@ -7,10 +7,8 @@ import { plural } from '@/lib/plural';
 import './home-page.css';
 import { paths } from '@/navigation/paths';
 
-// Its own chunk: it reads the saved quizzes and history, which the first page's budget has no room for.
-const SavedOnThisDevice = lazy(async () => ({
-  default: (await import('./saved-on-this-device')).SavedOnThisDevice,
-}));
+// A chunk of its own, as is what it shows: the first page's budget has no room for them.
+const SavedIfAny = lazy(async () => ({ default: (await import('./saved-if-any')).SavedIfAny }));
 
 export function HomePage() {
   usePageTitle(undefined);
@@ -40,7 +38,7 @@ export function HomePage() {
 
       {isHydrated && (
         <Suspense fallback={null}>
-          <SavedOnThisDevice />
+          <SavedIfAny />
         </Suspense>
       )}
 

@@ -36,6 +36,26 @@ async function takeTwoQuizzes() {
 }
 
 describe('quizzes in progress on the home page', () => {
+  it('on a first visit shows nothing saved, and lists a quiz started since when the learner comes back', async () => {
+    const user = userEvent.setup();
+    renderApp('/');
+    await screen.findByRole('heading', { name: 'The documents' });
+    await user.click(screen.getByRole('link', { name: 'Start a quiz' }));
+    expect(screen.queryByRole('region', { name: 'Continue where you left off' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
+    await screen.findByText(/^Question 1 of/);
+
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Home' }),
+    );
+    const list = await screen.findByRole('region', { name: 'Continue where you left off' });
+    expect(
+      await within(list).findByRole('link', {
+        name: 'Continue Practice quiz: all question banks, question 1 of 10',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('lists each with how far along it is, and continues the first where it was, answers kept', async () => {
     const user = await takeTwoQuizzes();
     renderApp('/');
