@@ -183,9 +183,9 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
     if (!storage) return;
     const found: { key: string; raw: string; records: HistoryRecords }[] = [];
     try {
-      for (let index = 0; index < storage.length; index += 1) {
-        const key = storage.key(index);
-        if (!key?.startsWith(UNSAVED_PREFIX) || key === unsavedKey) continue;
+      // The keys first: setting a damaged one aside changes the storage's order.
+      const keys = Object.keys(storage).filter((key) => key.startsWith(UNSAVED_PREFIX) && key !== unsavedKey);
+      for (const key of keys) {
         const raw = storage.getItem(key);
         if (raw == null) continue;
         const records = recordsSchema.safeParse(safeJson(raw));
@@ -362,18 +362,21 @@ export function saveHistory(store: StoreApi<Progress>, options: Options = {}): H
  * offers them as a damaged-records file, which imports back whatever in it still passes its checks.
  */
 function setUnsavedAside(storage: Storage, key: string, raw: string): void {
+  let isCopied = false;
   try {
     storage.setItem(key.replace(UNSAVED_PREFIX, 'source-quiz:history-unsaved-damaged:'), raw);
+    isCopied = true;
     storage.removeItem(key);
   } catch {
-    // Without room for a copy it stays where it is, and is reported again at the next start.
+    // Without room for a copy it stays where it is (no tab writes there), reported again next time.
   }
   reportStorageNotice({
     kind: 'corrupt',
     key,
     keptValue: JSON.stringify({ damagedRecords: damagedRecordsOf(raw) }, null, 1),
-    message:
-      'Answers kept to save when a page closed could not be read. They were set aside; you can download them.',
+    message: isCopied
+      ? 'Answers kept to save when a page closed could not be read. They were set aside; you can download them.'
+      : 'Answers kept to save when a page closed could not be read, and there is no room to copy them aside, so they were left where they are; you can download them.',
   });
 }
 

@@ -160,15 +160,20 @@ describe('the history in IndexedDB', () => {
     await clearDatabase();
     const damaged = { ...kept, answers: [...kept.answers, { attemptId: 'x', grade: '<script>' }] };
     localStorage.setItem(unsavedKey ?? '', JSON.stringify(damaged));
+    // A second damaged key, not even JSON: each is set aside, the order of keys changing meanwhile.
+    localStorage.setItem('source-quiz:history-unsaved:another-tab', '{"answers": [');
 
     const next = await openTab();
     expect(next.getState().history.answers).toEqual([]);
-    const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
-    expect(notice?.message).toMatch(/could not be read\. They were set aside/);
+    const notices = storageNotices.getState().notices.filter((candidate) => candidate.kind === 'corrupt');
+    expect(notices.map((candidate) => candidate.message)).toEqual([
+      expect.stringMatching(/could not be read\. They were set aside/),
+      expect.stringMatching(/could not be read\. They were set aside/),
+    ]);
+    const notice = notices.find((candidate) => candidate.key === unsavedKey);
     expect(unsavedKeys()).toEqual([]);
-    expect(Object.keys(localStorage).filter((key) => key.includes('history-unsaved-damaged'))).toHaveLength(
-      1,
-    );
+    const setAside = Object.keys(localStorage).filter((key) => key.includes('history-unsaved-damaged'));
+    expect(setAside).toHaveLength(2);
     // Reported once: the next start finds nothing left to take in.
     storageNotices.setState({ notices: [] });
     await openTab();
@@ -177,6 +182,27 @@ describe('the history in IndexedDB', () => {
     const outcome = next.getState().backupImported(notice?.keptValue ?? '');
     expect(outcome).toMatchObject({ ok: true, added: { attempts: 1, answers: 1 } });
     expect(answerKeys(next)).toEqual(answerKeys(store));
+  });
+
+  it('leaves damaged unsaved answers in place when there is no room to copy them, and says so', async () => {
+    localStorage.setItem('source-quiz:history-unsaved:closed-tab', '{"answers": [');
+    const realSetItem = Storage.prototype.setItem;
+    const refusal = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (
+      this: Storage,
+      key,
+      value,
+    ) {
+      if (key.includes('history-unsaved-damaged')) throw new DOMException('full', 'QuotaExceededError');
+      realSetItem.call(this, key, value);
+    });
+    try {
+      await openTab();
+      const notice = storageNotices.getState().notices.find((candidate) => candidate.kind === 'corrupt');
+      expect(notice?.message).toMatch(/no room to copy them aside, so they were left where they are/);
+      expect(localStorage.getItem('source-quiz:history-unsaved:closed-tab')).toBe('{"answers": [');
+    } finally {
+      refusal.mockRestore();
+    }
   });
 
   it('a reset forgets what any tab kept unsaved, so a closed tab cannot bring answers back', async () => {
