@@ -50,6 +50,8 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Screen shells only make a first visit faster; offline, every address gets the plain shell.
+        globIgnores: ['screens/**'],
         navigateFallback: '/index.html',
         // The server's API (downloads such as the report CSV) must reach the network, never the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz$/, /^\/readyz$/],

@@ -3,7 +3,7 @@ import { prerender } from 'react-dom/static';
 import { Route, Routes, StaticRouter } from 'react-router';
 import { ContentContext } from '@/hooks/use-content';
 import { fullPageTitle, PageTitleRecorder } from '@/hooks/use-page-title';
-import { paths } from '@/navigation/paths';
+import { paths, ROUTES } from '@/navigation/paths';
 import { AppWithRouter } from './app';
 import { builtInContent } from './built-in-content';
 import { Layout, PageLoading } from './layout';
@@ -31,6 +31,50 @@ export function screenModuleOf(path: string): string | undefined {
   if (path === paths.sources()) return 'src/features/sources/source-list-page.tsx';
   if (path.startsWith(`${paths.sources()}/`)) return 'src/features/sources/source-page.tsx';
   return undefined;
+}
+
+/**
+ * The screen that each address not built to HTML shows, as routes.tsx loads it (lazily). The build
+ * gives each a copy of the shell that asks for the screen's code with the page itself, instead of
+ * once the first page's script has run and matched the address: on a first visit the screen's
+ * files arrive a round trip sooner, and the script does not add their links one by one.
+ */
+export const SCREEN_MODULES: Partial<Record<keyof typeof ROUTES, string>> = {
+  quizStart: 'src/features/quiz/quiz-start-page.tsx',
+  quizPlay: 'src/features/quiz/quiz-play-page.tsx',
+  review: 'src/features/review/review-page.tsx',
+  progress: 'src/features/progress/progress-page.tsx',
+  // A passage's address; the sources themselves are built pages.
+  source: 'src/features/sources/source-page.tsx',
+  classroom: 'src/features/classroom/classroom-page.tsx',
+  assignmentBuilder: 'src/features/classroom/assignment-builder-page.tsx',
+  assignment: 'src/features/classroom/assignment-page.tsx',
+  classReport: 'src/features/classroom/class-report-page.tsx',
+  print: 'src/features/classroom/print-page.tsx',
+  projector: 'src/features/classroom/projector-page.tsx',
+  studentStart: 'src/features/classroom/student-start-page.tsx',
+  teacherSignIn: 'src/features/classroom/server/teacher-auth-page.tsx',
+  teacherSignUp: 'src/features/classroom/server/teacher-auth-page.tsx',
+  teacher: 'src/features/classroom/server/teacher-home-page.tsx',
+  teacherAccount: 'src/features/classroom/server/teacher-account-page.tsx',
+  teacherDisputes: 'src/features/classroom/server/teacher-disputes-page.tsx',
+  serverAssignmentBuilder: 'src/features/classroom/server/server-assignment-builder-page.tsx',
+  serverAssignment: 'src/features/classroom/server/server-assignment-page.tsx',
+  serverReport: 'src/features/classroom/server/server-report-page.tsx',
+  serverStudent: 'src/features/classroom/server/student-assignment-page.tsx',
+  liveJoin: 'src/features/classroom/live/join-live-page.tsx',
+  liveHost: 'src/features/classroom/live/live-host-page.tsx',
+  setPassword: 'src/features/classroom/server/set-password-page.tsx',
+  export: 'src/features/interchange/export-page.tsx',
+  import: 'src/features/interchange/import-page.tsx',
+};
+
+/** Each address pattern with a screen shell, and that screen's module. */
+export function screenShells(): { route: string; moduleId: string }[] {
+  return Object.entries(SCREEN_MODULES).map(([name, moduleId]) => ({
+    route: ROUTES[name as keyof typeof ROUTES],
+    moduleId,
+  }));
 }
 
 /**

@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { OutputAsset, OutputBundle, OutputChunk } from 'rollup';
 import { createServer, type Plugin } from 'vite';
 import { appAliases } from './app-aliases';
+import { appPageFile } from './app-page-files';
 import { contentPlugin } from './content-plugin';
 
 const EMPTY_ROOT = '<div id="root"></div>';
@@ -11,37 +12,67 @@ const ENTRY_SCRIPT = '<script type="module"';
 const TEMPLATE_TITLE = '<title>Source Quiz</title>';
 /** What the server reads to serve each prerendered address (src/server/http/static-app.ts). */
 export const PRERENDERED_MANIFEST = 'prerendered.json';
+/** Which screen shell each address pattern gets, read the same way. */
+export const SCREEN_SHELLS_MANIFEST = 'screen-shells.json';
 
 type PrerenderModule = {
   prerenderedPaths(): string[];
   renderPage(path: string): Promise<{ markup: string; title: string }>;
   renderShell(): Promise<string>;
   screenModuleOf(path: string): string | undefined;
+  screenShells(): { route: string; moduleId: string }[];
 };
 
 /**
- * The stylesheets the chunk of `moduleId` needs, with those of the chunks it imports statically
- * (what Vite's preload adds when the screen loads), as `<link>` elements for a page's head; those
- * `template` links already are left out.
+ * The files the chunk made from `moduleId` needs when it loads: its scripts (that chunk and those it
+ * imports statically) and their stylesheets, as Vite's preload fetches them.
  */
-function stylesheetLinksOf(bundle: OutputBundle, moduleId: string, template: string): string {
+function filesOfScreen(bundle: OutputBundle, moduleId: string): { scripts: string[]; styles: string[] } {
   const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk');
   const screen = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${moduleId}`));
   if (!screen) throw new Error(`no chunk is made from ${moduleId}`);
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const seen = new Set<string>();
+  const scripts = new Set<string>();
   const styles = new Set<string>();
   const visit = (chunk: OutputChunk | undefined) => {
-    if (!chunk || seen.has(chunk.fileName)) return;
-    seen.add(chunk.fileName);
+    if (!chunk || scripts.has(chunk.fileName)) return;
+    scripts.add(chunk.fileName);
     for (const css of chunk.viteMetadata?.importedCss ?? []) styles.add(css);
     for (const imported of chunk.imports) visit(byName.get(imported));
   };
   visit(screen);
-  return [...styles]
-    .filter((css) => !template.includes(`href="/${css}"`))
+  return { scripts: [...scripts], styles: [...styles] };
+}
+
+const notIn = (template: string) => (file: string) => !template.includes(`href="/${file}"`);
+
+/** A built page's links to the stylesheets of its screen, which its paint needs; `template`'s are left out. */
+function stylesheetLinksOf(bundle: OutputBundle, moduleId: string, template: string): string {
+  return filesOfScreen(bundle, moduleId)
+    .styles.filter(notIn(template))
     .map((css) => `<link rel="stylesheet" crossorigin href="/${css}">`)
     .join('');
+}
+
+/**
+ * A screen shell's links that fetch its screen's files with the page. Preloads, not stylesheets:
+ * the shell's own paint ("Loading…") does not wait for them. The entry script (in `template`) and
+ * the modules it imports are left out.
+ */
+function preloadLinksOf(bundle: OutputBundle, moduleId: string, template: string): string {
+  const entry = Object.values(bundle).find(
+    (output): output is OutputChunk => output.type === 'chunk' && output.isEntry,
+  );
+  const first = new Set(entry ? [entry.fileName, ...entry.imports] : []);
+  const { scripts, styles } = filesOfScreen(bundle, moduleId);
+  return [
+    ...scripts
+      .filter((file) => !first.has(file))
+      .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+    ...styles
+      .filter(notIn(template))
+      .map((css) => `<link rel="preload" as="style" crossorigin href="/${css}">`),
+  ].join('');
 }
 
 /** The content security policy allows no inline script: a page that needs one is not done. */
@@ -68,12 +99,18 @@ export function prerenderPlugin(root: string): Plugin {
     enforce: 'post',
     // `vite preview` serves each built page at its address, as the server does.
     configurePreviewServer(server) {
-      const file = join(server.config.root, server.config.build.outDir, PRERENDERED_MANIFEST);
-      const pages: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+      const read = (name: string): Record<string, string> => {
+        const file = join(server.config.root, server.config.build.outDir, name);
+        return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+      };
+      const files = { pages: read(PRERENDERED_MANIFEST), shells: read(SCREEN_SHELLS_MANIFEST) };
       server.middlewares.use((request, _response, next) => {
         const [path = '', query] = (request.url ?? '').split('?');
-        const page = pages[path];
-        if (page && request.method === 'GET') request.url = `/${page}${query ? `?${query}` : ''}`;
+        // Addresses of the app only: files (with an extension) are served as they are.
+        const page = /\.[A-Za-z0-9]+$/.test(path) ? 'index.html' : appPageFile(files, path);
+        if (page !== 'index.html' && request.method === 'GET') {
+          request.url = `/${page}${query ? `?${query}` : ''}`;
+        }
         next();
       });
     },
@@ -119,11 +156,25 @@ export function prerenderPlugin(root: string): Plugin {
             EMPTY_ROOT,
             `<div id="root">${withoutScript('the shell', await page.renderShell())}</div>`,
           );
-          this.emitFile({
-            type: 'asset',
-            fileName: PRERENDERED_MANIFEST,
-            source: `${JSON.stringify(manifest, null, 2)}\n`,
-          });
+          const shells: Record<string, string> = {};
+          for (const { route, moduleId } of page.screenShells()) {
+            const fileName = `screens/${basename(moduleId, extname(moduleId))}.html`;
+            if (!Object.values(shells).includes(fileName)) {
+              const links = preloadLinksOf(bundle, moduleId, shell.source);
+              this.emitFile({
+                type: 'asset',
+                fileName,
+                source: shell.source.replace('</head>', `${links}</head>`),
+              });
+            }
+            shells[route] = fileName;
+          }
+          for (const [fileName, content] of [
+            [PRERENDERED_MANIFEST, manifest],
+            [SCREEN_SHELLS_MANIFEST, shells],
+          ] as const) {
+            this.emitFile({ type: 'asset', fileName, source: `${JSON.stringify(content, null, 2)}\n` });
+          }
         } finally {
           await server.close();
         }

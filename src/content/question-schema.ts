@@ -7,7 +7,7 @@ export const choiceSchema = z.strictObject({
   text: textSchema,
 }) satisfies z.ZodType<Choice>;
 
-const common = {
+const commonFields = () => ({
   id: idSchema,
   bank: idSchema,
   prompt: textSchema,
@@ -19,44 +19,50 @@ const common = {
   facts: z.array(idSchema).optional(),
   /** Every question it must never meet in one quiz, whichever side declared it (README, "The JSON export"). */
   related: z.array(idSchema).optional(),
-};
+});
 
 /**
  * Checks a question (`src/domain/question.ts`) wherever one enters from outside: saved history, an
  * import, a backup. One shape per type, documented in README.md ("The JSON export").
+ *
+ * Built at its first use (`z.lazy`), as are the stores' bigger schemas: building them all when the
+ * modules load took about a third of a second of a slow phone's start, on pages that check nothing.
  */
-export const questionSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    ...common,
-    type: z.literal('single'),
-    choices: z.array(choiceSchema).min(2),
-    answer: z.string(),
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('multiple'),
-    choices: z.array(choiceSchema).min(2),
-    answer: z.array(z.string()).min(1),
-  }),
-  z.strictObject({ ...common, type: z.literal('true-false'), answer: z.boolean() }),
-  z.strictObject({
-    ...common,
-    type: z.literal('numeric'),
-    answer: z.strictObject({ value: z.number(), tolerance: z.number().nonnegative(), unit: textSchema }),
-  }),
-  z.strictObject({ ...common, type: z.literal('year'), answer: z.number().int() }),
-  z.strictObject({
-    ...common,
-    type: z.literal('ordering'),
-    choices: z.array(choiceSchema).min(2),
-    answer: z.array(z.string()).min(2),
-  }),
-  z.strictObject({
-    ...common,
-    type: z.literal('matching'),
-    left: z.array(choiceSchema).min(2),
-    choices: z.array(choiceSchema).min(2),
-    answer: z.array(z.strictObject({ left: z.string(), choice: z.string() })).min(2),
-  }),
-  z.strictObject({ ...common, type: z.literal('short-text'), answer: z.array(textSchema).min(1) }),
-]) satisfies z.ZodType<Question>;
+export const questionSchema = z.lazy(() => {
+  const common = commonFields();
+  return z.discriminatedUnion('type', [
+    z.strictObject({
+      ...common,
+      type: z.literal('single'),
+      choices: z.array(choiceSchema).min(2),
+      answer: z.string(),
+    }),
+    z.strictObject({
+      ...common,
+      type: z.literal('multiple'),
+      choices: z.array(choiceSchema).min(2),
+      answer: z.array(z.string()).min(1),
+    }),
+    z.strictObject({ ...common, type: z.literal('true-false'), answer: z.boolean() }),
+    z.strictObject({
+      ...common,
+      type: z.literal('numeric'),
+      answer: z.strictObject({ value: z.number(), tolerance: z.number().nonnegative(), unit: textSchema }),
+    }),
+    z.strictObject({ ...common, type: z.literal('year'), answer: z.number().int() }),
+    z.strictObject({
+      ...common,
+      type: z.literal('ordering'),
+      choices: z.array(choiceSchema).min(2),
+      answer: z.array(z.string()).min(2),
+    }),
+    z.strictObject({
+      ...common,
+      type: z.literal('matching'),
+      left: z.array(choiceSchema).min(2),
+      choices: z.array(choiceSchema).min(2),
+      answer: z.array(z.strictObject({ left: z.string(), choice: z.string() })).min(2),
+    }),
+    z.strictObject({ ...common, type: z.literal('short-text'), answer: z.array(textSchema).min(1) }),
+  ]);
+}) satisfies z.ZodType<Question>;

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { DIFFICULTIES, type Citation, type Difficulty } from '../domain/question';
+import { DIFFICULTIES, ID_PATTERN, ID_PROBLEM, type Citation, type Difficulty } from '../domain/question';
 
 /** A stable, readable id: what URLs, citations and saved history refer to. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (lower-case letters, digits, single hyphens)');
+export const idSchema = z.string().regex(ID_PATTERN, ID_PROBLEM);
 
 export const textSchema = z.string().trim().min(1, 'must not be empty');
 

@@ -18,6 +18,10 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 export const DIFFICULTIES = [1, 2, 3] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
+/** How every id is spelled (stable and readable: what URLs, citations and saved history refer to). */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const ID_PROBLEM = 'must be kebab-case (lower-case letters, digits, single hyphens)';
+
 /** A topic id, one of those listed in `questions/topics.yaml`. */
 export type Topic = string;
 

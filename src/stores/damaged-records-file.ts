@@ -21,11 +21,13 @@ import { quizAttemptSchema } from './saved-attempts';
  * only in how it was kept (a key that no longer matched, a question missing beside its answers) comes
  * back; the rest is counted and left out.
  */
-const damagedFileSchema = z.object({
-  damagedRecords: z
-    .array(z.object({ store: z.string(), key: z.unknown(), value: z.unknown() }).loose())
-    .max(1_000_000),
-});
+const damagedFileSchema = z.lazy(() =>
+  z.object({
+    damagedRecords: z
+      .array(z.object({ store: z.string(), key: z.unknown(), value: z.unknown() }).loose())
+      .max(1_000_000),
+  }),
+);
 
 export type DamagedRecordsReading = {
   progress: Progress;

@@ -29,20 +29,24 @@ const NOTICE_KEY = 'indexeddb:history';
 const UNSAVED_PREFIX = 'source-quiz:history-unsaved:';
 
 /** Records another tab sent, or a tab kept unsaved; checked like any saved data. */
-const recordsSchema = z.object({
-  attempts: z.array(attemptRecordSchema),
-  answers: z.array(answerRecordSchema),
-  questions: z.record(z.string(), questionSchema),
-  resets: z.record(z.string(), z.number().int().nonnegative().max(LATEST_TIME)),
-  settings: learnerSettingsSchema.optional(),
-  regrades: z.array(regradeRecordSchema).optional(),
-});
+const recordsSchema = z.lazy(() =>
+  z.object({
+    attempts: z.array(attemptRecordSchema),
+    answers: z.array(answerRecordSchema),
+    questions: z.record(z.string(), questionSchema),
+    resets: z.record(z.string(), z.number().int().nonnegative().max(LATEST_TIME)),
+    settings: learnerSettingsSchema.optional(),
+    regrades: z.array(regradeRecordSchema).optional(),
+  }),
+);
 
 /** What another tab says on the channel; checked like any saved data, since any page can post. */
-const messageSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('reset') }),
-  z.object({ kind: z.literal('added'), records: recordsSchema }),
-]);
+const messageSchema = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('reset') }),
+    z.object({ kind: z.literal('added'), records: recordsSchema }),
+  ]),
+);
 
 /** Where the history is saved now: localStorage until the database is open, or for good without one. */
 export type HistorySavingMode = 'opening' | 'database' | 'local';

@@ -24,28 +24,36 @@ export type ImportPreview =
 type ProgressFile =
   { ok: true; progress: Progress; disputes: SoloDispute[]; kind: string } | { ok: false; problem: string };
 
-const savedHistorySchema = z.object({ state: progressSchema, version: z.literal(1) });
-const savedQuizSchema = z.object({
-  state: z.object({ session: quizSessionSchema.nullable() }).loose(),
-  version: z.literal(1),
-});
+const savedHistorySchema = z.lazy(() => z.object({ state: progressSchema, version: z.literal(1) }));
+const savedQuizSchema = z.lazy(() =>
+  z.object({
+    state: z.object({ session: quizSessionSchema.nullable() }).loose(),
+    version: z.literal(1),
+  }),
+);
 /** The solo disputes as saved (solo-dispute-store.ts), offered for download when they could not be used. */
-const savedDisputesSchema = z.object({
-  state: z.object({ disputes: soloDisputesSchema }),
-  version: z.literal(1),
-});
+const savedDisputesSchema = z.lazy(() =>
+  z.object({
+    state: z.object({ disputes: soloDisputesSchema }),
+    version: z.literal(1),
+  }),
+);
 /** One quiz attempt as saved now (saved-attempts.ts), each under its own key. */
-const savedAttemptSchema = z.object({ version: z.literal(1), session: quizSessionSchema }).loose();
+const savedAttemptSchema = z.lazy(() =>
+  z.object({ version: z.literal(1), session: quizSessionSchema }).loose(),
+);
 
-const damagedHistorySchema = z.object({
-  state: z.object({
-    history: z.object({
-      attempts: z.array(z.unknown()),
-      answers: z.array(z.unknown()),
-      questions: z.record(z.string(), z.unknown()),
+const damagedHistorySchema = z.lazy(() =>
+  z.object({
+    state: z.object({
+      history: z.object({
+        attempts: z.array(z.unknown()),
+        answers: z.array(z.unknown()),
+        questions: z.record(z.string(), z.unknown()),
+      }),
     }),
   }),
-});
+);
 
 function keepValid<T>(schema: z.ZodType<T>, values: unknown[]): T[] {
   return values.flatMap((value) => {

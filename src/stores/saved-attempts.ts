@@ -17,24 +17,28 @@ const DESCRIBED_AS = 'quiz in progress';
 
 const timerSchema = z.object({ deadline: z.number(), isOff: z.boolean() });
 
-export const quizAttemptSchema = z.object({
-  version: z.literal(1),
-  id: z.string().min(1).max(100),
-  key: z.string().max(10_000),
-  title: z.string().max(500),
-  session: quizSessionSchema,
-  timer: timerSchema.nullable(),
-  updatedAt: z.number(),
-}) satisfies z.ZodType<QuizAttempt>;
-
-const legacySchema = z.object({
-  version: z.literal(1),
-  state: z.object({
-    session: quizSessionSchema.nullable(),
-    sessionKey: z.string().nullable(),
+export const quizAttemptSchema = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    id: z.string().min(1).max(100),
+    key: z.string().max(10_000),
+    title: z.string().max(500),
+    session: quizSessionSchema,
     timer: timerSchema.nullable(),
+    updatedAt: z.number(),
   }),
-});
+) satisfies z.ZodType<QuizAttempt>;
+
+const legacySchema = z.lazy(() =>
+  z.object({
+    version: z.literal(1),
+    state: z.object({
+      session: quizSessionSchema.nullable(),
+      sessionKey: z.string().nullable(),
+      timer: timerSchema.nullable(),
+    }),
+  }),
+);
 
 export function attemptStorageKey(id: string): string {
   return ATTEMPT_PREFIX + id;

@@ -112,4 +112,31 @@ describe('every other address', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('names its screen’s scripts in the HTML, so they load with the page, once each', async () => {
+    const shells = JSON.parse(readFileSync('dist/screen-shells.json', 'utf8')) as Record<string, string>;
+    const path = '/quiz/play?types=true-false&count=3&mode=practice&seed=shell1';
+    const html = await (await fetch(appUrl(path))).text();
+    expect(html).toBe(readFileSync(`dist/${shells['/quiz/play']}`, 'utf8'));
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map(
+      ([, href]) => href ?? '',
+    );
+    // The quiz's screen, its engine and its views: more than a token few.
+    expect(preloaded.length).toBeGreaterThan(10);
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') requested.push(new URL(request.url()).pathname);
+    });
+    await page.goto(appUrl(path));
+    await page.getByText('Question 1 of 3').waitFor();
+    expect(preloaded.filter((file) => !requested.includes(file))).toEqual([]);
+    expect(requested.filter((file, index) => requested.indexOf(file) !== index)).toEqual([]);
+    await expectNoAxeViolations(page, 'a quiz from its screen shell');
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
 });

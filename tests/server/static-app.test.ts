@@ -27,6 +27,12 @@ describe('serving the built app', () => {
       join(dist, 'prerendered.json'),
       JSON.stringify({ '/': 'home.html', '/sources/one': 'sources/one.html', '/gone': 'gone.html' }),
     );
+    mkdirSync(join(dist, 'screens'));
+    writeFileSync(join(dist, 'screens', 'assignment.html'), '<!doctype html><p>Assignment shell</p>');
+    writeFileSync(
+      join(dist, 'screen-shells.json'),
+      JSON.stringify({ '/teacher/assignments/:assignmentId': 'screens/assignment.html' }),
+    );
     server = await startTestServer('pglite', { distDir: dist });
   });
   afterAll(async () => {
@@ -69,17 +75,24 @@ describe('serving the built app', () => {
     expect(await Promise.all(replies.map((reply) => reply.text()))).toEqual([SCRIPT, SCRIPT, SCRIPT]);
   });
 
-  it('answers a page built to HTML with its own file, and every other app route with the shell', async () => {
+  it('answers a page built to HTML with its own file, a screen with its shell, any other with the shell', async () => {
     const client = new Client(server.url);
     const pages = await Promise.all(
-      ['/', '/sources/one', '/sources/one?back=%2F', '/sources/two', '/gone', '/review'].map(
-        async (path) => (await client.get(path)).text,
-      ),
+      [
+        '/',
+        '/sources/one',
+        '/sources/one?back=%2F',
+        '/teacher/assignments/a1?tab=2',
+        '/sources/two',
+        '/gone',
+        '/teacher/assignments/a1/report',
+      ].map(async (path) => (await client.get(path)).text),
     );
     expect(pages).toEqual([
       '<!doctype html><h1>Built home</h1>',
       '<!doctype html><h1>Built source</h1>',
       '<!doctype html><h1>Built source</h1>',
+      '<!doctype html><p>Assignment shell</p>',
       '<!doctype html><title>Source Quiz</title>',
       '<!doctype html><title>Source Quiz</title>',
       '<!doctype html><title>Source Quiz</title>',

@@ -1,6 +1,11 @@
-import { z } from 'zod';
-import { idSchema, topicSchema } from '@/content/schema-primitives';
-import { QUESTION_TYPES, type Difficulty, type QuestionType, type Topic } from '@/domain/question';
+import {
+  ID_PATTERN,
+  ID_PROBLEM,
+  QUESTION_TYPES,
+  type Difficulty,
+  type QuestionType,
+  type Topic,
+} from '@/domain/question';
 import { QUIZ_MODES, type QuizMode } from '@/domain/quiz-mode';
 
 export const COUNT_OPTIONS = [5, 10, 20, 'all'] as const;
@@ -33,60 +38,114 @@ export const DEFAULT_SETTINGS: Omit<QuizSettings, 'seed'> = {
   minutes: 0,
 };
 
-const list = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value ? value.split(',') : []), z.array(item));
 const DIFFICULTY_BY_NAME = { '1': 1, '2': 2, '3': 3 } as const satisfies Record<string, Difficulty>;
-
+const MAX_IDS = 500;
 const COUNT_PROBLEM = 'count must be a number from 1 to 500 or "all"';
 
-const paramsSchema = z.object({
-  banks: list(idSchema),
-  topics: list(topicSchema),
-  types: list(
-    z.enum(QUESTION_TYPES, { error: () => `a question type must be one of ${QUESTION_TYPES.join(', ')}` }),
-  ),
-  difficulty: list(z.enum(['1', '2', '3'], { error: () => 'difficulty must be 1, 2 or 3' })),
-  ids: list(idSchema).pipe(z.array(idSchema).max(500, 'a quiz link names at most 500 questions')),
-  count: z.preprocess(
-    (value) => value ?? DEFAULT_SETTINGS.count,
-    z.union(
-      [z.literal('all'), z.coerce.number().int(COUNT_PROBLEM).min(1, COUNT_PROBLEM).max(500, COUNT_PROBLEM)],
-      { error: () => COUNT_PROBLEM },
-    ),
-  ),
-  mode: z.enum(QUIZ_MODES, { error: () => 'mode must be practice or test' }).default('practice'),
-  minutes: z.coerce.number().int().min(0).max(180, 'a time limit is at most 180 minutes').default(0),
-  seed: z.string().regex(/^[a-z0-9]{1,16}$/, 'the seed must be 1 to 16 lower-case letters or digits'),
-  order: z.enum(['listed', 'shuffled'], { error: () => 'order must be listed or shuffled' }).optional(),
-});
+type Reading<T> = { ok: true; value: T } | { ok: false; problem: string };
+const problem = (text: string): { ok: false; problem: string } => ({ ok: false, problem: text });
+const read = <T>(value: T): Reading<T> => ({ ok: true, value });
 
-/** Reads settings from a quiz URL; a tampered or broken link gets a sentence saying what is wrong. */
+const isOneOf = <T extends string>(options: readonly T[], text: string): text is T =>
+  (options as readonly string[]).includes(text);
+
+/** A comma-separated list whose every item must pass `check`; absent or empty means none. */
+function listOf<T extends string>(
+  text: string | undefined,
+  check: (item: string) => item is T,
+  itemProblem: string,
+): Reading<T[]> {
+  const items = text ? text.split(',') : [];
+  return items.every(check) ? read(items) : problem(itemProblem);
+}
+
+const isId = (item: string): item is string => ID_PATTERN.test(item);
+
+/** A whole number read as a link writes it (`Number`, so " 5" and "5.0" read as 5). */
+function wholeNumber(text: string): number | null {
+  const value = Number(text);
+  return Number.isInteger(value) ? value : null;
+}
+
+const atMostMaxIds = (ids: Reading<string[]>): Reading<string[]> =>
+  ids.ok && ids.value.length > MAX_IDS ? problem(`a quiz link names at most ${MAX_IDS} questions`) : ids;
+
+function readCount(text: string | undefined): Reading<number | 'all'> {
+  if (text === undefined) return read(DEFAULT_SETTINGS.count);
+  if (text === 'all') return read('all');
+  const value = wholeNumber(text);
+  return value !== null && value >= 1 && value <= 500 ? read(value) : problem(COUNT_PROBLEM);
+}
+
+function readMinutes(text: string | undefined): Reading<number> {
+  if (text === undefined) return read(DEFAULT_SETTINGS.minutes);
+  const value = wholeNumber(text);
+  if (value === null || value < 0) return problem('a time limit is a whole number of minutes, 0 for none');
+  return value > 180 ? problem('a time limit is at most 180 minutes') : read(value);
+}
+
+/**
+ * Reads settings from a quiz URL; a tampered or broken link gets a sentence naming the first field
+ * that is wrong. Checked by hand rather than with a schema: this runs before the quiz's first
+ * question can paint, and a schema library would be loaded for it alone.
+ */
 export function settingsFromParams(
   params: URLSearchParams,
   knownTopics: readonly Topic[],
 ): { ok: true; settings: QuizSettings } | { ok: false; problem: string } {
-  const result = paramsSchema
-    .refine((data) => data.topics.every((topic) => knownTopics.includes(topic)), {
-      path: ['topics'],
-      message: `must be one of: ${knownTopics.join(', ')}`,
-    })
-    .safeParse(Object.fromEntries(params));
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue?.path[0];
-    return {
-      ok: false,
-      problem: issue
-        ? `${typeof field === 'string' ? `“${field}”: ` : ''}${issue.message}`
-        : 'this is not a quiz link',
-    };
-  }
-  const { difficulty, order, ...rest } = result.data;
-  const settings: QuizSettings = {
-    ...rest,
-    difficulties: difficulty.map((name) => DIFFICULTY_BY_NAME[name]),
+  // The last of a repeated parameter counts, as the address bar shows it.
+  const field: Partial<Record<string, string>> = Object.fromEntries(params);
+  const fields = {
+    banks: listOf(field.banks, isId, ID_PROBLEM),
+    topics: listOf(field.topics, isId, ID_PROBLEM),
+    types: listOf(
+      field.types,
+      (item): item is QuestionType => isOneOf(QUESTION_TYPES, item),
+      `a question type must be one of ${QUESTION_TYPES.join(', ')}`,
+    ),
+    difficulty: listOf(
+      field.difficulty,
+      (item): item is keyof typeof DIFFICULTY_BY_NAME => Object.hasOwn(DIFFICULTY_BY_NAME, item),
+      'difficulty must be 1, 2 or 3',
+    ),
+    ids: atMostMaxIds(listOf(field.ids, isId, ID_PROBLEM)),
+    count: readCount(field.count),
+    mode:
+      field.mode === undefined
+        ? read<QuizMode>('practice')
+        : isOneOf(QUIZ_MODES, field.mode)
+          ? read(field.mode)
+          : problem('mode must be practice or test'),
+    minutes: readMinutes(field.minutes),
+    seed:
+      field.seed !== undefined && /^[a-z0-9]{1,16}$/.test(field.seed)
+        ? read(field.seed)
+        : problem('the seed must be 1 to 16 lower-case letters or digits'),
+    order:
+      field.order === undefined || isOneOf(['listed', 'shuffled'], field.order)
+        ? read(field.order)
+        : problem('order must be listed or shuffled'),
   };
-  if (order === 'listed') settings.keepOrder = true;
+  for (const [name, reading] of Object.entries(fields)) {
+    if (!reading.ok) return { ok: false, problem: `“${name}”: ${reading.problem}` };
+  }
+  const { banks, topics, types, difficulty, ids, count, mode, minutes, seed, order } = fields as {
+    [Name in keyof typeof fields]: Extract<(typeof fields)[Name], { ok: true }>;
+  };
+  if (!topics.value.every((topic) => knownTopics.includes(topic)))
+    return problem(`“topics”: must be one of: ${knownTopics.join(', ')}`);
+  const settings: QuizSettings = {
+    banks: banks.value,
+    topics: topics.value,
+    types: types.value,
+    difficulties: difficulty.value.map((name) => DIFFICULTY_BY_NAME[name]),
+    ids: ids.value,
+    count: count.value,
+    mode: mode.value,
+    minutes: minutes.value,
+    seed: seed.value,
+  };
+  if (order.value === 'listed') settings.keepOrder = true;
   return { ok: true, settings };
 }
 

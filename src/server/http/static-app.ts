@@ -3,13 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { appPageFile, type AppPageFiles } from '../../build/app-page-files';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
-/** The build's list of pages built to HTML, by address (src/build/prerender-plugin.ts). */
-const prerenderedSchema = z.record(z.string().startsWith('/'), z.string().regex(/^[\w/-]+\.html$/));
+/** The build's lists of pages and screen shells, by address or pattern (src/build/prerender-plugin.ts). */
+const pageListSchema = z.record(z.string().startsWith('/'), z.string().regex(/^[\w/-]+\.html$/));
 
-/** Which file of `dist/` answers an app route: its own built page, or the shell that renders it. */
+/** Which file of `dist/` answers an app route: its own built page, or a shell that renders it. */
 export type AppPageFor = (url: string) => string;
 
 /**
@@ -34,14 +35,17 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<A
       res.header('Cache-Control', isHashed && !path.endsWith('sw.js') ? IMMUTABLE : REVALIDATE);
     },
   });
-  const prerendered = readPrerendered(distDir);
-  return (url) => prerendered[url.split('?')[0] ?? ''] ?? 'index.html';
+  const files: AppPageFiles = {
+    pages: readPageList(distDir, 'prerendered.json'),
+    shells: readPageList(distDir, 'screen-shells.json'),
+  };
+  return (url) => appPageFile(files, url.split('?')[0] ?? '');
 }
 
-function readPrerendered(distDir: string): Record<string, string> {
-  const file = join(distDir, 'prerendered.json');
+function readPageList(distDir: string, name: string): Record<string, string> {
+  const file = join(distDir, name);
   if (!existsSync(file)) return {};
-  const parsed = prerenderedSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = pageListSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is not a list of built pages: ${parsed.error.message}`);
   return Object.fromEntries(
     Object.entries(parsed.data).filter(([, fileName]) => existsSync(join(distDir, fileName))),
