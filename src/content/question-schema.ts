@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Choice, Question } from '../domain/question';
 import { citationSchema, difficultySchema, idSchema, textSchema, topicSchema } from './schema-primitives';
 
-export const choiceSchema = z.strictObject({
-  id: z.string().min(1),
-  text: textSchema,
-}) satisfies z.ZodType<Choice>;
+export const choiceSchema = z.lazy(() =>
+  z.strictObject({ id: z.string().min(1), text: textSchema }),
+) satisfies z.ZodType<Choice>;
 
 const commonFields = () => ({
   id: idSchema,
@@ -25,8 +24,9 @@ const commonFields = () => ({
  * Checks a question (`src/domain/question.ts`) wherever one enters from outside: saved history, an
  * import, a backup. One shape per type, documented in README.md ("The JSON export").
  *
- * Built at its first use (`z.lazy`), as are the stores' bigger schemas: building them all when the
- * modules load took about a third of a second of a slow phone's start, on pages that check nothing.
+ * Built at its first use (`z.lazy`), as is every schema that checks what enters the app: building
+ * them as their modules load took a slow phone about a third of a second at the start of pages that
+ * check nothing. A schema only another schema uses is built with that one.
  */
 export const questionSchema = z.lazy(() => {
   const common = commonFields();

@@ -9,25 +9,27 @@ import type { DraftQuestion, ImportProblem, ImportResult } from './format-types'
 import { locate, positionAt, scanJson, type JsonPath } from './json-locate';
 import { reserveIds } from './reserve-ids';
 
-const documentSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.union(
-    READABLE_VERSIONS.map((version) => z.literal(version)),
-    {
-      error: () => `version must be one of ${READABLE_VERSIONS.join(', ')}`,
-    },
-  ),
-  sources: z.array(sourceSchema),
-  banks: z.array(
-    z.strictObject({
-      id: idSchema,
-      title: textSchema,
-      description: z.string(),
-      questionIds: z.array(z.string()),
-    }),
-  ),
-  questions: z.array(z.unknown()),
-});
+const documentSchema = z.lazy(() =>
+  z.strictObject({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.union(
+      READABLE_VERSIONS.map((version) => z.literal(version)),
+      {
+        error: () => `version must be one of ${READABLE_VERSIONS.join(', ')}`,
+      },
+    ),
+    sources: z.array(sourceSchema),
+    banks: z.array(
+      z.strictObject({
+        id: idSchema,
+        title: textSchema,
+        description: z.string(),
+        questionIds: z.array(z.string()),
+      }),
+    ),
+    questions: z.array(z.unknown()),
+  }),
+);
 
 export type JsonImportResult = ImportResult & { sources: Source[]; banks: Bank[] };
 

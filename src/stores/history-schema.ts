@@ -10,8 +10,8 @@ import { gradeSchema } from './saved-quiz-schema';
 export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 /** Milliseconds since the epoch. */
-const time = z.number().int().nonnegative().max(LATEST_TIME, 'is later than the year 9999');
-const count = z.number().int().nonnegative();
+const time = z.lazy(() => z.number().int().nonnegative().max(LATEST_TIME, 'is later than the year 9999'));
+const count = z.lazy(() => z.number().int().nonnegative());
 
 export const attemptRecordSchema = z.lazy(() =>
   z.object({

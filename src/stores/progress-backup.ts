@@ -11,14 +11,18 @@ export const BACKUP_FORMAT = 'source-quiz-progress';
  */
 export const BACKUP_VERSION = 2;
 
-const envelopeSchema = z.object({ format: z.string(), version: z.number() });
-const backupV1Schema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
-  exportedAt: z.number().int().nonnegative(),
-  progress: progressSchema,
-});
-const backupV2Schema = backupV1Schema.extend({ version: z.literal(2), disputes: soloDisputesSchema });
+const envelopeSchema = z.lazy(() => z.object({ format: z.string(), version: z.number() }));
+const backupV1Object = () =>
+  z.object({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(1),
+    exportedAt: z.number().int().nonnegative(),
+    progress: progressSchema,
+  });
+const backupV1Schema = z.lazy(backupV1Object);
+const backupV2Schema = z.lazy(() =>
+  backupV1Object().extend({ version: z.literal(2), disputes: soloDisputesSchema }),
+);
 
 export type BackupReading =
   | { ok: true; progress: Progress; disputes: SoloDispute[]; exportedAt: number }

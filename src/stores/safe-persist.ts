@@ -6,7 +6,9 @@ import { reportStorageNotice } from './storage-notices';
 
 export const STORAGE_PREFIX = 'source-quiz:';
 
-const envelopeSchema = z.object({ state: z.unknown(), version: z.number().int().nonnegative() });
+const envelopeSchema = z.lazy(() =>
+  z.object({ state: z.unknown(), version: z.number().int().nonnegative() }),
+);
 
 /**
  * Copies a value that cannot be used to a backup key before anything else is written, so that

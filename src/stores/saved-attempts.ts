@@ -15,7 +15,7 @@ export const ATTEMPT_PREFIX = `${STORAGE_PREFIX}attempt:`;
 const LEGACY_KEY = `${STORAGE_PREFIX}quiz`;
 const DESCRIBED_AS = 'quiz in progress';
 
-const timerSchema = z.object({ deadline: z.number(), isOff: z.boolean() });
+const timerSchema = z.lazy(() => z.object({ deadline: z.number(), isOff: z.boolean() }));
 
 export const quizAttemptSchema = z.lazy(() =>
   z.object({

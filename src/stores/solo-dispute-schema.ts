@@ -6,8 +6,8 @@ import { LATEST_TIME } from './history-schema';
 
 // Solo disputes as saved on the device and carried in the backup: untrusted, checked like input.
 
-const id = z.string().min(1).max(300);
-const passageId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'is not a passage id');
+const id = z.lazy(() => z.string().min(1).max(300));
+const passageId = z.lazy(() => z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/, 'is not a passage id'));
 
 const selectionSchema = z.lazy(() =>
   z

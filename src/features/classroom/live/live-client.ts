@@ -8,7 +8,7 @@ import { sentence } from '../server/api-client';
 // The live session's connection and what travels on it. Views from the server are checked here,
 // where they enter; the Socket.IO client is loaded only by the live pages.
 
-const presentedSchema = feedbackSchema.shape.presented;
+const presentedSchema = z.lazy(() => feedbackSchema.unwrap().shape.presented);
 
 const publicViewSchema = z.object({
   sessionId: z.string(),

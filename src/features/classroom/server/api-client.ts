@@ -26,7 +26,7 @@ import type { PendingDispute } from './pending-answers';
 export type ApiResult<T> =
   { ok: true; data: T } | { ok: false; status: number; message: string; isOffline: boolean };
 
-const errorSchema = z.object({ error: z.string() });
+const errorSchema = z.lazy(() => z.object({ error: z.string() }));
 
 /** "the name is empty" → "The name is empty." */
 export function sentence(text: string): string {
@@ -86,10 +86,12 @@ async function call<T>(
 }
 
 const noContent = z.null();
-const teacherReply = z.object({ teacher: teacherSchema }).transform((value) => value.teacher);
-const classReply = z.object({ class: classSchema }).transform((value) => value.class);
-const assignmentReply = z.object({ assignment: assignmentSchema }).transform((value) => value.assignment);
-const attemptReply = z.object({ attempt: attemptSchema }).transform((value) => value.attempt);
+const teacherReply = z.lazy(() => z.object({ teacher: teacherSchema }).transform((value) => value.teacher));
+const classReply = z.lazy(() => z.object({ class: classSchema }).transform((value) => value.class));
+const assignmentReply = z.lazy(() =>
+  z.object({ assignment: assignmentSchema }).transform((value) => value.assignment),
+);
+const attemptReply = z.lazy(() => z.object({ attempt: attemptSchema }).transform((value) => value.attempt));
 
 export type AssignmentInput = {
   title: string;

@@ -55,32 +55,38 @@ type StudentAttemptState = {
   attemptLeft(assignmentId: string): void;
 };
 
-const pendingSchema = z.object({ answerId: z.string(), index: z.number(), response: learnerResponseSchema });
+const pendingSchema = z.lazy(() =>
+  z.object({ answerId: z.string(), index: z.number(), response: learnerResponseSchema }),
+);
 
-const pendingDisputeSchema = z.object({
-  disputeId: z.string(),
-  index: z.number(),
-  kind: z.enum(DISPUTE_KINDS),
-  message: z.string(),
-  selection: z
-    .object({ source: z.string(), passage: z.string(), start: z.number(), end: z.number() })
-    .nullable(),
-});
+const pendingDisputeSchema = z.lazy(() =>
+  z.object({
+    disputeId: z.string(),
+    index: z.number(),
+    kind: z.enum(DISPUTE_KINDS),
+    message: z.string(),
+    selection: z
+      .object({ source: z.string(), passage: z.string(), start: z.number(), end: z.number() })
+      .nullable(),
+  }),
+);
 
-const localAttemptSchema = z.object({
-  attemptId: z.string(),
-  resumeCode: z.string().nullable(),
-  attempt: attemptSchema,
-  pending: z.array(pendingSchema),
-  given: z.record(z.string(), learnerResponseSchema),
-  feedback: z.record(z.string(), feedbackSchema),
-  currentIndex: z.number().int().min(0),
-  isInHistory: z.boolean(),
-  // Optional, so an attempt saved before hand-ins were queued still loads as it was.
-  isHandInPending: z.boolean().optional(),
-  // Optional too: attempts saved before disputes waited on the device load unchanged.
-  pendingDisputes: z.array(pendingDisputeSchema).optional(),
-});
+const localAttemptSchema = z.lazy(() =>
+  z.object({
+    attemptId: z.string(),
+    resumeCode: z.string().nullable(),
+    attempt: attemptSchema,
+    pending: z.array(pendingSchema),
+    given: z.record(z.string(), learnerResponseSchema),
+    feedback: z.record(z.string(), feedbackSchema),
+    currentIndex: z.number().int().min(0),
+    isInHistory: z.boolean(),
+    // Optional, so an attempt saved before hand-ins were queued still loads as it was.
+    isHandInPending: z.boolean().optional(),
+    // Optional too: attempts saved before disputes waited on the device load unchanged.
+    pendingDisputes: z.array(pendingDisputeSchema).optional(),
+  }),
+);
 
 export const useStudentAttemptStore = create<StudentAttemptState>()(
   persist(
