@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 import { DISPUTE_KIND_NAMES } from '@/domain/dispute';
 import { disputesFileName, disputesText } from '@/formats/disputes-text';
@@ -21,8 +21,9 @@ export function MyDisputesSection() {
   const text = disputesText(disputes, writtenAt);
   const { hash } = useLocation();
 
-  // Arriving from "My disputes" beside a feedback: the section, not the top of the page.
-  useEffect(() => {
+  // Arriving from "My disputes" beside a feedback: the section, not the top of the page. A layout
+  // effect runs again when a suspended page is shown again, which would have dropped the focus.
+  useLayoutEffect(() => {
     if (hash === `#${MY_DISPUTES_ID}`) headingRef.current?.focus();
   }, [hash]);
 

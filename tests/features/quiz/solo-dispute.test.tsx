@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionOfType } from '@/domain/question';
@@ -117,7 +117,7 @@ describe('disputing a question in solo practice', () => {
     await user.click(await screen.findByRole('link', { name: 'My disputes' }));
 
     const section = await screen.findByRole('region', { name: 'My disputes' });
-    expect(within(section).getByRole('heading', { name: 'My disputes' })).toHaveFocus();
+    await waitFor(() => expect(within(section).getByRole('heading', { name: 'My disputes' })).toHaveFocus());
     const item = within(section).getByRole('listitem');
     expect(within(item).getByText(engineer.prompt)).toBeInTheDocument();
     expect(item).toHaveTextContent('The key (the right answer) is wrong — “The key should be Tomas Verey.”');
