@@ -35,6 +35,5 @@ const app = (
 if (root.dataset.prerendered === window.location.pathname && window.location.search === '') {
   requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
 } else {
-  const created = createRoot(root);
-  startTransition(() => created.render(app));
+  startTransition(() => createRoot(root).render(app));
 }
