@@ -24,9 +24,10 @@ const commonFields = () => ({
  * Checks a question (`src/domain/question.ts`) wherever one enters from outside: saved history, an
  * import, a backup. One shape per type, documented in README.md ("The JSON export").
  *
- * Built at its first use (`z.lazy`), as is every schema that checks what enters the app: building
- * them as their modules load took a slow phone about a third of a second at the start of pages that
- * check nothing. A schema only another schema uses is built with that one.
+ * Built at its first use (`z.lazy`), as are the browser's other schemas of saved data, input and API
+ * replies: building them as their modules load took a slow phone about a third of a second at the
+ * start of pages that check nothing. A schema only another schema uses is built with that one. (Not
+ * lazy: those the server extends too, in classroom-codes.ts, live-client.ts and dispute-responses.ts.)
  */
 export const questionSchema = z.lazy(() => {
   const common = commonFields();

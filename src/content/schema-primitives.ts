@@ -1,5 +1,5 @@
 import { z } from 'zod';
-// Built at first use, like every schema of the app (src/content/question-schema.ts says why).
+// Built at first use, as src/content/question-schema.ts says (and which schemas are not).
 
 import { DIFFICULTIES, ID_PATTERN, ID_PROBLEM, type Citation, type Difficulty } from '../domain/question';
 

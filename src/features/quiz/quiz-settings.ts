@@ -87,7 +87,7 @@ function readMinutes(text: string | undefined): Reading<number> {
 /**
  * Reads settings from a quiz URL; a tampered or broken link gets a sentence naming the first field
  * that is wrong. Checked by hand rather than with a schema: this runs before the quiz's first
- * question can paint, and a schema library would be loaded for it alone.
+ * question can paint, and building and running a schema there delayed that paint.
  */
 export function settingsFromParams(
   params: URLSearchParams,
