@@ -3,7 +3,8 @@
  * production build served by the classroom server as `npm start` runs it, three runs each, printing
  * the medians; then the time from a click on "Check answer" to the feedback being painted, with the
  * CPU slowed four times. Figures are printed, not asserted: this is a benchmark. Each run is checked
- * to have measured the intended screen, and the bench stops if not.
+ * to have measured the intended screen, and the bench stops if not. Page names given after `--`
+ * (`npm run bench:web -- "quiz question" review`) measure only those pages.
  */
 import { feedbackLatency } from './web-feedback-latency';
 import { ASSIGNMENT_TITLE, LIVE_PLAYER, STUDENTS, startClassroom, type Classroom } from './web-classroom';
@@ -106,9 +107,21 @@ function tableRow(name: string, runs: Figures[]) {
   };
 }
 
+/** The pages named on the command line, or all of them; an unknown name stops the bench. */
+function chosenPages(all: BenchPage[], names: string[]): BenchPage[] {
+  const unknown = names.filter((name) => !all.some((page) => page.name === name));
+  if (unknown.length > 0) {
+    const known = all.map((page) => `"${page.name}"`).join(', ');
+    throw new Error(
+      `No bench page is called ${unknown.map((name) => `"${name}"`).join(', ')}: pages are ${known}`,
+    );
+  }
+  return names.length === 0 ? all : all.filter((page) => names.includes(page.name));
+}
+
 const classroom = await startClassroom();
 try {
-  const pages = benchPages(classroom);
+  const pages = chosenPages(benchPages(classroom), process.argv.slice(2));
   console.log(
     `Lighthouse ${RUNS} runs per page, simulated mobile, medians, served by the classroom server ` +
       `(${new Date().toISOString().slice(0, 10)}):`,
