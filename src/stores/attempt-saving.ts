@@ -4,11 +4,14 @@ import { browserStorage } from './browser-storage';
 import { databaseWriteFailures } from './database-write-failures';
 import type { HistoryDb } from './history-db';
 import {
+  attemptsMarkedRemoved,
+  markAttemptRemoved,
   quizAttemptSchema,
   readSavedAttempt,
   removeSavedAttempt,
   saveAttempt,
   savedAttemptKeys,
+  unmarkAttemptRemoved,
 } from './saved-attempts';
 import { isHeld, retryAlso } from './saved-writes';
 import { reportStorageNotice } from './storage-notices';
@@ -85,8 +88,13 @@ export function saveAttempts(
         return;
       }
       failures.succeeded();
-      // In the database now: the copy kept in localStorage meanwhile goes, unless a newer change waits.
-      for (const id of batch.keys()) if (!waiting.has(id)) removeSavedAttempt(id);
+      // In the database now: the copy (or removal mark) kept in localStorage meanwhile goes, unless a
+      // newer change waits.
+      for (const [id, change] of batch) {
+        if (waiting.has(id)) continue;
+        if (change.attempt) removeSavedAttempt(id);
+        else unmarkAttemptRemoved(id);
+      }
       for (const attempt of saved) {
         const written = batch.get(attempt.id)?.attempt;
         // Joined with answers another tab saved: this tab shows them too.
@@ -107,7 +115,10 @@ export function saveAttempts(
     if (attempt.success) listener.changed(attempt.data);
   }
 
-  /** Copies what localStorage holds into the database; each key goes once written, if unchanged. */
+  /**
+   * Copies what localStorage holds into the database, and the removals marked there; each key goes
+   * once written, if unchanged.
+   */
   async function migrate(database: HistoryDb): Promise<void> {
     const storage = browserStorage();
     const found: { key: string; raw: string; attempt: QuizAttempt }[] = [];
@@ -122,12 +133,15 @@ export function saveAttempts(
       const attempt = raw == null ? undefined : readSavedAttempt(key);
       if (raw != null && attempt) found.push({ key, raw, attempt });
     }
-    if (found.length === 0) return;
+    // An attempt saved again after its mark (not something the app does) is kept: saving wins.
+    const removed = attemptsMarkedRemoved().filter((id) => !found.some(({ attempt }) => attempt.id === id));
+    if (found.length === 0 && removed.length === 0) return;
     const { writeAttempts } = await dbModule();
-    await writeAttempts(
-      database,
-      found.map(({ attempt }) => ({ id: attempt.id, attempt })),
-    );
+    await writeAttempts(database, [
+      ...found.map(({ attempt }) => ({ id: attempt.id, attempt })),
+      ...removed.map((id) => ({ id })),
+    ]);
+    for (const id of removed) unmarkAttemptRemoved(id);
     for (const { key, raw } of found) {
       try {
         if (!isHeld(key) && storage?.getItem(key) === raw) storage.removeItem(key);
@@ -194,7 +208,10 @@ export function saveAttempts(
     // change, localStorage keeps it too, so a reload or a closed tab right after an answer loses
     // nothing (the next start copies it in, as it copies the version before's).
     if (change.attempt) saveAttempt(change.attempt);
-    else removeSavedAttempt(change.id);
+    else {
+      removeSavedAttempt(change.id);
+      if (mode !== 'local') markAttemptRemoved(change.id);
+    }
     if (mode === 'database') {
       waiting.set(change.id, change);
       flush();

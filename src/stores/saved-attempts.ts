@@ -112,6 +112,39 @@ export function removeSavedAttempt(id: string): void {
   }
 }
 
+// An attempt removed while the database keeps the attempts is marked here until the database has the
+// removal, as a change stays in localStorage until written: a reload in between must not bring it back.
+const REMOVED_PREFIX = `${STORAGE_PREFIX}attempt-removed:`;
+
+export function markAttemptRemoved(id: string): void {
+  try {
+    browserStorage()?.setItem(REMOVED_PREFIX + id, '1');
+  } catch {
+    // Without the mark, only a reload before the database's write could list the quiz again.
+  }
+}
+
+export function unmarkAttemptRemoved(id: string): void {
+  try {
+    browserStorage()?.removeItem(REMOVED_PREFIX + id);
+  } catch {
+    // Left in place, the removal is written again at the next start: nothing else is affected.
+  }
+}
+
+/** The attempts marked removed whose removal the database may not have yet. */
+export function attemptsMarkedRemoved(): string[] {
+  const storage = browserStorage();
+  if (!storage) return [];
+  try {
+    return Object.keys(storage)
+      .filter((key) => key.startsWith(REMOVED_PREFIX))
+      .map((key) => key.slice(REMOVED_PREFIX.length));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The one quiz in progress that older versions saved becomes an attempt of its own. The old key goes
  * only once the attempt is saved; a damaged old value is set aside as before.

@@ -164,5 +164,27 @@ describe('quizzes in progress in IndexedDB', () => {
     await left.saving.settled();
     expect(await savedInDatabase()).toEqual({});
     await expect.poll(() => Object.keys(right.getState().attempts)).toEqual([]);
+    // The mark that stood for the removal until the database had it is gone too.
+    expect(Object.keys(localStorage).filter((key) => key.includes('attempt-removed'))).toEqual([]);
+  });
+
+  it('a discard the database has not written yet stays done after a reload', async () => {
+    saveTheOldWay(oldAttempt('gone', 1));
+    saveTheOldWay(oldAttempt('kept', 2));
+    const tab = await openTab();
+    expect(Object.keys(await savedInDatabase()).sort()).toEqual(['gone', 'kept']);
+    // The database refuses the removal, as if the page closed before it was written.
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(() => {
+      throw new DOMException('busy', 'UnknownError');
+    });
+    tab.getState().attemptDiscarded('gone');
+    await tab.saving.settled();
+    vi.restoreAllMocks();
+    expect(Object.keys(await savedInDatabase()).sort()).toEqual(['gone', 'kept']);
+
+    const reloaded = await openTab();
+    expect(Object.keys(reloaded.getState().attempts)).toEqual(['kept']);
+    expect(Object.keys(await savedInDatabase())).toEqual(['kept']);
+    expect(Object.keys(localStorage).filter((key) => key.includes('attempt-removed'))).toEqual([]);
   });
 });
