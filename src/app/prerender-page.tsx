@@ -28,6 +28,7 @@ export function prerenderedPaths(): string[] {
  * links that screen's stylesheets from the page, so its layout does not shift once its code loads.
  */
 export function screenModuleOf(path: string): string | undefined {
+  if (path === paths.home()) return 'src/features/home/home-page.tsx';
   if (path === paths.sources()) return 'src/features/sources/source-list-page.tsx';
   if (path.startsWith(`${paths.sources()}/`)) return 'src/features/sources/source-page.tsx';
   return undefined;

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
-import { HomePage } from '@/features/home/home-page';
 import { ROUTES } from '@/navigation/paths';
 import { builtInContent } from './built-in-content';
 import { Layout } from './layout';
@@ -9,7 +8,9 @@ import { reloadIfOutdated } from './reload-when-outdated';
 import { RouteErrorPage } from './route-error-page';
 
 // Declarative routes with React.lazy: the data router would add ~30 KB gzip to the first page.
-// Every screen but the first loads as its own chunk, with its data, when it is visited.
+// Every screen loads as its own chunk, with its data, when it is visited; the home page too, whose
+// built HTML shows until its chunk has come and hydrated it.
+const HomePage = lazy(async () => ({ default: (await import('@/features/home/home-page')).HomePage }));
 const SourceListPage = lazy(async () => ({
   default: (await import('@/features/sources/source-list-page')).SourceListPage,
 }));

@@ -29,7 +29,8 @@ type PrerenderModule = {
  */
 function filesOfScreen(bundle: OutputBundle, moduleId: string): { scripts: string[]; styles: string[] } {
   const chunks = Object.values(bundle).filter((output): output is OutputChunk => output.type === 'chunk');
-  const screen = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(`/${moduleId}`));
+  // A small screen may share a chunk with other code (experimentalMinChunkSize, vite.config.ts).
+  const screen = chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(`/${moduleId}`)));
   if (!screen) throw new Error(`no chunk is made from ${moduleId}`);
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const scripts = new Set<string>();
