@@ -12,13 +12,15 @@ import { Layout, PageLoading } from './layout';
  * The pages that read nothing from the device or a server before they show their content, and whose
  * controls are links (which work before hydration too): built to HTML at build time
  * (src/build/prerender-plugin.ts), so they paint before any script has run, and hydrated in the
- * browser. Pages with forms or buttons (sign-in, join, classroom) are not: a tap or typing before
- * hydration would be lost. Every other address gets the shell (renderShell).
+ * browser. Pages with forms or buttons (join, classroom) are not: a tap or typing before hydration
+ * would be lost. The sign-in page, where teachers arrive, is the exception: its fields and button are
+ * disabled until it is hydrated. Every other address gets the shell (renderShell).
  */
 export function prerenderedPaths(): string[] {
   return [
     paths.home(),
     paths.sources(),
+    paths.teacherSignIn(),
     ...builtInContent.catalog.sources.map((source) => paths.source(source.id)),
   ];
 }
@@ -29,6 +31,7 @@ export function prerenderedPaths(): string[] {
  */
 export function screenModuleOf(path: string): string | undefined {
   if (path === paths.home()) return 'src/features/home/home-page.tsx';
+  if (path === paths.teacherSignIn()) return 'src/features/classroom/server/teacher-auth-page.tsx';
   if (path === paths.sources()) return 'src/features/sources/source-list-page.tsx';
   if (path.startsWith(`${paths.sources()}/`)) return 'src/features/sources/source-page.tsx';
   return undefined;
@@ -54,7 +57,6 @@ export const SCREEN_MODULES: Partial<Record<keyof typeof ROUTES, string>> = {
   print: 'src/features/classroom/print-page.tsx',
   projector: 'src/features/classroom/projector-page.tsx',
   studentStart: 'src/features/classroom/student-start-page.tsx',
-  teacherSignIn: 'src/features/classroom/server/teacher-auth-page.tsx',
   teacherSignUp: 'src/features/classroom/server/teacher-auth-page.tsx',
   teacher: 'src/features/classroom/server/teacher-home-page.tsx',
   teacherAccount: 'src/features/classroom/server/teacher-account-page.tsx',

@@ -18,6 +18,7 @@ const HEADINGS: Record<string, string> = {
   '/sources': 'Sources',
   '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations',
   '/sources/development-cooperation': 'Development cooperation',
+  '/teacher/sign-in': 'Teacher sign-in',
 };
 /** The tab title each built page carries before any script runs, as it has once the app runs. */
 const TITLES: Record<string, string> = {
@@ -25,6 +26,7 @@ const TITLES: Record<string, string> = {
   '/sources': 'Sources · Source Quiz',
   '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations · Source Quiz',
   '/sources/development-cooperation': 'Development cooperation · Source Quiz',
+  '/teacher/sign-in': 'Teacher sign-in · Source Quiz',
 };
 /** A sentence of the document, word for word (src: questions/sources/development-cooperation.yaml). */
 const PASSAGE = 'VVOB works with/through various partners like MPI, MOET, DARD';
@@ -58,6 +60,11 @@ describe('pages built to HTML', () => {
     // The reader's own stylesheet comes with the page: its layout does not change when its code loads.
     const readerLayout = () => page.locator('.reader').evaluate((reader) => getComputedStyle(reader).display);
     expect(await readerLayout()).toBe('grid');
+    // The sign-in form cannot be used before the app has taken it over: typing would be lost.
+    await page.goto(appUrl('/teacher/sign-in'));
+    for (const field of [page.getByLabel('Email'), page.getByLabel('Password')])
+      expect(await field.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
     await context.close();
   });
 
@@ -85,15 +92,25 @@ describe('pages built to HTML', () => {
     await page.getByRole('link', { name: 'Start a quiz' }).click();
     await page.getByRole('heading', { name: 'Start a quiz', level: 1 }).waitFor();
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+
+    // The built sign-in page, once hydrated, takes typing and says what the server answered (its
+    // refusal is a 401, which the console reports: the errors are checked before).
+    await page.goto(appUrl('/teacher/sign-in'));
+    await page.waitForLoadState('networkidle');
     expect(errors, errors.join('\n')).toEqual([]);
+    await page.getByLabel('Email').fill('nobody@example.org');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: /\S/ }).waitFor();
+    expect(await page.getByLabel('Email').inputValue()).toBe('nobody@example.org');
     await context.close();
   });
 });
 
 describe('every other address', () => {
   it('paints the header and “Loading…” from the HTML, then its screen', async () => {
-    // A page with a form is not built: typing before hydration would be lost.
-    for (const path of ['/teacher/sign-in', '/live', '/classroom']) {
+    // A page with a form is not built (sign-in aside): typing before hydration would be lost.
+    for (const path of ['/teacher/sign-up', '/live', '/classroom']) {
       expect(await (await fetch(appUrl(path))).text(), path).not.toContain('data-prerendered');
     }
     const shell = await fetch(appUrl('/review'));

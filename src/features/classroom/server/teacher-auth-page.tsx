@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
 import { safeBackPath } from '@/navigation/safe-back-path';
@@ -22,6 +23,9 @@ export function TeacherAuthPage({ kind }: { kind: 'sign-in' | 'sign-up' }) {
   const [problem, setProblem] = useState('');
   const [isBusy, setIsBusy] = useState(false);
   const problemRef = useRef<HTMLParagraphElement>(null);
+  // The sign-in page is built to HTML (prerender-page.tsx): until React has taken it over, typing
+  // would be lost and the browser would send the form by itself, so nothing can be used yet.
+  const isReady = useHydrated();
 
   if (info.status === 'absent') return <NoServer />;
   const isClosed = isSignUp && info.info?.allowSignup === false;
@@ -64,6 +68,7 @@ export function TeacherAuthPage({ kind }: { kind: 'sign-in' | 'sign-up' }) {
               autoComplete="email"
               value={email}
               onChange={(e) => setEmail(e.target.value)}
+              disabled={!isReady}
               required
             />
           </div>
@@ -77,6 +82,7 @@ export function TeacherAuthPage({ kind }: { kind: 'sign-in' | 'sign-up' }) {
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               aria-describedby={isSignUp ? ids.hint : undefined}
+              disabled={!isReady}
               required
             />
             {isSignUp && (
@@ -88,7 +94,7 @@ export function TeacherAuthPage({ kind }: { kind: 'sign-in' | 'sign-up' }) {
           <p ref={problemRef} tabIndex={-1} role="alert" className={problem ? 'notice notice--error' : ''}>
             {problem}
           </p>
-          <button type="submit" className="button" disabled={isBusy}>
+          <button type="submit" className="button" disabled={isBusy || !isReady}>
             {isSignUp ? 'Create the account' : 'Sign in'}
           </button>
         </>
