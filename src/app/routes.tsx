@@ -8,8 +8,8 @@ import { reloadIfOutdated } from './reload-when-outdated';
 import { RouteErrorPage } from './route-error-page';
 
 // Declarative routes with React.lazy: the data router would add ~30 KB gzip to the first page.
-// Every screen loads as its own chunk, with its data, when it is visited; the home page too, whose
-// built HTML shows until its chunk has come and hydrated it.
+// Every screen loads in chunks apart from the first page's, with its data, when it is visited; the
+// home page too, whose built HTML shows until its chunk has come and hydrated it.
 const HomePage = lazy(async () => ({ default: (await import('@/features/home/home-page')).HomePage }));
 const SourceListPage = lazy(async () => ({
   default: (await import('@/features/sources/source-list-page')).SourceListPage,
@@ -78,7 +78,7 @@ const JoinLivePage = lazy(async () => ({
 const LiveHostPage = lazy(async () => ({
   default: (await import('@/features/classroom/live/live-host-page')).LiveHostPage,
 }));
-// A chunk of its own too: the first page is at its budget.
+// Lazy too, though the build merges a module this small into the first page (vite.config.ts).
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 const ReviewPage = lazy(async () => ({
   default: (await import('@/features/review/review-page')).ReviewPage,
