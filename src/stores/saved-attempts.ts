@@ -76,15 +76,20 @@ export function readSavedAttempt(key: string): QuizAttempt | undefined {
   return undefined;
 }
 
-/** The localStorage keys of every attempt saved there (the fallback, or by the version before). */
-export function savedAttemptKeys(): string[] {
+/** The localStorage keys that pass `test`; none where the storage cannot be read. */
+function storageKeys(test: (key: string) => boolean): string[] {
   const storage = browserStorage();
   if (!storage) return [];
   try {
-    return Object.keys(storage).filter(isAttemptKey);
+    return Object.keys(storage).filter(test);
   } catch {
     return [];
   }
+}
+
+/** The localStorage keys of every attempt saved there (the fallback, or by the version before). */
+export function savedAttemptKeys(): string[] {
+  return storageKeys(isAttemptKey);
 }
 
 /** Every attempt saved on this device, by id. */
@@ -134,15 +139,7 @@ export function unmarkAttemptRemoved(id: string): void {
 
 /** The attempts marked removed whose removal the database may not have yet. */
 export function attemptsMarkedRemoved(): string[] {
-  const storage = browserStorage();
-  if (!storage) return [];
-  try {
-    return Object.keys(storage)
-      .filter((key) => key.startsWith(REMOVED_PREFIX))
-      .map((key) => key.slice(REMOVED_PREFIX.length));
-  } catch {
-    return [];
-  }
+  return storageKeys((key) => key.startsWith(REMOVED_PREFIX)).map((key) => key.slice(REMOVED_PREFIX.length));
 }
 
 /**
