@@ -1,7 +1,8 @@
 import { emptyHistory, recordAnswer, recordAttemptFinish, recordAttemptStart, type History } from './history';
 import type { QuizSession } from './quiz-session';
 import { gradedAnswers, gradedAnswersOf, withRegrades, type RegradesDue } from './regrade-history';
-import { buildSchedules, clampRetention, scheduleOf, TARGET_RETENTION, type Schedule } from './schedule';
+import { buildSchedules, clampRetention, scheduleOf, type Schedule } from './schedule';
+import { TARGET_RETENTION } from './target-retention';
 
 export type LearnerSettings = { targetRetention: number };
 

@@ -11,9 +11,7 @@ import {
 import type { Verdict } from './grade';
 import { finalAnswers, type AnswerRecord, type History } from './history';
 import { regradeCounts } from './regrade-history';
-
-/** The share of due questions a learner wants to still remember when they come back; FSRS aims for it. */
-export const TARGET_RETENTION = { min: 0.8, max: 0.95, default: 0.9 } as const;
+import { TARGET_RETENTION } from './target-retention';
 
 export type ScheduleState = 'new' | 'learning' | 'review' | 'relearning';
 

@@ -1,5 +1,6 @@
 import type { AnswerRecord } from '@/engine/history';
-import { answerRecordSchema, LATEST_TIME } from './history-schema';
+import { answerRecordSchema } from './history-schema';
+import { LATEST_TIME } from './latest-time';
 
 /**
  * Checks saved answers as `answerRecordSchema` does, at a fraction of the cost for a large history:

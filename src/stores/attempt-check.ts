@@ -1,5 +1,6 @@
 import type { AttemptRecord } from '@/engine/history';
-import { attemptRecordSchema, LATEST_TIME } from './history-schema';
+import { attemptRecordSchema } from './history-schema';
+import { LATEST_TIME } from './latest-time';
 
 /**
  * Checks a saved attempt as `attemptRecordSchema` does, without its cost for the thousands a long

@@ -8,9 +8,9 @@ import {
   answerRecordSchema,
   attemptRecordSchema,
   learnerSettingsSchema,
-  LATEST_TIME,
   regradeRecordSchema,
 } from './history-schema';
+import { LATEST_TIME } from './latest-time';
 import { progressOfSavedQuiz } from './saved-quiz-progress';
 import { quizAttemptSchema } from './saved-attempts';
 

@@ -17,10 +17,10 @@ import { answersOfPage, pageText } from './answer-pages';
 import { checkedAttempt } from './attempt-check';
 import {
   learnerSettingsSchema,
-  LATEST_TIME,
   regradeRecordSchema,
   savedScheduleSchema,
 } from './history-schema';
+import { LATEST_TIME } from './latest-time';
 
 /**
  * The learner's history in IndexedDB: one record per answer, attempt, question as asked and reset,

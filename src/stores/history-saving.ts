@@ -12,9 +12,9 @@ import {
   answerRecordSchema,
   attemptRecordSchema,
   learnerSettingsSchema,
-  LATEST_TIME,
   regradeRecordSchema,
 } from './history-schema';
+import { LATEST_TIME } from './latest-time';
 import type { HistoryDb, HistoryRecords } from './history-db';
 import { isHeld, retryAlso } from './saved-writes';
 import { reportStorageNotice } from './storage-notices';

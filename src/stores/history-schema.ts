@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { questionSchema } from '@/content/question-schema';
 import type { AnswerRecord, AttemptRecord, History, RegradeRecord } from '@/engine/history';
 import type { LearnerSettings, Progress } from '@/engine/progress';
-import { TARGET_RETENTION, type SavedSchedule, type Schedule } from '@/engine/schedule';
+import type { SavedSchedule, Schedule } from '@/engine/schedule';
+import { TARGET_RETENTION } from '@/engine/target-retention';
 import { learnerResponseSchema } from '@/content/response-schema';
 import { gradeSchema } from './saved-quiz-schema';
-
-/** The last millisecond of the year 9999: later times are tampering, and dates past it cannot be shown. */
-export const LATEST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+import { LATEST_TIME } from './latest-time';
 
 /** Milliseconds since the epoch. */
 const time = z.lazy(() => z.number().int().nonnegative().max(LATEST_TIME, 'is later than the year 9999'));

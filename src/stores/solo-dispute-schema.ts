@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISPUTE_KINDS, type SoloDispute } from '@/domain/dispute';
 import { disputeTextProblem, MAX_DISPUTE_TEXT, tidyDisputeText } from '@/engine/dispute-checks';
 import { learnerResponseSchema } from '@/content/response-schema';
-import { LATEST_TIME } from './history-schema';
+import { LATEST_TIME } from './latest-time';
 
 // Solo disputes as saved on the device and carried in the backup: untrusted, checked like input.
 

@@ -10,7 +10,8 @@ import {
 import type { Progress } from '@/engine/progress';
 import { goToNext, startQuiz, submitAnswer, type QuizSession } from '@/engine/quiz-session';
 import { settingsFromParams, settingsToParams } from '@/features/quiz/quiz-settings';
-import { LATEST_TIME, progressSchema } from '@/stores/history-schema';
+import { progressSchema } from '@/stores/history-schema';
+import { LATEST_TIME } from '@/stores/latest-time';
 import { quizSessionSchema } from '@/stores/saved-quiz-schema';
 
 /** The quiz in progress the tampered data holds, and the address that resumes it. */

@@ -10,9 +10,9 @@ import {
   ratingOf,
   reviewSchedule,
   scheduleOf,
-  TARGET_RETENTION,
   type Schedule,
 } from '@/engine/schedule';
+import { TARGET_RETENTION } from '@/engine/target-retention';
 import { answer, DAY, MINUTE, poolQuestion, T0 } from './history-fixtures';
 
 const DEFAULT = { targetRetention: TARGET_RETENTION.default };

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { quizEvents } from '@/features/quiz/quiz-events';
+import { historyRecorded } from '@/stores/history-later';
 import { useQuizStore } from '@/stores/quiz-store';
 import { emptyProgress } from '@/engine/progress';
 import { resetSavedWrites } from '@/stores/saved-writes';
@@ -81,7 +82,7 @@ describe('the saved history', () => {
 });
 
 describe('recording from the quiz', () => {
-  it('keeps the attempt, each answer and the finish, and schedules each question answered', () => {
+  it('keeps the attempt, each answer and the finish, and schedules each question answered', async () => {
     const quiz = useQuizStore.getState();
     quizEvents.started({
       key: 'k',
@@ -98,6 +99,7 @@ describe('recording from the quiz', () => {
     quizEvents.answered({ type: 'true-false', value: true }, T0 + 2000); // practice: the first answer stands
     quiz.nextRequested();
     quizEvents.finished(T0 + 3000);
+    await historyRecorded();
 
     const { history, schedules } = progress();
     expect(history.attempts).toEqual([

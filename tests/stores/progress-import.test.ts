@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProgress, type Progress } from '@/engine/progress';
 import { quizEvents } from '@/features/quiz/quiz-events';
+import { historyRecorded } from '@/stores/history-later';
 import { useQuizStore } from '@/stores/quiz-store';
 import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
@@ -47,7 +48,7 @@ describe('every file the app writes imports back', () => {
     });
   });
 
-  it('a saved quiz in progress, as the answers it holds', () => {
+  it('a saved quiz in progress, as the answers it holds', async () => {
     quizEvents.started({
       key: 'k',
       title: 'Practice quiz',
@@ -59,6 +60,7 @@ describe('every file the app writes imports back', () => {
       now: T0,
     });
     quizEvents.answered({ type: 'true-false', value: true }, T0 + 1000);
+    await historyRecorded();
     const savedQuiz = localStorage.getItem(attemptStorageKey(useQuizStore.getState().currentId ?? '')) ?? '';
     const preview = previewImport(emptyProgress(), savedQuiz);
     expect(preview).toMatchObject({ ok: true, kind: 'saved quiz', added: { attempts: 1, answers: 1 } });

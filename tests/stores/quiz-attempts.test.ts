@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { LearnerResponse } from '@/domain/learner-response';
 import { emptyProgress } from '@/engine/progress';
 import { quizEvents } from '@/features/quiz/quiz-events';
+import { historyRecorded } from '@/stores/history-later';
 import { unfinishedAttempts } from '@/engine/quizzes-in-progress';
 import { useHistoryStore } from '@/stores/history-store';
 import { useQuizStore, type QuizStartInput } from '@/stores/quiz-store';
@@ -82,7 +83,7 @@ describe('every quiz in progress has its own record', () => {
     expect(savedAttemptKeys()).toEqual([attemptStorageKey(useQuizStore.getState().currentId ?? '')]);
   });
 
-  it('drops an attempt only when the learner discards it, keeping its answers in the history', () => {
+  it('drops an attempt only when the learner discards it, keeping its answers in the history', async () => {
     quizEvents.opened(input('k', 's1'));
     answerAndGoOn(2);
     const id = useQuizStore.getState().currentId ?? '';
@@ -90,6 +91,7 @@ describe('every quiz in progress has its own record', () => {
     useQuizStore.getState().attemptDiscarded(id);
     expect(localStorage.getItem(attemptStorageKey(id))).toBeNull();
     expect(useQuizStore.getState().attempts[id]).toBeUndefined();
+    await historyRecorded();
     expect(useHistoryStore.getState().history.answers).toHaveLength(2);
   });
 });

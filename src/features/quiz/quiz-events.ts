@@ -1,7 +1,7 @@
 import type { LearnerResponse } from '@/domain/learner-response';
 import { currentQuestion } from '@/engine/quiz-session';
-import { useHistoryStore } from '@/stores/history-store';
 import { useQuizStore, type QuizStartInput } from '@/stores/quiz-store';
+import { updateHistory } from '@/stores/history-later';
 
 /**
  * What happens in a quiz, told to both stores that care: the quiz in progress, and the learner's
@@ -16,7 +16,7 @@ export const quizEvents = {
   started(input: QuizStartInput): void {
     useQuizStore.getState().quizStarted(input);
     const { session } = useQuizStore.getState();
-    if (session) useHistoryStore.getState().attemptStarted(session);
+    if (session) updateHistory((history) => history.getState().attemptStarted(session));
   },
 
   answered(response: LearnerResponse, now: number): void {
@@ -26,7 +26,7 @@ export const quizEvents = {
     const after = useQuizStore.getState().session;
     // The engine keeps the session as it was when it refuses an answer (a second one in practice).
     if (after && after !== before && questionId !== undefined) {
-      useHistoryStore.getState().answerRecorded(after, questionId);
+      updateHistory((history) => history.getState().answerRecorded(after, questionId));
     }
   },
 
@@ -34,6 +34,6 @@ export const quizEvents = {
     const before = useQuizStore.getState().session;
     useQuizStore.getState().quizFinished(now);
     const after = useQuizStore.getState().session;
-    if (after && after !== before) useHistoryStore.getState().attemptFinished(after);
+    if (after && after !== before) updateHistory((history) => history.getState().attemptFinished(after));
   },
 };

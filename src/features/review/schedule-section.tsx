@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { latestAnswers } from '@/engine/history';
 import { gradedAnswers } from '@/engine/regrade-history';
-import { TARGET_RETENTION } from '@/engine/schedule';
+import { TARGET_RETENTION } from '@/engine/target-retention';
 import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { formatDate, relativeDay } from '@/lib/local-day';
 import { useHistoryStore } from '@/stores/history-store';

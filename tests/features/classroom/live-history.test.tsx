@@ -7,6 +7,7 @@ import { emptyProgress } from '@/engine/progress';
 import { createRandom } from '@/engine/random';
 import { keepSeat, readSeat, type PlayerView } from '@/features/classroom/live/live-client';
 import { recordLiveView } from '@/features/classroom/live/live-history';
+import { historyRecorded } from '@/stores/history-later';
 import { useHistoryStore } from '@/stores/history-store';
 import { singleChoiceQuestions } from '../history-helpers';
 import { renderPage } from '../../kit/render-app';
@@ -61,6 +62,7 @@ describe('a live session in the device history', () => {
     recordLiveView(revealView(2, skipped, null), start + 90_000);
     recordLiveView({ ...revealView(2, skipped, null), phase: 'ended' }, start + 120_000);
     recordLiveView({ ...revealView(2, skipped, null), phase: 'ended' }, start + 150_000);
+    await historyRecorded();
 
     const { history } = useHistoryStore.getState();
     expect(history.answers.map((answer) => [answer.questionId, answer.grade.isCorrect])).toEqual([
@@ -85,6 +87,7 @@ describe('a live session in the device history', () => {
     recordLiveView({ ...revealView(0, question, false), sessionId: 'AnOtHeRsEsSiOnIdAnOtHe' }, Date.now());
     keepSeat(null);
     recordLiveView(revealView(0, question, false), Date.now());
+    await historyRecorded();
     expect(useHistoryStore.getState().history.answers).toEqual([]);
     expect(readSeat()).toBeNull();
   });

@@ -3,7 +3,8 @@ import { cleanup, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '@/engine/progress';
-import { LATEST_TIME, progressSchema } from '@/stores/history-schema';
+import { progressSchema } from '@/stores/history-schema';
+import { LATEST_TIME } from '@/stores/latest-time';
 import { useHistoryStore } from '@/stores/history-store';
 import { renderApp } from '../../kit/render-app';
 

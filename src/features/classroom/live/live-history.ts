@@ -1,5 +1,5 @@
 import type { QuizSession } from '@/engine/quiz-session';
-import { useHistoryStore } from '@/stores/history-store';
+import { updateHistory } from '@/stores/history-later';
 import { keepSeat, readSeat, type LiveSeat, type PlayerView } from './live-client';
 
 /**
@@ -43,16 +43,18 @@ export function recordLiveView(view: PlayerView, now: number): void {
   const saved = readSeat();
   if (!saved || saved.sessionId !== view.sessionId) return;
   const seat = { ...saved, joinedAt: saved.joinedAt ?? now };
-  const history = useHistoryStore.getState();
   if (view.phase === 'reveal') {
     const key = String(view.index);
     if (!view.me.hasAnswered || !view.me.feedback?.response || seat.inHistory?.[key] !== undefined) return;
     const kept = { ...seat, inHistory: { ...seat.inHistory, [key]: now } };
     // Kept first: should the page die between the two, the answer is missed rather than doubled.
     keepSeat(kept);
-    history.answerRecorded(liveAsSession(kept, view), view.me.feedback.presented.question.id);
+    const questionId = view.me.feedback.presented.question.id;
+    updateHistory((history) => history.getState().answerRecorded(liveAsSession(kept, view), questionId));
   } else if (view.phase === 'ended' && !seat.isFinishedInHistory && seat.inHistory) {
     keepSeat({ ...seat, isFinishedInHistory: true });
-    history.attemptFinished({ ...liveAsSession(seat, view), finishedAt: now });
+    updateHistory((history) =>
+      history.getState().attemptFinished({ ...liveAsSession(seat, view), finishedAt: now }),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import type { LearnerResponse } from '@/domain/learner-response';
-import { useHistoryStore } from '@/stores/history-store';
+import { updateHistory } from '@/stores/history-later';
 import { api } from './api-client';
 import { attemptAsSession } from './attempt-as-session';
 import type { DisputeInput } from './dispute-responses';
@@ -182,9 +182,12 @@ export function recordInHistory(assignmentId: string): void {
   if (!local || local.isInHistory) return;
   const session = attemptAsSession(local.attempt);
   if (!session) return;
-  const history = useHistoryStore.getState();
-  history.attemptStarted(session);
-  for (const questionId of Object.keys(session.submissions)) history.answerRecorded(session, questionId);
-  history.attemptFinished(session);
-  useStudentAttemptStore.getState().recordedInHistory(assignmentId);
+  // Recording twice changes nothing in the history, so a second call before the first is applied is harmless.
+  updateHistory((store) => {
+    const history = store.getState();
+    history.attemptStarted(session);
+    for (const questionId of Object.keys(session.submissions)) history.answerRecorded(session, questionId);
+    history.attemptFinished(session);
+    useStudentAttemptStore.getState().recordedInHistory(assignmentId);
+  });
 }

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { storageNotices } from '@/stores/storage-notices';
+
+// The history store is loaded at the first change recorded; should that load fail (offline after an
+// update), the changes wait, the learner is told, and the next change brings them all in, in order.
+
+afterEach(() => {
+  vi.doUnmock('@/stores/history-store');
+  vi.resetModules();
+  storageNotices.setState({ notices: [] });
+});
+
+describe('recording in the history before its store is loaded', () => {
+  it('keeps the changes through a failed load, says so, and applies them in order at the next try', async () => {
+    const applied: string[] = [];
+    const store = { name: 'the history store' };
+    let loads = 0;
+    vi.doMock('@/stores/history-store', () => {
+      loads += 1;
+      if (loads === 1) throw new Error('Failed to fetch dynamically imported module');
+      return { useHistoryStore: store };
+    });
+    const { historyRecorded, updateHistory } = await import('@/stores/history-later');
+
+    updateHistory(() => applied.push('started'));
+    updateHistory(() => applied.push('first answer'));
+    await historyRecorded();
+    expect(applied).toEqual([]);
+    expect(storageNotices.getState().notices).toEqual([
+      expect.objectContaining({
+        kind: 'not-saved',
+        message: expect.stringMatching(/could not be added to your history/),
+      }),
+    ]);
+
+    updateHistory((loaded) => applied.push(`second answer, to ${(loaded as unknown as typeof store).name}`));
+    await historyRecorded();
+    expect(applied).toEqual(['started', 'first answer', 'second answer, to the history store']);
+
+    // Once loaded, a change is applied at once.
+    updateHistory(() => applied.push('finished'));
+    expect(applied.at(-1)).toBe('finished');
+  });
+});
