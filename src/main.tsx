@@ -1,6 +1,7 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '@/app/app';
+import { keepBuiltContent } from '@/app/built-content';
 import { probeServer } from '@/app/probe-server';
 import { watchForNewVersion } from '@/app/reload-when-outdated';
 import '@/app/styles/tokens.css';
@@ -32,8 +33,11 @@ const app = (
 // run (Lighthouse mobile: first paint 1.3 s instead of 2 s on the home page). Elsewhere the built
 // shell (header, "Loading…") stays until React's first render replaces it; that render is a
 // transition too, for the same reason (Lighthouse mobile, quiz page: blocking time about 670 ms → 400).
-if (root.dataset.prerendered === window.location.pathname && window.location.search === '') {
+// A built page at an address with a query is replaced too, and its content stands in for "Loading…".
+const isBuiltPage = root.dataset.prerendered === window.location.pathname;
+if (isBuiltPage && window.location.search === '') {
   requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
 } else {
+  if (isBuiltPage) keepBuiltContent(document.getElementById('main'));
   startTransition(() => createRoot(root).render(app));
 }

@@ -6,6 +6,7 @@ import { useHydrated } from '@/hooks/use-hydrated';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { afterHistoryStarts } from '@/stores/history-demand';
 import { useServerInfoStore } from '@/stores/server-info-store';
+import { builtContentReplaced, hasBuiltContent, showBuiltContent } from './built-content';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
 import { paths } from '@/navigation/paths';
@@ -29,9 +30,16 @@ const NAV = [
   { to: paths.classroom(), label: 'Classroom', end: false },
 ];
 
-/** What a page shows while its screen's code loads. */
+/** What a page shows while its screen's code loads: the built page it replaces, if any (built-content.ts). */
 export function PageLoading() {
+  if (hasBuiltContent()) return <div className="built-content" ref={showBuiltContent} />;
   return <p role="status">Loading…</p>;
+}
+
+/** Marks the first screen rendered: from then on, a screen loading shows "Loading…". */
+function ScreenShown() {
+  useEffect(() => builtContentReplaced(), []);
+  return null;
 }
 
 /**
@@ -44,6 +52,7 @@ const RouteScreen = memo(function RouteScreen({ address }: { address: string }) 
     // Any change of address, the hash included, leaves an error: a corrected link works in the same tab.
     <ErrorBoundary resetKey={address} fallback={(error) => <RouteErrorPage error={error} />}>
       <Suspense fallback={<PageLoading />}>
+        <ScreenShown />
         <Outlet />
       </Suspense>
     </ErrorBoundary>

@@ -13,14 +13,16 @@ import { Layout, PageLoading } from './layout';
  * controls are links (which work before hydration too): built to HTML at build time
  * (src/build/prerender-plugin.ts), so they paint before any script has run, and hydrated in the
  * browser. Pages with forms or buttons (join, classroom) are not: a tap or typing before hydration
- * would be lost. The sign-in page, where teachers arrive, is the exception: its fields and button are
- * disabled until it is hydrated. Every other address gets the shell (renderShell).
+ * would be lost. The sign-in and join pages, where teachers and students arrive, are the exceptions:
+ * their fields and buttons are disabled until they are hydrated. Every other address gets the shell
+ * (renderShell).
  */
 export function prerenderedPaths(): string[] {
   return [
     paths.home(),
     paths.sources(),
     paths.teacherSignIn(),
+    paths.liveJoin(),
     ...builtInContent.catalog.sources.map((source) => paths.source(source.id)),
   ];
 }
@@ -32,6 +34,7 @@ export function prerenderedPaths(): string[] {
 export function screenModuleOf(path: string): string | undefined {
   if (path === paths.home()) return 'src/features/home/home-page.tsx';
   if (path === paths.teacherSignIn()) return 'src/features/classroom/server/teacher-auth-page.tsx';
+  if (path === paths.liveJoin()) return 'src/features/classroom/live/join-live-page.tsx';
   if (path === paths.sources()) return 'src/features/sources/source-list-page.tsx';
   if (path.startsWith(`${paths.sources()}/`)) return 'src/features/sources/source-page.tsx';
   return undefined;
@@ -65,7 +68,6 @@ export const SCREEN_MODULES: Partial<Record<keyof typeof ROUTES, string>> = {
   serverAssignment: 'src/features/classroom/server/server-assignment-page.tsx',
   serverReport: 'src/features/classroom/server/server-report-page.tsx',
   serverStudent: 'src/features/classroom/server/student-assignment-page.tsx',
-  liveJoin: 'src/features/classroom/live/join-live-page.tsx',
   liveHost: 'src/features/classroom/live/live-host-page.tsx',
   setPassword: 'src/features/classroom/server/set-password-page.tsx',
   export: 'src/features/interchange/export-page.tsx',

@@ -19,6 +19,7 @@ const HEADINGS: Record<string, string> = {
   '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations',
   '/sources/development-cooperation': 'Development cooperation',
   '/teacher/sign-in': 'Teacher sign-in',
+  '/live': 'Join a live session',
 };
 /** The tab title each built page carries before any script runs, as it has once the app runs. */
 const TITLES: Record<string, string> = {
@@ -27,6 +28,7 @@ const TITLES: Record<string, string> = {
   '/sources/belgium-vietnam-relations': 'Belgium-Vietnam relations · Source Quiz',
   '/sources/development-cooperation': 'Development cooperation · Source Quiz',
   '/teacher/sign-in': 'Teacher sign-in · Source Quiz',
+  '/live': 'Join a live session · Source Quiz',
 };
 /** A sentence of the document, word for word (src: questions/sources/development-cooperation.yaml). */
 const PASSAGE = 'VVOB works with/through various partners like MPI, MOET, DARD';
@@ -65,6 +67,11 @@ describe('pages built to HTML', () => {
     for (const field of [page.getByLabel('Email'), page.getByLabel('Password')])
       expect(await field.isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
+    // Nor the join form, where students arrive by the PIN's link or code.
+    await page.goto(appUrl('/live?pin=123456'));
+    for (const field of [page.getByLabel('PIN'), page.getByLabel('Your name')])
+      expect(await field.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Join' }).isDisabled()).toBe(true);
     await context.close();
   });
 
@@ -105,12 +112,51 @@ describe('pages built to HTML', () => {
     expect(await page.getByLabel('Email').inputValue()).toBe('nobody@example.org');
     await context.close();
   });
+
+  it('at an address with a query, are replaced without showing “Loading…” in between', async () => {
+    /** A first visit (no service worker yet) recording every text the page's main part shows. */
+    const firstVisit = async (path: string) => {
+      const context = await newContext(browser, { width: 390 });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.addInitScript(() => {
+        const shown: string[] = [];
+        Object.assign(window, { shown });
+        new MutationObserver(() => {
+          const text = document.getElementById('main')?.innerText.trim() ?? '';
+          if (text !== '' && shown.at(-1) !== text) shown.push(text);
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(appUrl(path));
+      await page.waitForLoadState('networkidle');
+      const shownTexts = () => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+      return { context, page, errors, shownTexts };
+    };
+
+    // The PIN from a join link is filled in once the app has taken the page over.
+    const join = await firstVisit('/live?pin=123456');
+    expect(await join.page.getByLabel('PIN').inputValue()).toBe('123456');
+    await join.page.getByLabel('Your name').fill('Zed');
+    await join.page.getByRole('button', { name: 'Join' }).click();
+    await join.page.getByText('There is no session with this PIN').waitFor();
+    expect(await join.shownTexts()).not.toEqual([]);
+    expect((await join.shownTexts()).filter((text) => text.includes('Loading…'))).toEqual([]);
+    await expectNoAxeViolations(join.page, 'join with a PIN in the address');
+    expect(join.errors, join.errors.join('\n')).toEqual([]);
+    await join.context.close();
+
+    const signIn = await firstVisit('/teacher/sign-in?next=/teacher');
+    await signIn.page.getByLabel('Email').fill('nobody@example.org');
+    expect((await signIn.shownTexts()).filter((text) => text.includes('Loading…'))).toEqual([]);
+    expect(signIn.errors, signIn.errors.join('\n')).toEqual([]);
+    await signIn.context.close();
+  });
 });
 
 describe('every other address', () => {
   it('paints the header and “Loading…” from the HTML, then its screen', async () => {
-    // A page with a form is not built (sign-in aside): typing before hydration would be lost.
-    for (const path of ['/teacher/sign-up', '/live', '/classroom']) {
+    // A page with a form is not built (sign-in and join aside): typing before hydration would be lost.
+    for (const path of ['/teacher/sign-up', '/classroom']) {
       expect(await (await fetch(appUrl(path))).text(), path).not.toContain('data-prerendered');
     }
     const shell = await fetch(appUrl('/review'));

@@ -5,6 +5,7 @@ import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
@@ -100,6 +101,9 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(problem);
   const [isBusy, setIsBusy] = useState(false);
+  // The page is built to HTML (prerender-page.tsx): until React has taken it over, typing would be
+  // lost and the browser would send the form by itself, so nothing can be used yet.
+  const isReady = useHydrated();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -124,6 +128,7 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
           inputMode="numeric"
           autoComplete="off"
           maxLength={6}
+          disabled={!isReady}
           value={pin}
           onChange={(event) => setPin(event.target.value.replace(/\D/g, '').slice(0, 6))}
         />
@@ -134,12 +139,13 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
           className="text-field"
           maxLength={40}
           autoComplete="name"
+          disabled={!isReady}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
       </label>
       <div role="alert">{message && <p className="notice notice--error">{message}</p>}</div>
-      <button type="submit" className="button" disabled={isBusy}>
+      <button type="submit" className="button" disabled={isBusy || !isReady}>
         {isBusy ? 'Joining…' : 'Join'}
       </button>
     </form>
