@@ -35,6 +35,11 @@ export function updateHistory(change: (store: HistoryStore) => void): void {
   );
 }
 
+/** Starts loading the store for changes to come, so that they are not left waiting for it. */
+export function prepareHistory(): void {
+  updateHistory(() => {});
+}
+
 /** Settles once the changes recorded so far have reached the history store (or its loading failed). */
 export function historyRecorded(): Promise<void> {
   return loading ?? Promise.resolve();

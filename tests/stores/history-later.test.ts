@@ -41,4 +41,14 @@ describe('recording in the history before its store is loaded', () => {
     updateHistory(() => applied.push('finished'));
     expect(applied.at(-1)).toBe('finished');
   });
+
+  it('loads the store ahead of the first change when asked, so that change is applied at once', async () => {
+    vi.doMock('@/stores/history-store', () => ({ useHistoryStore: { name: 'the history store' } }));
+    const { historyRecorded, prepareHistory, updateHistory } = await import('@/stores/history-later');
+    prepareHistory();
+    await historyRecorded();
+    const applied: string[] = [];
+    updateHistory(() => applied.push('first answer'));
+    expect(applied).toEqual(['first answer']);
+  });
 });

@@ -1,7 +1,7 @@
 import type { LearnerResponse } from '@/domain/learner-response';
 import { currentQuestion } from '@/engine/quiz-session';
 import { useQuizStore, type QuizStartInput } from '@/stores/quiz-store';
-import { updateHistory } from '@/stores/history-later';
+import { prepareHistory, updateHistory } from '@/stores/history-later';
 
 /**
  * What happens in a quiz, told to both stores that care: the quiz in progress, and the learner's
@@ -10,7 +10,9 @@ import { updateHistory } from '@/stores/history-later';
 export const quizEvents = {
   /** The learner opened a quiz's address: the attempt saved there goes on, or a new one starts. */
   opened(input: QuizStartInput): void {
-    if (!useQuizStore.getState().quizResumed(input.key)) quizEvents.started(input);
+    // A quiz resumed records nothing yet; the store loads now, not at the next answer.
+    if (useQuizStore.getState().quizResumed(input.key)) prepareHistory();
+    else quizEvents.started(input);
   },
 
   started(input: QuizStartInput): void {
