@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import type * as Zustand from 'zustand';
 import type * as ZustandVanilla from 'zustand/vanilla';
+import { historyRecorded } from '@/stores/history-later';
 import { resetAllStores } from './kit/store-reset';
 
 // Every zustand store remembers its initial state, and goes back to it after each test (below).
@@ -26,8 +27,10 @@ vi.mock('zustand/vanilla', async (importOriginal) => {
 configure({ asyncUtilTimeout: 10_000 });
 
 // Each test starts from nothing saved: no store remembers the last test, and no saved copy reloads it.
-afterEach(() => {
+// What a page recorded reaches the history before the stores are reset, not during the next test.
+afterEach(async () => {
   cleanup();
+  await historyRecorded();
   vi.restoreAllMocks();
   resetAllStores();
   localStorage.clear();

@@ -3,20 +3,18 @@ import { reportStorageNotice } from './storage-notices';
 
 type HistoryStore = typeof useHistoryStore;
 
-// The history store (with its scheduling library, about 18 KiB gzip) is loaded at the first change a
-// page records, not with the page: the quiz's first question and the live page paint without it.
-// Until it is here, changes wait in memory and reach it in the order they were recorded.
+// The history store (with its scheduling library, about 18 KiB gzip) is not loaded with the pages
+// that record into it: the quiz's first question and the live page paint without it. Until it is
+// here, changes wait in memory and reach it in the order they were recorded.
 let historyStore: HistoryStore | undefined;
 let loading: Promise<void> | undefined;
+let isScheduled = false;
 const waiting: ((store: HistoryStore) => void)[] = [];
 
-/** Applies `change` to the history store: at once when it is loaded, else as soon as it is. */
-export function updateHistory(change: (store: HistoryStore) => void): void {
-  if (historyStore) {
-    change(historyStore);
-    return;
-  }
-  waiting.push(change);
+/** A quiz's first question has long been painted by then; its first answer comes later still. */
+const LATER_MS = 1000;
+
+function load(): Promise<void> {
   loading ??= import('./history-store').then(
     (module) => {
       historyStore = module.useHistoryStore;
@@ -33,14 +31,44 @@ export function updateHistory(change: (store: HistoryStore) => void): void {
       });
     },
   );
+  return loading;
 }
 
-/** Starts loading the store for changes to come, so that they are not left waiting for it. */
+/** Applies `change` to the history store: at once when it is loaded, else as soon as it is. */
+export function updateHistory(change: (store: HistoryStore) => void): void {
+  if (historyStore) {
+    change(historyStore);
+    return;
+  }
+  waiting.push(change);
+  void load();
+}
+
+/**
+ * Like `updateHistory`, but loads the store only a second later, unless another change needs it
+ * sooner: for the start of a quiz, recorded while its first question is being drawn and shown, so
+ * that the store's files do not compete with the question's.
+ */
+export function updateHistoryLater(change: (store: HistoryStore) => void): void {
+  if (historyStore) {
+    change(historyStore);
+    return;
+  }
+  waiting.push(change);
+  prepareHistory();
+}
+
+/** Loads the store a second from now, for changes to come, so that they do not wait for it. */
 export function prepareHistory(): void {
-  updateHistory(() => {});
+  if (isScheduled || historyStore) return;
+  isScheduled = true;
+  setTimeout(() => void load(), LATER_MS);
 }
 
-/** Settles once the changes recorded so far have reached the history store (or its loading failed). */
+/**
+ * Settles once the changes recorded so far have reached the history store (or its loading failed),
+ * loading it now if they wait for it.
+ */
 export function historyRecorded(): Promise<void> {
-  return loading ?? Promise.resolve();
+  return waiting.length > 0 ? load() : (loading ?? Promise.resolve());
 }

@@ -5,6 +5,7 @@ import { storageNotices } from '@/stores/storage-notices';
 // update), the changes wait, the learner is told, and the next change brings them all in, in order.
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.doUnmock('@/stores/history-store');
   vi.resetModules();
   storageNotices.setState({ notices: [] });
@@ -42,13 +43,26 @@ describe('recording in the history before its store is loaded', () => {
     expect(applied.at(-1)).toBe('finished');
   });
 
-  it('loads the store ahead of the first change when asked, so that change is applied at once', async () => {
+  it('loads the store a second after the start of a quiz, or at once for an answer', async () => {
+    vi.useFakeTimers();
     vi.doMock('@/stores/history-store', () => ({ useHistoryStore: { name: 'the history store' } }));
-    const { historyRecorded, prepareHistory, updateHistory } = await import('@/stores/history-later');
-    prepareHistory();
-    await historyRecorded();
+    const later = await import('@/stores/history-later');
     const applied: string[] = [];
-    updateHistory(() => applied.push('first answer'));
-    expect(applied).toEqual(['first answer']);
+    later.updateHistoryLater(() => applied.push('started'));
+    await vi.advanceTimersByTimeAsync(900);
+    expect(applied).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    await vi.waitFor(() => expect(applied).toEqual(['started']));
+    // Loaded: the next change is applied at once.
+    later.updateHistory(() => applied.push('first answer'));
+    expect(applied).toEqual(['started', 'first answer']);
+    vi.useRealTimers();
+
+    vi.resetModules();
+    const again = await import('@/stores/history-later');
+    again.updateHistoryLater(() => applied.push('started again'));
+    again.updateHistory(() => applied.push('an answer at once'));
+    await again.historyRecorded();
+    expect(applied.slice(2)).toEqual(['started again', 'an answer at once']);
   });
 });

@@ -24,7 +24,9 @@ async function startWith(raw: string) {
   await useHistoryStore.persist.rehydrate();
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  // What the last test recorded reaches the history before it is emptied, not during this test.
+  await historyRecorded();
   useHistoryStore.setState(emptyProgress());
   useQuizStore.setState({ session: null, sessionKey: null, timer: null });
   localStorage.clear();

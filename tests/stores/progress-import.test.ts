@@ -18,7 +18,9 @@ const fixture = readFileSync('tests/fixtures/saved-state/history-v1.json', 'utf8
 const fixtureProgress: Progress = JSON.parse(fixture).state;
 const T0 = Date.UTC(2025, 0, 6, 9);
 
-beforeEach(() => {
+beforeEach(async () => {
+  // What the last test recorded reaches the history before it is emptied, not during this test.
+  await historyRecorded();
   localStorage.clear();
   storageNotices.setState({ notices: [] });
   resetSavedWrites();

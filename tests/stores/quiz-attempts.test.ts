@@ -45,7 +45,9 @@ function reload() {
 
 const savedAttemptKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(ATTEMPT_PREFIX));
 
-beforeEach(() => {
+beforeEach(async () => {
+  // What the last test recorded reaches the history before it is emptied, not during this test.
+  await historyRecorded();
   localStorage.clear();
   useHistoryStore.setState(emptyProgress());
   useQuizStore.setState({ attempts: {}, currentId: null, session: null, sessionKey: null, timer: null });

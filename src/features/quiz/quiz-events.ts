@@ -1,7 +1,7 @@
 import type { LearnerResponse } from '@/domain/learner-response';
 import { currentQuestion } from '@/engine/quiz-session';
 import { useQuizStore, type QuizStartInput } from '@/stores/quiz-store';
-import { prepareHistory, updateHistory } from '@/stores/history-later';
+import { prepareHistory, updateHistory, updateHistoryLater } from '@/stores/history-later';
 
 /**
  * What happens in a quiz, told to both stores that care: the quiz in progress, and the learner's
@@ -10,7 +10,7 @@ import { prepareHistory, updateHistory } from '@/stores/history-later';
 export const quizEvents = {
   /** The learner opened a quiz's address: the attempt saved there goes on, or a new one starts. */
   opened(input: QuizStartInput): void {
-    // A quiz resumed records nothing yet; the store loads now, not at the next answer.
+    // A quiz resumed records nothing yet; the store loads soon, not at the next answer.
     if (useQuizStore.getState().quizResumed(input.key)) prepareHistory();
     else quizEvents.started(input);
   },
@@ -18,7 +18,7 @@ export const quizEvents = {
   started(input: QuizStartInput): void {
     useQuizStore.getState().quizStarted(input);
     const { session } = useQuizStore.getState();
-    if (session) updateHistory((history) => history.getState().attemptStarted(session));
+    if (session) updateHistoryLater((history) => history.getState().attemptStarted(session));
   },
 
   answered(response: LearnerResponse, now: number): void {
