@@ -12,7 +12,7 @@ import { Layout, PageLoading } from './layout';
  * The pages that read nothing from the device or a server before they show their content, and whose
  * controls are links (which work before hydration too): built to HTML at build time
  * (src/build/prerender-plugin.ts), so they paint before any script has run, and hydrated in the
- * browser. Pages with forms or buttons (join, classroom) are not: a tap or typing before hydration
+ * browser. Pages with forms or buttons (sign-up, classroom) are not: a tap or typing before hydration
  * would be lost. The sign-in and join pages, where teachers and students arrive, are the exceptions:
  * their fields and buttons are disabled until they are hydrated. Every other address gets the shell
  * (renderShell).

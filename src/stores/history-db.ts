@@ -15,11 +15,7 @@ import { questionSchema } from '@/content/question-schema';
 import { checkedAnswer } from './answer-check';
 import { answersOfPage, pageText } from './answer-pages';
 import { checkedAttempt } from './attempt-check';
-import {
-  learnerSettingsSchema,
-  regradeRecordSchema,
-  savedScheduleSchema,
-} from './history-schema';
+import { learnerSettingsSchema, regradeRecordSchema, savedScheduleSchema } from './history-schema';
 import { LATEST_TIME } from './latest-time';
 
 /**
