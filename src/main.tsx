@@ -2,6 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { keepBuiltContent } from '@/app/built-content';
+import { holdFirstScreen } from '@/app/first-screen';
 import { probeServer } from '@/app/probe-server';
 import { watchForNewVersion } from '@/app/reload-when-outdated';
 import '@/app/styles/tokens.css';
@@ -39,5 +40,6 @@ if (isBuiltPage && window.location.search === '') {
   requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
 } else {
   if (isBuiltPage) keepBuiltContent(document.getElementById('main'));
+  holdFirstScreen();
   startTransition(() => createRoot(root).render(app));
 }

@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useEffect, useRef } from 'react';
+import { lazy, memo, startTransition, Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '@/components/error-boundary';
 import { useContentAccess } from '@/hooks/use-content';
@@ -7,6 +7,7 @@ import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { afterHistoryStarts } from '@/stores/history-demand';
 import { useServerInfoStore } from '@/stores/server-info-store';
 import { builtContentReplaced, hasBuiltContent, showBuiltContent } from './built-content';
+import { isFirstScreenHeld } from './first-screen';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
 import { paths } from '@/navigation/paths';
@@ -48,12 +49,23 @@ function ScreenShown() {
  * then be thrown away for "Loading…" instead of hydrated.
  */
 const RouteScreen = memo(function RouteScreen({ address }: { address: string }) {
+  // The first screen comes in a transition after "Loading…" has been shown as content (first-screen.ts).
+  const [isShown, setIsShown] = useState(() => !isFirstScreenHeld());
+  useEffect(() => {
+    if (!isShown) startTransition(() => setIsShown(true));
+  }, [isShown]);
   return (
     // Any change of address, the hash included, leaves an error: a corrected link works in the same tab.
     <ErrorBoundary resetKey={address} fallback={(error) => <RouteErrorPage error={error} />}>
       <Suspense fallback={<PageLoading />}>
-        <ScreenShown />
-        <Outlet />
+        {isShown ? (
+          <>
+            <ScreenShown />
+            <Outlet />
+          </>
+        ) : (
+          <PageLoading />
+        )}
       </Suspense>
     </ErrorBoundary>
   );
