@@ -34,14 +34,19 @@ function load(): Promise<void> {
   return loading;
 }
 
-/** Applies `change` to the history store: at once when it is loaded, else as soon as it is. */
-export function updateHistory(change: (store: HistoryStore) => void): void {
+/** Applies `change` at once when the store is loaded; else keeps it, and says it waits. */
+function applyOrKeep(change: (store: HistoryStore) => void): boolean {
   if (historyStore) {
     change(historyStore);
-    return;
+    return false;
   }
   waiting.push(change);
-  void load();
+  return true;
+}
+
+/** Applies `change` to the history store: at once when it is loaded, else as soon as it is. */
+export function updateHistory(change: (store: HistoryStore) => void): void {
+  if (applyOrKeep(change)) void load();
 }
 
 /**
@@ -50,12 +55,7 @@ export function updateHistory(change: (store: HistoryStore) => void): void {
  * that the store's files do not compete with the question's.
  */
 export function updateHistoryLater(change: (store: HistoryStore) => void): void {
-  if (historyStore) {
-    change(historyStore);
-    return;
-  }
-  waiting.push(change);
-  prepareHistory();
+  if (applyOrKeep(change)) prepareHistory();
 }
 
 /** Loads the store a second from now, for changes to come, so that they do not wait for it. */

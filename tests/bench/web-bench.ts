@@ -142,19 +142,14 @@ try {
       `max ${Math.max(...times).toFixed(1)} ms over ${times.length} answers (target under 50 ms).`,
   );
   // Two screens that React replaces the shell with, in real time (web-first-screen.ts says why).
-  const screens: FirstScreen[] = [
-    {
-      name: 'quiz question',
-      path: pages.find((page) => page.name === 'quiz question')?.path ?? '',
-      shows: 'Question 1 of 5',
-    },
-    {
-      name: 'teacher assignment',
-      path: `/teacher/assignments/${classroom.assignmentId}`,
-      shows: STUDENTS[0] ?? '',
-      cookie: classroom.teacherCookie,
-    },
-  ].filter((screen) => pages.some((page) => page.name === screen.name));
+  const shows: Record<string, string> = {
+    'quiz question': 'Question 1 of 5',
+    'teacher assignment': STUDENTS[0] ?? '',
+  };
+  const screens: FirstScreen[] = pages.flatMap(({ name, path, cookie }) => {
+    const text = shows[name];
+    return text ? [{ name, path, shows: text, ...(cookie ? { cookie } : {}) }] : [];
+  });
   const shown = await firstScreenTimes(classroom.url, screens);
   for (const [screen, list] of shown) {
     console.log(
