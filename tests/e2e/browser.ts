@@ -125,7 +125,13 @@ export function answersInDatabase(page: Page): Promise<number> {
     () =>
       new Promise<number>((resolve, reject) => {
         const request = indexedDB.open('source-quiz');
-        request.onerror = () => reject(request.error ?? new Error('no database'));
+        // The app makes its database when it first loads the history store, which may be a moment
+        // after the page: until then there is nothing to count, and this must not make an empty one.
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onerror = () =>
+          request.error?.name === 'AbortError'
+            ? resolve(0)
+            : reject(request.error ?? new Error('no database'));
         request.onsuccess = () => {
           const db = request.result;
           const tx = db.transaction(['answers', 'answerPages']);
