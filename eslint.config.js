@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage'] },
+  { ignores: ['dist', 'dist-render', 'node_modules', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -8,6 +8,7 @@ import { cspMetaPlugin } from './src/build/csp-meta-plugin';
 import { appAliases } from './src/build/app-aliases';
 import { precompressPlugin } from './src/build/precompress-plugin';
 import { prerenderPlugin } from './src/build/prerender-plugin';
+import { renderBundlePlugin } from './src/build/render-bundle-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;
@@ -30,6 +31,8 @@ export default defineConfig({
     contentPlugin(root),
     cspMetaPlugin(),
     prerenderPlugin(root),
+    // The server's renderer of pages the build could not know (a quiz's first question).
+    renderBundlePlugin(root),
     // Precaches the app, every bank and both sources, so that after one visit everything works offline.
     VitePWA({
       registerType: 'prompt',

@@ -1,9 +1,9 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '@/app/app';
-import { keepBuiltContent } from '@/app/built-content';
 import { holdFirstScreen } from '@/app/first-screen';
 import { probeServer } from '@/app/probe-server';
+import { keepBuiltContent } from '@/components/built-content';
 import { watchForNewVersion } from '@/app/reload-when-outdated';
 import '@/app/styles/tokens.css';
 import '@/app/styles/base.css';

@@ -6,7 +6,8 @@ import { useHydrated } from '@/hooks/use-hydrated';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { afterHistoryStarts } from '@/stores/history-demand';
 import { useServerInfoStore } from '@/stores/server-info-store';
-import { builtContentReplaced, hasBuiltContent, showBuiltContent } from './built-content';
+import { builtContentReplaced } from '@/components/built-content';
+import { PageLoading } from '@/components/page-loading';
 import { isFirstScreenHeld } from './first-screen';
 import { RouteErrorPage } from './route-error-page';
 import { UpdatePrompt } from './update-prompt';
@@ -30,12 +31,6 @@ const NAV = [
   { to: paths.sources(), label: 'Sources', end: false },
   { to: paths.classroom(), label: 'Classroom', end: false },
 ];
-
-/** What a page shows while its screen's code loads: the built page it replaces, if any (built-content.ts). */
-export function PageLoading() {
-  if (hasBuiltContent()) return <div className="built-content" ref={showBuiltContent} />;
-  return <p role="status">Loading…</p>;
-}
 
 /** Marks the first screen rendered: from then on, a screen loading shows "Loading…". */
 function ScreenShown() {

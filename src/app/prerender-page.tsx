@@ -6,7 +6,8 @@ import { fullPageTitle, PageTitleRecorder } from '@/hooks/use-page-title';
 import { paths, ROUTES } from '@/navigation/paths';
 import { AppWithRouter } from './app';
 import { builtInContent } from './built-in-content';
-import { Layout, PageLoading } from './layout';
+import { PageLoading } from '@/components/page-loading';
+import { Layout } from './layout';
 
 /**
  * The pages that read nothing from the device or a server before they show their content, and whose
@@ -118,7 +119,7 @@ export function renderShell(): Promise<string> {
   );
 }
 
-async function renderToHtml(name: string, app: ReactNode): Promise<string> {
+export async function renderToHtml(name: string, app: ReactNode): Promise<string> {
   // An error leaves a boundary for the browser to render: the build stops and says why instead.
   const errors: unknown[] = [];
   const { prelude } = await prerender(

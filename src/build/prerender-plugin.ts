@@ -8,8 +8,8 @@ import { appPageFile } from './app-page-files';
 import { contentPlugin } from './content-plugin';
 
 const EMPTY_ROOT = '<div id="root"></div>';
-const ENTRY_SCRIPT = '<script type="module"';
-const TEMPLATE_TITLE = '<title>Source Quiz</title>';
+export const ENTRY_SCRIPT = '<script type="module"';
+export const TEMPLATE_TITLE = '<title>Source Quiz</title>';
 /** What the server reads to serve each prerendered address (src/server/http/static-app.ts). */
 export const PRERENDERED_MANIFEST = 'prerendered.json';
 /** Which screen shell each address pattern gets, read the same way. */

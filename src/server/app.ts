@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
+import { RENDER_DIR } from '../build/render-bundle-plugin';
 import { SECURITY_HEADERS } from '../build/security-headers';
 import type { ServerConfig } from './config';
 import { PROJECT_ROOT, type ServerContent } from './content/server-content';
@@ -14,6 +15,7 @@ import { createAccountLimiter } from './http/account-limiter';
 import { isDatabaseUnavailable } from './http/database-errors';
 import { logOptions } from './http/log-options';
 import { checkOrigin } from './http/origin-check';
+import { loadPageRenderer, sendPage } from './http/rendered-page';
 import { isAppRoute, serveApp } from './http/static-app';
 import { accountRoutes } from './routes/account-routes';
 import { assignmentRoutes } from './routes/assignment-routes';
@@ -38,6 +40,8 @@ export type AppOptions = {
   logStream?: DestinationStream;
   /** The built app; `dist/` by default. Without one the server answers the API only. */
   distDir?: string;
+  /** The build's page renderer (src/build/render-bundle-plugin.ts); beside `distDir` by default. */
+  renderDir?: string;
 };
 
 const VERSION = String(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version);
@@ -108,10 +112,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(disputeRoutes(context));
   await attachLiveSessions(app, context);
 
-  const appPageFor = await serveApp(app, options.distDir ?? join(PROJECT_ROOT, 'dist'));
+  const distDir = options.distDir ?? join(PROJECT_ROOT, 'dist');
+  const appPageFor = await serveApp(app, distDir);
+  const renderPage = appPageFor
+    ? await loadPageRenderer(distDir, options.renderDir ?? join(distDir, '..', RENDER_DIR), app.log)
+    : null;
   app.setNotFoundHandler(async (request, reply) => {
     if (appPageFor && isAppRoute(request.method, request.url)) {
-      return reply.header('Cache-Control', 'no-cache').sendFile(appPageFor(request.url));
+      const file = appPageFor(request.url);
+      reply.header('Cache-Control', 'no-cache');
+      const page = request.method === 'GET' && renderPage ? await renderPage(request.url, file) : null;
+      return page ? sendPage(request, reply, page) : reply.sendFile(file);
     }
     return reply.code(404).send({ error: 'not found' });
   });

@@ -117,6 +117,16 @@ export async function tabToNamed(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * Waits until the quiz shows `progress` ("Question 1 of 5") and takes answers: on a first visit the
+ * server's render of the first question shows before the app has taken it over, and a key pressed
+ * then does nothing (src/app/render-on-request.tsx).
+ */
+export async function waitForQuestion(page: Page, progress: string): Promise<void> {
+  await page.getByText(progress).waitFor();
+  await page.locator('.question button[type="submit"]:enabled').waitFor();
+}
+
+/**
  * How many answers the page's history holds in IndexedDB: loose records and those gathered into
  * pages alike.
  */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, newContext, waitForQuestion } from './browser';
 
 let browser: Browser;
 
@@ -82,7 +82,7 @@ describe('pages built to HTML', () => {
     // A quiz in progress and an answer in the history: what only this device knows, which the
     // built pages leave out and the browser adds after hydration.
     await page.goto(appUrl('/quiz/play?types=true-false&count=3&mode=practice&seed=built1'));
-    await page.getByText('Question 1 of 3').waitFor();
+    await waitForQuestion(page, 'Question 1 of 3');
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Feedback' }).waitFor();
@@ -178,7 +178,8 @@ describe('every other address', () => {
 
   it('names its screen’s scripts in the HTML, so they load with the page, once each', async () => {
     const shells = JSON.parse(readFileSync('dist/screen-shells.json', 'utf8')) as Record<string, string>;
-    const path = '/quiz/play?types=true-false&count=3&mode=practice&seed=shell1';
+    // A timed quiz: the server leaves it to the browser (its clock starts there).
+    const path = '/quiz/play?types=true-false&count=3&mode=practice&minutes=5&seed=shell1';
     const html = await (await fetch(appUrl(path))).text();
     expect(html).toBe(readFileSync(`dist/${shells['/quiz/play']}`, 'utf8'));
     const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map(
@@ -199,6 +200,59 @@ describe('every other address', () => {
     expect(preloaded.filter((file) => !requested.includes(file))).toEqual([]);
     expect(requested.filter((file, index) => requested.indexOf(file) !== index)).toEqual([]);
     await expectNoAxeViolations(page, 'a quiz from its screen shell');
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a quiz's first question, rendered by the server", () => {
+  const path = '/quiz/play?types=single&count=3&mode=practice&seed=served1';
+
+  it('shows with scripts turned off, its answers and button disabled until the app takes over', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(appUrl(path));
+    await page.getByText('Question 1 of 3').waitFor();
+    expect(await page.title()).toBe('Quiz · Source Quiz');
+    expect(await page.getByRole('radio').count()).toBeGreaterThan(1);
+    for (const radio of await page.getByRole('radio').all()) expect(await radio.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Check answer' }).isDisabled()).toBe(true);
+    // The quiz's own stylesheet comes with the page: nothing moves when its code loads.
+    const choices = page.locator('.answer-choices');
+    expect(await choices.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
+    await context.close();
+  });
+
+  it('is the question the app then shows, with no “Loading…” in between, and answers at once', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const served = await noScript.newPage();
+    await served.goto(appUrl(path));
+    const prompt = await served.locator('.question__prompt').textContent();
+    const choiceTexts = await served.locator('.answer-choice').allTextContents();
+    await noScript.close();
+
+    const context = await newContext(browser, { width: 390 });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      const shown: string[] = [];
+      Object.assign(window, { shown });
+      new MutationObserver(() => {
+        const text = document.getElementById('main')?.innerText.trim() ?? '';
+        if (text !== '' && shown.at(-1) !== text) shown.push(text);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.goto(appUrl(path));
+    await waitForQuestion(page, 'Question 1 of 3');
+    expect(await page.locator('.question__prompt').textContent()).toBe(prompt);
+    expect(await page.locator('.answer-choice').allTextContents()).toEqual(choiceTexts);
+    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    expect(shown.filter((text) => /Loading…|Preparing your quiz/.test(text))).toEqual([]);
+    expect(shown[0]).toContain(prompt ?? 'the prompt');
+    await expectNoAxeViolations(page, 'a quiz’s first question from the server');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Feedback' }).waitFor();
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, waitForQuestion } from './browser';
 
 let browser: Browser;
 
@@ -63,7 +63,7 @@ describe('holding Enter in test mode', () => {
       const page = await openPage(browser);
       await countKeydowns(page);
       await page.goto(appUrl('/quiz/play?types=single&count=10&mode=test&seed=heldenter1'));
-      await page.getByText('Question 1 of 10').waitFor();
+      await waitForQuestion(page, 'Question 1 of 10');
 
       // One answer, then Enter held: it is saved once and the quiz moves on by one question only.
       await page.keyboard.press('1');
@@ -109,7 +109,7 @@ describe('holding Enter in test mode', () => {
   it('“Finish the test now” with unanswered questions asks first as well', async () => {
     const page = await openPage(browser);
     await page.goto(appUrl('/quiz/play?types=single&count=4&mode=test&seed=heldenter2'));
-    await page.getByText('Question 1 of 4').waitFor();
+    await waitForQuestion(page, 'Question 1 of 4');
     await page.getByRole('button', { name: 'Finish the test now' }).click();
     await page.getByRole('heading', { name: '4 questions have no answer yet' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Your results' }).count()).toBe(0);

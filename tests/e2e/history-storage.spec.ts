@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerKey } from '@/engine/history';
 import type { Progress } from '@/engine/progress';
 import { largeProgress } from '../stores/large-history';
-import { answersInDatabase, appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import {
+  answersInDatabase,
+  appUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  waitForQuestion,
+} from './browser';
 
 const KEY = 'source-quiz:history';
 const fixture = readFileSync('tests/fixtures/saved-state/history-v1.json', 'utf8');
@@ -138,7 +145,7 @@ describe('the history kept in IndexedDB (real Chromium storage)', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(appUrl('/quiz/play?types=single&count=5&mode=practice&seed=closedatonce'));
-    await page.getByText('Question 1 of 5').waitFor();
+    await waitForQuestion(page, 'Question 1 of 5');
     await answerInPractice(page);
     await expect.poll(() => answersInDatabase(page)).toBe(1);
 

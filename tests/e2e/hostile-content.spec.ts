@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAssignment, encodeResult } from '@/content/classroom-codes';
 import type { Assignment } from '@/domain/assignment';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, waitForQuestion } from './browser';
 
 const SCRIPT = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>';
 // A name is at most 80 characters: a formula and a tag fit.
@@ -100,7 +100,7 @@ describe('hostile content is shown as text, never run', () => {
     await page.getByText('Added to My questions.').waitFor();
 
     await page.goto(appUrl('/quiz/play?banks=my-questions&count=all&mode=practice&seed=hostile2'));
-    await page.getByText('Question 1 of 1').waitFor();
+    await waitForQuestion(page, 'Question 1 of 1');
     expect(await page.getByRole('radio', { name: /<b>1977<\/b>/ }).count()).toBe(1);
     await page.getByRole('radio', { name: /<b>1977<\/b>/ }).check();
     await page.getByRole('button', { name: 'Check answer' }).click();

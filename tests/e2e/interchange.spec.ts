@@ -11,7 +11,7 @@ import type { Question } from '@/domain/question';
 import { importAiken } from '@/formats/import-aiken';
 import { importCsv } from '@/formats/import-csv';
 import { importGift } from '@/formats/import-gift';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, openPage, waitForQuestion } from './browser';
 
 let browser: Browser;
 let content: Content;
@@ -142,7 +142,7 @@ describe('importing questions', () => {
     await on.getByText('Added to My questions.').waitFor();
 
     await on.goto(appUrl('/quiz/play?banks=my-questions&count=all&mode=practice&seed=mine1'));
-    await on.getByText('Question 1 of 1').waitFor();
+    await waitForQuestion(on, 'Question 1 of 1');
     await on.getByLabel('Year').fill('1973');
     await on.keyboard.press('Enter');
     const feedback = on.getByRole('region', { name: 'Feedback' });

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext } from './browser';
+import { appUrl, expectNoAxeViolations, launchBrowser, newContext, waitForQuestion } from './browser';
 
 let browser: Browser;
 
@@ -51,7 +51,7 @@ describe('offline', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'The documents', exact: true }).waitFor();
     await page.goto(appUrl('/quiz/play?types=true-false&count=2&mode=practice&seed=offline1'));
-    await page.getByText('Question 1 of 2').waitFor();
+    await waitForQuestion(page, 'Question 1 of 2');
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Feedback' }).waitFor();
@@ -95,7 +95,7 @@ describe('content security policy', () => {
     }
     await page.getByRole('heading', { name: 'The documents', exact: true }).waitFor();
     await page.goto(appUrl('/quiz/play?types=single&count=2&mode=practice&seed=csp1'));
-    await page.getByText('Question 1 of 2').waitFor();
+    await waitForQuestion(page, 'Question 1 of 2');
     await page.goto(appUrl('/classroom/new'));
     await page.getByRole('heading', { name: 'New assignment' }).waitFor();
     await page.goto(appUrl('/sources/belgium-vietnam-relations'));

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabToNamed } from './browser';
+import {
+  appUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  tabToNamed,
+  waitForQuestion,
+} from './browser';
 import { latestSavedQuiz } from './saved-quiz';
 
 let browser: Browser;
@@ -48,7 +55,7 @@ describe('reviewing a wrong answer until it is right', () => {
   it('finds a wrong answer in Review, practises it right, keeps the history, and asks before a reset', async () => {
     page = await openPage(browser, { width: 390 });
     await page.goto(appUrl('/quiz/play?types=single&count=1&mode=practice&seed=review1'));
-    await page.getByText('Question 1 of 1').waitFor();
+    await waitForQuestion(page, 'Question 1 of 1');
     const asked = await currentQuestion();
     await answer(asked.wrong);
 
@@ -130,7 +137,7 @@ describe('a damaged saved history at start-up', () => {
     expect(kept).toEqual(['{"state": {"history": [oops']);
 
     await page.goto(appUrl('/quiz/play?types=single&count=1&mode=practice&seed=review2'));
-    await page.getByText('Question 1 of 1').waitFor();
+    await waitForQuestion(page, 'Question 1 of 1');
     const next = await currentQuestion();
     await answer(next.wrong);
     await page.goto(appUrl('/review'));

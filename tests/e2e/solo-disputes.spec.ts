@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage, selectPassageWords } from './browser';
+import {
+  appUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  selectPassageWords,
+  waitForQuestion,
+} from './browser';
 import { latestSavedQuiz } from './saved-quiz';
 
 // A dispute in solo practice, with no server: filed beside the feedback with words selected in the
@@ -40,7 +47,7 @@ describe('a dispute in solo practice', () => {
     async () => {
       const page = await openPage(browser, { width: 390 });
       await page.goto(appUrl('/quiz/play?types=single&count=1&mode=practice&seed=solodispute1'));
-      await page.getByText('Question 1 of 1').waitFor();
+      await waitForQuestion(page, 'Question 1 of 1');
       const saved = await latestSavedQuiz<SavedQuiz>(page);
       const question = saved.state.session.questions[0]?.question;
       const citation = question?.citations[0];

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, openPage, tabToNamed } from './browser';
+import {
+  appUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  tabToNamed,
+  waitForQuestion,
+} from './browser';
 import { latestSavedQuiz } from './saved-quiz';
 
 let browser: Browser;
@@ -100,7 +107,7 @@ describe('taking a seeded quiz by keyboard alone', () => {
   it('resumes a quiz in progress after a reload', async () => {
     page = await openPage(browser, { width: 390 });
     await page.goto(appUrl('/quiz/play?types=single&count=3&mode=test&seed=reload1'));
-    await page.getByText('Question 1 of 3').waitFor();
+    await waitForQuestion(page, 'Question 1 of 3');
     await page.keyboard.press(await choiceKey(true));
     await page.keyboard.press('Enter');
     await page.getByText('Question 2 of 3').waitFor();

@@ -8,9 +8,31 @@ import { Client, startTestServer, type TestServer } from './test-server';
 
 const SCRIPT = 'console.log("the same line, many times");\n'.repeat(200);
 
+/** A screen shell as the build writes it (src/build/prerender-plugin.ts), in brief. */
+const QUIZ_SHELL = [
+  '<!doctype html><html><head><title>Source Quiz</title>',
+  '<script type="module" crossorigin src="/assets/index-B1c2D3e4.js"></script>',
+  '<link rel="modulepreload" crossorigin href="/assets/quiz-C1d2E3f4.js">',
+  '<link rel="preload" as="style" crossorigin href="/assets/quiz-D1e2F3a4.css">',
+  '</head><body><div id="root"><main><p role="status">Loading…</p></main></div>\n</body></html>',
+].join('');
+
+/**
+ * A stand-in for the build's renderer (src/app/render-on-request.tsx): a quiz's question for its
+ * seed, nothing without one or for "none", and an error for "broken".
+ */
+const RENDERER = `export async function renderOnRequest(path, search) {
+  const seed = new URLSearchParams(search).get('seed');
+  if (path !== '/quiz/play' || seed === null || seed === 'none') return null;
+  if (seed === 'broken') throw new Error('the renderer broke');
+  return { markup: '<main><h2>Which year? ' + seed + ' &amp; more</h2></main>', title: 'Quiz <1> · Source Quiz' };
+}
+`;
+
 describe('serving the built app', () => {
   let server: TestServer;
   let dist: string;
+  let renderDir: string;
   beforeAll(async () => {
     dist = mkdtempSync(join(tmpdir(), 'sq-dist-'));
     mkdirSync(join(dist, 'assets'));
@@ -29,15 +51,22 @@ describe('serving the built app', () => {
     );
     mkdirSync(join(dist, 'screens'));
     writeFileSync(join(dist, 'screens', 'assignment.html'), '<!doctype html><p>Assignment shell</p>');
+    writeFileSync(join(dist, 'screens', 'quiz.html'), QUIZ_SHELL);
     writeFileSync(
       join(dist, 'screen-shells.json'),
-      JSON.stringify({ '/teacher/assignments/:assignmentId': 'screens/assignment.html' }),
+      JSON.stringify({
+        '/teacher/assignments/:assignmentId': 'screens/assignment.html',
+        '/quiz/play': 'screens/quiz.html',
+      }),
     );
-    server = await startTestServer('pglite', { distDir: dist });
+    renderDir = mkdtempSync(join(tmpdir(), 'sq-render-'));
+    writeFileSync(join(renderDir, 'render-on-request.js'), RENDERER);
+    server = await startTestServer('pglite', { distDir: dist, renderDir });
   });
   afterAll(async () => {
     await server.stop();
     rmSync(dist, { recursive: true, force: true });
+    rmSync(renderDir, { recursive: true, force: true });
   });
 
   it('caches hashed assets for good and revalidates the page and the service worker', async () => {
@@ -108,5 +137,46 @@ describe('serving the built app', () => {
       expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
       expect(reply.headers.get('referrer-policy')).toBe('no-referrer');
     }
+  });
+
+  it("puts the page the build's renderer makes for an address into its screen's shell", async () => {
+    const reply = await fetch(`${server.url}/quiz/play?count=5&seed=abc`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(reply.headers.get('cache-control')).toBe('no-cache');
+    expect(reply.headers.get('content-encoding')).toBe('br');
+    expect(reply.headers.get('vary')).toBe('Accept-Encoding');
+    expect(reply.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await reply.text();
+    // The rendered page stands in for "Loading…", and the browser is told it is built at its path.
+    expect(html).toContain(
+      '<div id="root" data-prerendered="/quiz/play"><main><h2>Which year? abc &amp; more</h2>',
+    );
+    expect(html).not.toContain('Loading…');
+    expect(html).toContain('<title>Quiz &lt;1&gt; · Source Quiz</title>');
+    expect(html.endsWith('</div>\n</body></html>')).toBe(true);
+    // Its paint needs the screen's stylesheet; its scripts come after it.
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/quiz-D1e2F3a4.css">');
+    expect(html).toContain(
+      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-B1c2D3e4.js">',
+    );
+    expect(html).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/quiz-C1d2E3f4.js">',
+    );
+  });
+
+  it('serves the shell as it is when the renderer has nothing for the address or fails', async () => {
+    const client = new Client(server.url);
+    for (const path of ['/quiz/play?seed=none', '/quiz/play?seed=broken', '/quiz/play']) {
+      const reply = await client.get(path);
+      expect([path, reply.status, reply.text]).toEqual([path, 200, QUIZ_SHELL]);
+    }
+    const uncompressed = await fetch(`${server.url}/quiz/play?seed=plain`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(uncompressed.headers.get('content-encoding')).toBeNull();
+    expect(await uncompressed.text()).toContain('Which year? plain');
   });
 });

@@ -7,6 +7,7 @@ import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { SoloDisputeQuestion } from '@/components/solo-dispute';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { useQuizKeys } from './use-quiz-keys';
 
 type Props = {
@@ -44,6 +45,9 @@ export function QuestionView(props: Props) {
   const feedbackHeading = useRef<HTMLHeadingElement>(null);
   const isLocked = mode === 'practice' && submission !== undefined;
   const isLast = index === total - 1;
+  // False only in the server's HTML of a first question, which the browser replaces: an answer chosen
+  // there before the page's code has run would be lost.
+  const isReady = useHydrated();
 
   useEffect(() => {
     prompt.current?.focus();
@@ -144,7 +148,7 @@ export function QuestionView(props: Props) {
             setResponse(next);
             setIsAskingForAnswer(false);
           }}
-          isLocked={isLocked}
+          isLocked={isLocked || !isReady}
           labelledBy={promptId}
         />
         <div role="status" className="question__status">
@@ -187,11 +191,16 @@ export function QuestionView(props: Props) {
               Previous
             </button>
           )}
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={!isReady}>
             {primaryLabel}
           </button>
           {mode === 'test' && !isLast && (
-            <button type="button" className="button button--secondary" onClick={finishRequested}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={finishRequested}
+              disabled={!isReady}
+            >
               Finish the test now
             </button>
           )}

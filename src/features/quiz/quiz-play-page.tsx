@@ -1,37 +1,19 @@
-import { useCallback, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import type { DrawSettings } from '@/engine/draw-settings';
-import { isBlankResponse } from '@/domain/learner-response';
-import { currentQuestion } from '@/engine/quiz-session';
 import { createSeed } from '@/engine/random';
 import { useCatalog } from '@/hooks/use-content';
 import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
-import { plural } from '@/lib/plural';
+import { PageLoading } from '@/components/page-loading';
 import { assignmentFromParams, useAssignmentCodes } from './assignment-params';
 import { quizTitle } from './quiz-title';
-import { QuestionView } from './question-view';
 import { quizEvents } from './quiz-events';
 import { QuizResults } from './quiz-results';
-import { settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
+import { drawSettingsOf, settingsFromParams, settingsToParams, type QuizSettings } from './quiz-settings';
 import { useQuizStore } from '@/stores/quiz-store';
-import { QuizTimer } from './quiz-timer';
+import { QuizInProgress } from './quiz-in-progress';
 import './quiz.css';
 import { paths } from '@/navigation/paths';
-
-function drawSettingsOf(settings: QuizSettings): DrawSettings {
-  const { banks, topics, types, difficulties, ids, count, keepOrder } = settings;
-  return { banks, topics, types, difficulties, ids, count, ...(keepOrder ? { keepOrder } : {}) };
-}
-
-/** Why a quiz has fewer questions than asked for when related ones were kept apart (docs/authoring.md). */
-function heldBackSentence(count: number): string {
-  const one = count === 1;
-  return (
-    `${plural(count, 'question')} ${one ? 'was' : 'were'} kept for another quiz: ${one ? 'it asks' : 'each asks'} ` +
-    'the same fact as a question in this one, or would give its answer away.'
-  );
-}
 
 /** Plays the quiz its URL describes; a reload or a shared link resumes or reproduces the same quiz. */
 export function QuizPlayPage() {
@@ -57,7 +39,6 @@ export function QuizPlayPage() {
   const banks = parsed?.ok ? parsed.settings.banks : [];
   const pool = useQuestions(banks);
   const { session, sessionKey, timer, isLoaded } = useQuizStore();
-  const store = useQuizStore.getState();
   const isCurrent = key !== null && sessionKey === key && session !== null;
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
 
@@ -79,9 +60,8 @@ export function QuizPlayPage() {
     if (parsed?.ok && !isCurrent && isLoaded) quizEvents.opened(startInput(parsed.settings));
   });
 
-  const finish = useCallback(() => quizEvents.finished(Date.now()), []);
-
-  if (parsed === null) return <p role="status">Preparing your quiz…</p>;
+  // A quiz's first question the server rendered stays on screen meanwhile (render-on-request.tsx).
+  if (parsed === null) return <PageLoading label="Preparing your quiz…" />;
   if (!parsed.ok) {
     return (
       <>
@@ -99,7 +79,7 @@ export function QuizPlayPage() {
       </>
     );
   }
-  if (!isCurrent) return <p role="status">Preparing your quiz…</p>;
+  if (!isCurrent) return <PageLoading label="Preparing your quiz…" />;
 
   const { settings } = parsed;
   const goTo = (next: Partial<QuizSettings>) =>
@@ -133,47 +113,5 @@ export function QuizPlayPage() {
       />
     );
   }
-  const presented = currentQuestion(session);
-  if (!presented) return null;
-  return (
-    <div className="quiz">
-      <h1 className="visually-hidden">Quiz</h1>
-      {session.draw.isShort && session.currentIndex === 0 && (
-        <p className="notice">
-          Only {plural(session.draw.available, 'question')} match your choices, so this quiz has{' '}
-          {plural(session.questions.length, 'question')}.
-        </p>
-      )}
-      {(session.draw.heldBack ?? 0) > 0 && session.currentIndex === 0 && (
-        <p className="notice">{heldBackSentence(session.draw.heldBack ?? 0)}</p>
-      )}
-      {timer && (
-        <QuizTimer
-          timer={timer}
-          onExpire={finish}
-          onExtend={() => store.timerExtended(5)}
-          onTurnOff={() => store.timerTurnedOff()}
-        />
-      )}
-      <QuestionView
-        key={presented.question.id}
-        presented={presented}
-        submission={session.submissions[presented.question.id]}
-        mode={session.mode}
-        index={session.currentIndex}
-        total={session.questions.length}
-        backTo={backTo}
-        onSubmit={(response) => quizEvents.answered(response, Date.now())}
-        onNext={() => store.nextRequested()}
-        onPrevious={() => store.questionChosen(session.currentIndex - 1)}
-        onFinish={finish}
-        unansweredElsewhere={
-          session.questions.filter(
-            ({ question }, index) =>
-              index !== session.currentIndex && isBlankResponse(session.submissions[question.id]?.response),
-          ).length
-        }
-      />
-    </div>
-  );
+  return <QuizInProgress session={session} timer={timer} backTo={backTo} />;
 }

@@ -7,6 +7,7 @@ import {
   type Topic,
 } from '@/domain/question';
 import { QUIZ_MODES, type QuizMode } from '@/domain/quiz-mode';
+import type { DrawSettings } from '@/engine/draw-settings';
 
 export const COUNT_OPTIONS = [5, 10, 20, 'all'] as const;
 
@@ -162,4 +163,10 @@ export function settingsToParams(settings: QuizSettings): URLSearchParams {
   if (settings.minutes > 0) params.set('minutes', String(settings.minutes));
   params.set('seed', settings.seed);
   return params;
+}
+
+/** What the draw needs of the settings: the filters and the count. */
+export function drawSettingsOf(settings: QuizSettings): DrawSettings {
+  const { banks, topics, types, difficulties, ids, count, keepOrder } = settings;
+  return { banks, topics, types, difficulties, ids, count, ...(keepOrder ? { keepOrder } : {}) };
 }
