@@ -17,6 +17,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** `policy` allowing, besides its own, the one inline stylesheet whose hash is `hash` ("sha256-…"). */
+export function policyWithStyleHash(policy: string, hash: string): string {
+  const directive = "style-src 'self'";
+  if (!policy.split('; ').includes(directive)) throw new Error(`the policy has no ${directive}`);
+  return policy.replace(directive, `${directive} '${hash}'`);
+}
+
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',

@@ -91,7 +91,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     return503OnClosing: true,
   });
   app.addHook('onSend', async (_request, reply) => {
-    reply.headers(SECURITY_HEADERS);
+    // A page the server rendered sends its own policy: the app's, with its inline stylesheet's hash.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS))
+      if (name !== 'Content-Security-Policy' || !reply.hasHeader(name)) reply.header(name, value);
   });
   app.addHook('onRequest', async (request) => checkOrigin(context, request));
   app.setErrorHandler((error, _request, reply) => sendError(error, reply));

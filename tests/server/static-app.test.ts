@@ -3,15 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '@/build/security-headers';
+import { createHash } from 'node:crypto';
+import { META_CONTENT_SECURITY_POLICY } from '@/build/csp-meta-plugin';
+import { CONTENT_SECURITY_POLICY, policyWithStyleHash } from '@/build/security-headers';
 import { Client, startTestServer, type TestServer } from './test-server';
 
 const SCRIPT = 'console.log("the same line, many times");\n'.repeat(200);
 
+const BASE_CSS = 'body { margin: 0; }';
+const QUIZ_CSS = '.quiz { display: grid; }';
+const metaPolicy = (policy: string) => policy.replace(/'/g, '&#39;');
+
 /** A screen shell as the build writes it (src/build/prerender-plugin.ts), in brief. */
 const QUIZ_SHELL = [
-  '<!doctype html><html><head><title>Source Quiz</title>',
+  '<!doctype html><html><head>',
+  `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(META_CONTENT_SECURITY_POLICY)}">`,
+  '<title>Source Quiz</title>',
   '<script type="module" crossorigin src="/assets/index-B1c2D3e4.js"></script>',
+  '<link rel="stylesheet" crossorigin href="/assets/index-A1b2C3d4.css">',
   '<link rel="modulepreload" crossorigin href="/assets/quiz-C1d2E3f4.js">',
   '<link rel="preload" as="style" crossorigin href="/assets/quiz-D1e2F3a4.css">',
   '</head><body><div id="root"><main><p role="status">Loading…</p></main></div>\n</body></html>',
@@ -52,6 +61,8 @@ describe('serving the built app', () => {
     mkdirSync(join(dist, 'screens'));
     writeFileSync(join(dist, 'screens', 'assignment.html'), '<!doctype html><p>Assignment shell</p>');
     writeFileSync(join(dist, 'screens', 'quiz.html'), QUIZ_SHELL);
+    writeFileSync(join(dist, 'assets', 'index-A1b2C3d4.css'), BASE_CSS);
+    writeFileSync(join(dist, 'assets', 'quiz-D1e2F3a4.css'), QUIZ_CSS);
     writeFileSync(
       join(dist, 'screen-shells.json'),
       JSON.stringify({
@@ -148,7 +159,6 @@ describe('serving the built app', () => {
     expect(reply.headers.get('cache-control')).toBe('no-cache');
     expect(reply.headers.get('content-encoding')).toBe('br');
     expect(reply.headers.get('vary')).toBe('Accept-Encoding');
-    expect(reply.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     const html = await reply.text();
     // The rendered page stands in for "Loading…", and the browser is told it is built at its path.
     expect(html).toContain(
@@ -157,8 +167,18 @@ describe('serving the built app', () => {
     expect(html).not.toContain('Loading…');
     expect(html).toContain('<title>Quiz &lt;1&gt; · Source Quiz</title>');
     expect(html.endsWith('</div>\n</body></html>')).toBe(true);
-    // Its paint needs the screen's stylesheet; its scripts come after it.
-    expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/quiz-D1e2F3a4.css">');
+    // It paints without waiting for a stylesheet: they are inline, in their order, allowed by their
+    // hash in both the header's policy and the page's own; its scripts come after.
+    const css = `${BASE_CSS}\n${QUIZ_CSS}`;
+    expect(html).toContain(`<style>${css}</style></head>`);
+    expect(html).not.toMatch(/<link rel="(stylesheet|preload)/);
+    const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
+    expect(reply.headers.get('content-security-policy')).toBe(
+      policyWithStyleHash(CONTENT_SECURITY_POLICY, hash),
+    );
+    expect(html).toContain(
+      `content="${metaPolicy(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, hash))}"`,
+    );
     expect(html).toContain(
       '<script type="module" fetchpriority="low" crossorigin src="/assets/index-B1c2D3e4.js">',
     );
