@@ -21,11 +21,14 @@ export function daysBetween(from: number, to: number): number {
   return Math.round((utc(end) - utc(start)) / 86_400_000);
 }
 
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+// Made at the first date shown, not when the module loads: a browser's first date format costs
+// tens of milliseconds on a slow phone, and the history store that imports this shows no date.
+let dateFormat: Intl.DateTimeFormat | undefined;
 
 /** "3 Jan 2025", in the learner's time zone. */
 export function formatDate(at: number): string {
-  return DATE_FORMAT.format(new Date(at));
+  dateFormat ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+  return dateFormat.format(new Date(at));
 }
 
 /** "today", "tomorrow", "in 3 days", "yesterday", "3 days ago": a due date as a learner thinks of it. */
