@@ -1,11 +1,9 @@
-import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { OutputAsset, OutputBundle, OutputChunk } from 'rollup';
 import { createServer, type Plugin } from 'vite';
-import { appAliases } from './app-aliases';
+import { appInNode } from './app-in-node';
 import { appPageFile } from './app-page-files';
-import { contentPlugin } from './content-plugin';
 
 const EMPTY_ROOT = '<div id="root"></div>';
 export const ENTRY_SCRIPT = '<script type="module"';
@@ -91,7 +89,7 @@ export const prerenderedFileName = (path: string) => (path === '/' ? 'home.html'
  * Builds the pages that need nothing from the device to real HTML (src/app/prerender-page.tsx), so
  * their text paints before the scripts have loaded. Emitted with the bundle, before the service
  * worker is generated, so each page is precached with the rest. The app is loaded through a Vite
- * server in SSR mode: the same plugins and aliases as the build, without the bundler.
+ * server in SSR mode (app-in-node.ts), without the bundler.
  */
 export function prerenderPlugin(root: string): Plugin {
   return {
@@ -125,12 +123,8 @@ export function prerenderPlugin(root: string): Plugin {
         const template = shell.source;
         if (!template.includes(TEMPLATE_TITLE)) return this.error(`index.html has no ${TEMPLATE_TITLE}`);
         const server = await createServer({
-          configFile: false,
-          root,
-          mode: 'production',
+          ...appInNode(root),
           logLevel: 'error',
-          plugins: [react(), contentPlugin(root)],
-          resolve: { alias: appAliases(root) },
           server: { middlewareMode: true, hmr: false, ws: false, watch: null },
           appType: 'custom',
           optimizeDeps: { noDiscovery: true, include: [] },

@@ -1,8 +1,6 @@
-import react from '@vitejs/plugin-react';
 import { join } from 'node:path';
 import { build, type Plugin } from 'vite';
-import { appAliases } from './app-aliases';
-import { contentPlugin } from './content-plugin';
+import { appInNode } from './app-in-node';
 
 /** Beside `dist/`, not in it: the server's code is neither served nor cached by the service worker. */
 export const RENDER_DIR = 'dist-render';
@@ -19,12 +17,8 @@ export function renderBundlePlugin(root: string): Plugin {
     apply: 'build',
     async closeBundle() {
       await build({
-        configFile: false,
-        root,
-        mode: 'production',
+        ...appInNode(root),
         logLevel: 'warn',
-        plugins: [react(), contentPlugin(root)],
-        resolve: { alias: appAliases(root) },
         publicDir: false,
         build: {
           ssr: 'src/app/render-on-request.tsx',

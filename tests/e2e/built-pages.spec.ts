@@ -43,6 +43,22 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Records every text the page's main part shows, from the first paint on; the returned function
+ * reads them.
+ */
+async function recordMainTexts(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shown });
+    new MutationObserver(() => {
+      const text = document.getElementById('main')?.innerText.trim() ?? '';
+      if (text !== '' && shown.at(-1) !== text) shown.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+}
+
 describe('pages built to HTML', () => {
   it('lists every page the build made, and only those', () => {
     const built = JSON.parse(readFileSync('dist/prerendered.json', 'utf8')) as Record<string, string>;
@@ -119,17 +135,9 @@ describe('pages built to HTML', () => {
       const context = await newContext(browser, { width: 390 });
       const page = await context.newPage();
       const errors = collectErrors(page);
-      await page.addInitScript(() => {
-        const shown: string[] = [];
-        Object.assign(window, { shown });
-        new MutationObserver(() => {
-          const text = document.getElementById('main')?.innerText.trim() ?? '';
-          if (text !== '' && shown.at(-1) !== text) shown.push(text);
-        }).observe(document, { subtree: true, childList: true, characterData: true });
-      });
+      const shownTexts = await recordMainTexts(page);
       await page.goto(appUrl(path));
       await page.waitForLoadState('networkidle');
-      const shownTexts = () => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
       return { context, page, errors, shownTexts };
     };
 
@@ -234,19 +242,12 @@ describe("a quiz's first question, rendered by the server", () => {
     const context = await newContext(browser, { width: 390 });
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.addInitScript(() => {
-      const shown: string[] = [];
-      Object.assign(window, { shown });
-      new MutationObserver(() => {
-        const text = document.getElementById('main')?.innerText.trim() ?? '';
-        if (text !== '' && shown.at(-1) !== text) shown.push(text);
-      }).observe(document, { subtree: true, childList: true, characterData: true });
-    });
+    const shownTexts = await recordMainTexts(page);
     await page.goto(appUrl(path));
     await waitForQuestion(page, 'Question 1 of 3');
     expect(await page.locator('.question__prompt').textContent()).toBe(prompt);
     expect(await page.locator('.answer-choice').allTextContents()).toEqual(choiceTexts);
-    const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    const shown = await shownTexts();
     expect(shown.filter((text) => /Loading…|Preparing your quiz/.test(text))).toEqual([]);
     expect(shown[0]).toContain(prompt ?? 'the prompt');
     await expectNoAxeViolations(page, 'a quiz’s first question from the server');
