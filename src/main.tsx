@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { holdFirstScreen } from '@/app/first-screen';
 import { probeServer } from '@/app/probe-server';
-import { keepBuiltContent } from '@/components/built-content';
+import { keepBuiltContent, showLoadingInstead } from '@/components/built-content';
 import { watchForNewVersion } from '@/app/reload-when-outdated';
 import '@/app/styles/tokens.css';
 import '@/app/styles/base.css';
@@ -35,11 +35,25 @@ const app = (
 // shell (header, "Loading…") stays until React's first render replaces it; that render is a
 // transition too, for the same reason (Lighthouse mobile, quiz page: blocking time about 670 ms → 400).
 // A built page at an address with a query is replaced too, and its content stands in for "Loading…".
+// A screen shell that holds what its screen shows on a device that saved nothing (review) keeps it
+// only where that is true; elsewhere it shows "Loading…" at once instead of an empty review.
 const isBuiltPage = root.dataset.prerendered === window.location.pathname;
-if (isBuiltPage && window.location.search === '') {
-  requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
-} else {
-  if (isBuiltPage) keepBuiltContent(document.getElementById('main'));
+const render = () => {
   holdFirstScreen();
   startTransition(() => createRoot(root).render(app));
+};
+if (isBuiltPage && window.location.search === '') {
+  requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
+} else if (root.dataset.emptyDevice !== undefined) {
+  void import('@/stores/browser-storage')
+    .then(({ mayHoldSavedData }) => mayHoldSavedData())
+    .then((mayHold) => {
+      const main = document.getElementById('main');
+      if (mayHold) showLoadingInstead(main);
+      else keepBuiltContent(main);
+      render();
+    });
+} else {
+  if (isBuiltPage) keepBuiltContent(document.getElementById('main'));
+  render();
 }

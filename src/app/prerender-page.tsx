@@ -75,6 +75,15 @@ export const SCREEN_MODULES: Partial<Record<keyof typeof ROUTES, string>> = {
   import: 'src/features/interchange/import-page.tsx',
 };
 
+/**
+ * Screens whose shell holds what they show on a device that has saved nothing (a first visit), built
+ * like a page, instead of "Loading…". The browser keeps that content only once it knows the device
+ * holds nothing (main.tsx); the service worker never serves these shells (vite.config.ts).
+ */
+export function emptyDeviceScreens(): string[] {
+  return [paths.review()];
+}
+
 /** Each address pattern with a screen shell, and that screen's module. */
 export function screenShells(): { route: string; moduleId: string }[] {
   return Object.entries(SCREEN_MODULES).map(([name, moduleId]) => ({

@@ -19,6 +19,7 @@ type PrerenderModule = {
   renderShell(): Promise<string>;
   screenModuleOf(path: string): string | undefined;
   screenShells(): { route: string; moduleId: string }[];
+  emptyDeviceScreens(): string[];
 };
 
 /**
@@ -56,9 +57,14 @@ function stylesheetLinksOf(bundle: OutputBundle, moduleId: string, template: str
 /**
  * A screen shell's links that fetch its screen's files with the page. Preloads, not stylesheets:
  * the shell's own paint ("Loading…") does not wait for them. The entry script (in `template`) and
- * the modules it imports are left out.
+ * the modules it imports are left out, and the stylesheets too when the shell links them itself.
  */
-function preloadLinksOf(bundle: OutputBundle, moduleId: string, template: string): string {
+function preloadLinksOf(
+  bundle: OutputBundle,
+  moduleId: string,
+  template: string,
+  { stylesToo }: { stylesToo: boolean } = { stylesToo: true },
+): string {
   const entry = Object.values(bundle).find(
     (output): output is OutputChunk => output.type === 'chunk' && output.isEntry,
   );
@@ -68,7 +74,7 @@ function preloadLinksOf(bundle: OutputBundle, moduleId: string, template: string
     ...scripts
       .filter((file) => !first.has(file))
       .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
-    ...styles
+    ...(stylesToo ? styles : [])
       .filter(notIn(template))
       .map((css) => `<link rel="preload" as="style" crossorigin href="/${css}">`),
   ].join('');
@@ -152,15 +158,27 @@ export function prerenderPlugin(root: string): Plugin {
             `<div id="root">${withoutScript('the shell', await page.renderShell())}</div>`,
           );
           const shells: Record<string, string> = {};
+          const emptyDevice = page.emptyDeviceScreens();
           for (const { route, moduleId } of page.screenShells()) {
             const fileName = `screens/${basename(moduleId, extname(moduleId))}.html`;
             if (!Object.values(shells).includes(fileName)) {
               const links = preloadLinksOf(bundle, moduleId, shell.source);
-              this.emitFile({
-                type: 'asset',
-                fileName,
-                source: shell.source.replace('</head>', `${links}</head>`),
-              });
+              let source = shell.source.replace('</head>', `${links}</head>`);
+              if (emptyDevice.includes(route)) {
+                // Its content paints from the HTML, so its stylesheets are needed for that paint.
+                const built = await page.renderPage(route);
+                source = template
+                  .replace(TEMPLATE_TITLE, `<title>${escapeText(built.title)}</title>`)
+                  .replace(
+                    '</head>',
+                    `${stylesheetLinksOf(bundle, moduleId, template)}${preloadLinksOf(bundle, moduleId, template, { stylesToo: false })}</head>`,
+                  )
+                  .replace(
+                    EMPTY_ROOT,
+                    `<div id="root" data-empty-device>${withoutScript(route, built.markup)}</div>`,
+                  );
+              }
+              this.emitFile({ type: 'asset', fileName, source });
             }
             shells[route] = fileName;
           }

@@ -22,3 +22,11 @@ export function showBuiltContent(element: HTMLElement | null): void {
 export function builtContentReplaced(): void {
   kept = null;
 }
+
+/** Puts "Loading…" (as PageLoading shows it) in place of built content that is not this device's. */
+export function showLoadingInstead(main: Element | null): void {
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  status.textContent = 'Loading…';
+  main?.replaceChildren(status);
+}

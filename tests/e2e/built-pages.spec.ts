@@ -167,7 +167,7 @@ describe('every other address', () => {
     for (const path of ['/teacher/sign-up', '/classroom']) {
       expect(await (await fetch(appUrl(path))).text(), path).not.toContain('data-prerendered');
     }
-    const shell = await fetch(appUrl('/review'));
+    const shell = await fetch(appUrl('/progress'));
     const html = await shell.text();
     expect(html).toContain('Skip to content');
     expect(html).toContain('Loading…');
@@ -176,10 +176,10 @@ describe('every other address', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(appUrl('/review'));
-    await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
+    await page.goto(appUrl('/progress'));
+    await page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor();
     expect(await page.getByText('Loading…').count()).toBe(0);
-    await expectNoAxeViolations(page, 'review, from the shell');
+    await expectNoAxeViolations(page, 'progress, from the shell');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -254,6 +254,62 @@ describe("a quiz's first question, rendered by the server", () => {
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the review, built as a first visit sees it', () => {
+  const NO_ANSWERS = 'You have not answered any questions yet';
+
+  it('shows its empty review with scripts turned off, its one control disabled', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(appUrl('/review'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Review');
+    await page.getByText(NO_ANSWERS).waitFor();
+    expect(await page.title()).toBe('Review · Source Quiz');
+    expect(await page.getByLabel('Target retention').isDisabled()).toBe(true);
+    await context.close();
+  });
+
+  it('is kept on a device that saved nothing: no “Loading…”, and its control works once the app runs', async () => {
+    const context = await newContext(browser, { width: 390 });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const shownTexts = await recordMainTexts(page);
+    await page.goto(appUrl('/review'));
+    const retention = page.getByLabel('Target retention');
+    await expect.poll(() => retention.isEnabled()).toBe(true);
+    await retention.selectOption('85');
+    await page.getByText('Target retention set to 85%', { exact: false }).waitFor();
+    const shown = await shownTexts();
+    expect(shown.some((text) => text.includes(NO_ANSWERS))).toBe(true);
+    expect(shown.filter((text) => text.includes('Loading…'))).toEqual([]);
+    await expectNoAxeViolations(page, 'review, built for a first visit');
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('gives way to “Loading…” on a device with saved answers, then shows them', async () => {
+    // No service worker: with one, a returning device gets the plain shell and never sees this page.
+    const context = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(appUrl('/quiz/play?types=single&count=3&mode=practice&seed=review1'));
+    await waitForQuestion(page, 'Question 1 of 3');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    const shownTexts = await recordMainTexts(page);
+    await page.goto(appUrl('/review'));
+    await page.getByRole('heading', { name: 'Your schedule' }).waitFor();
+    await expect.poll(async () => (await shownTexts()).at(-1)).toContain('The next question is due');
+    // The HTML's empty review can paint before the first script runs; from then on it is gone.
+    const shown = await shownTexts();
+    const loadingAt = shown.indexOf('Loading…');
+    expect(loadingAt, shown.join('\n---\n')).toBeGreaterThanOrEqual(0);
+    expect(shown.slice(loadingAt).filter((text) => text.includes(NO_ANSWERS))).toEqual([]);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { mayHoldSavedData } from '@/stores/saved-data-presence';
+import { mayHoldSavedData } from '@/stores/browser-storage';
 
 // Its own chunk: it reads the saved quizzes and the history, with their checks (zod) and idb.
 const SavedOnThisDevice = lazy(async () => ({

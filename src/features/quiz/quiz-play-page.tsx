@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { createSeed } from '@/engine/random';
 import { useCatalog } from '@/hooks/use-content';
@@ -40,6 +40,10 @@ export function QuizPlayPage() {
   const pool = useQuestions(banks);
   const { session, sessionKey, timer, isLoaded } = useQuizStore();
   const isCurrent = key !== null && sessionKey === key && session !== null;
+  // The store's change that brings the quiz is rendered at once, as any store's; deferring the first
+  // appearance lets React render the question in slices instead of one long task, while the
+  // question the server rendered stays on screen. Answers that follow are not deferred.
+  const isShown = useDeferredValue(isCurrent);
   usePageTitle(session?.finishedAt ? 'Results' : 'Quiz');
 
   const startInput = (settings: QuizSettings) => ({
@@ -79,7 +83,7 @@ export function QuizPlayPage() {
       </>
     );
   }
-  if (!isCurrent) return <PageLoading label="Preparing your quiz…" />;
+  if (!isCurrent || !isShown) return <PageLoading label="Preparing your quiz…" />;
 
   const { settings } = parsed;
   const goTo = (next: Partial<QuizSettings>) =>

@@ -3,6 +3,7 @@ import { latestAnswers } from '@/engine/history';
 import { gradedAnswers } from '@/engine/regrade-history';
 import { TARGET_RETENTION } from '@/engine/target-retention';
 import { useIsQuestionInBanks } from '@/hooks/use-due-questions';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { formatDate, relativeDay } from '@/lib/local-day';
 import { useHistoryStore } from '@/stores/history-store';
 
@@ -20,6 +21,7 @@ export function ScheduleSection({ now }: { now: number }) {
   const targetRetention = useHistoryStore((state) => state.settings.targetRetention);
   const [announcement, setAnnouncement] = useState('');
   const isQuestionInBanks = useIsQuestionInBanks();
+  const isHydrated = useHydrated();
 
   const rows = useMemo(() => {
     const latest = latestAnswers(gradedAnswers(history));
@@ -61,6 +63,8 @@ export function ScheduleSection({ now }: { now: number }) {
           id={`${headingId}-retention`}
           value={Math.round(targetRetention * 100)}
           aria-describedby={hintId}
+          // Disabled in the HTML built for a first visit: a choice made before the code runs would be lost.
+          disabled={!isHydrated}
           onChange={(event) => changeRetention(Number(event.target.value))}
         >
           {RETENTIONS.map((percent) => (

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mayHoldSavedData } from '@/stores/saved-data-presence';
+import { mayHoldSavedData } from '@/stores/browser-storage';
 
 async function deleteDatabases(): Promise<void> {
   for (const { name } of await indexedDB.databases()) {
