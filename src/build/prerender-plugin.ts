@@ -8,6 +8,8 @@ import { appPageFile } from './app-page-files';
 const EMPTY_ROOT = '<div id="root"></div>';
 export const ENTRY_SCRIPT = '<script type="module"';
 export const TEMPLATE_TITLE = '<title>Source Quiz</title>';
+/** The root of a screen shell that holds its screen's page as a device that saved nothing sees it. */
+export const EMPTY_DEVICE_ROOT = '<div id="root" data-empty-device>';
 /** What the server reads to serve each prerendered address (src/server/http/static-app.ts). */
 export const PRERENDERED_MANIFEST = 'prerendered.json';
 /** Which screen shell each address pattern gets, read the same way. */
@@ -173,10 +175,7 @@ export function prerenderPlugin(root: string): Plugin {
                     '</head>',
                     `${stylesheetLinksOf(bundle, moduleId, template)}${preloadLinksOf(bundle, moduleId, template, { stylesToo: false })}</head>`,
                   )
-                  .replace(
-                    EMPTY_ROOT,
-                    `<div id="root" data-empty-device>${withoutScript(route, built.markup)}</div>`,
-                  );
+                  .replace(EMPTY_ROOT, `${EMPTY_DEVICE_ROOT}${withoutScript(route, built.markup)}</div>`);
               }
               this.emitFile({ type: 'asset', fileName, source });
             }

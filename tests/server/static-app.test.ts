@@ -26,6 +26,13 @@ const QUIZ_SHELL = [
   '</head><body><div id="root"><main><p role="status">Loading…</p></main></div>\n</body></html>',
 ].join('');
 
+/** The review's shell, which holds the review a device that saved nothing sees. */
+const REVIEW_SHELL = QUIZ_SHELL.replace('quiz-D1e2F3a4.css', 'review-E1f2A3b4.css').replace(
+  '<div id="root"><main><p role="status">Loading…</p>',
+  '<div id="root" data-empty-device><main><h1>Review</h1><p>Nothing is due today.</p>',
+);
+const REVIEW_CSS = '.review { max-width: 40rem; }';
+
 /**
  * A stand-in for the build's renderer (src/app/render-on-request.tsx): a quiz's question for its
  * seed, nothing without one or for "none", and an error for "broken".
@@ -63,11 +70,14 @@ describe('serving the built app', () => {
     writeFileSync(join(dist, 'screens', 'quiz.html'), QUIZ_SHELL);
     writeFileSync(join(dist, 'assets', 'index-A1b2C3d4.css'), BASE_CSS);
     writeFileSync(join(dist, 'assets', 'quiz-D1e2F3a4.css'), QUIZ_CSS);
+    writeFileSync(join(dist, 'screens', 'review.html'), REVIEW_SHELL);
+    writeFileSync(join(dist, 'assets', 'review-E1f2A3b4.css'), REVIEW_CSS);
     writeFileSync(
       join(dist, 'screen-shells.json'),
       JSON.stringify({
         '/teacher/assignments/:assignmentId': 'screens/assignment.html',
         '/quiz/play': 'screens/quiz.html',
+        '/review': 'screens/review.html',
       }),
     );
     renderDir = mkdtempSync(join(tmpdir(), 'sq-render-'));
@@ -198,5 +208,23 @@ describe('serving the built app', () => {
     });
     expect(uncompressed.headers.get('content-encoding')).toBeNull();
     expect(await uncompressed.text()).toContain('Which year? plain');
+  });
+
+  it('serves a shell that holds a page with its stylesheets inline too, allowed by their hash', async () => {
+    const reply = await fetch(`${server.url}/review`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-encoding')).toBe('gzip');
+    const html = await reply.text();
+    expect(html).toContain('<div id="root" data-empty-device><main><h1>Review</h1>');
+    const css = `${BASE_CSS}\n${REVIEW_CSS}`;
+    expect(html).toContain(`<style>${css}</style></head>`);
+    expect(html).not.toMatch(/<link rel="(stylesheet|preload)/);
+    const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
+    expect(reply.headers.get('content-security-policy')).toBe(
+      policyWithStyleHash(CONTENT_SECURITY_POLICY, hash),
+    );
+    expect(html).toContain(
+      `content="${metaPolicy(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, hash))}"`,
+    );
   });
 });

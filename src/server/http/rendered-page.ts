@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { META_CONTENT_SECURITY_POLICY } from '../../build/csp-meta-plugin';
-import { ENTRY_SCRIPT, TEMPLATE_TITLE } from '../../build/prerender-plugin';
+import { EMPTY_DEVICE_ROOT, ENTRY_SCRIPT, TEMPLATE_TITLE } from '../../build/prerender-plugin';
 import { RENDER_ENTRY } from '../../build/render-bundle-plugin';
 import { CONTENT_SECURITY_POLICY, policyWithStyleHash } from '../../build/security-headers';
 
@@ -16,7 +16,10 @@ type RenderOnRequest = (path: string, search: string) => Promise<RenderedPage | 
 /** A page the server rendered, with the hash of its inline stylesheet for the content security policy. */
 export type ServedPage = { html: string; styleHash: string };
 
-/** The page for an app address rendered into `shellFile` of dist/, or null for the shell as it is. */
+/**
+ * The page for an app address rendered into `shellFile` of dist/, or the shell itself made ready when
+ * it already holds a page (the review a first visit sees), or null for the shell as it is.
+ */
 export type RenderPage = (url: string, shellFile: string) => Promise<ServedPage | null>;
 
 /** A screen shell made ready to take a rendered page (prepareShell). */
@@ -82,15 +85,24 @@ export async function loadPageRenderer(
   if (typeof module.renderOnRequest !== 'function') throw new Error(`${file} has no renderOnRequest`);
   const render = module.renderOnRequest as RenderOnRequest;
   const readAsset = (name: string) => readFileSync(join(distDir, name), 'utf8');
-  const shells = new Map<string, PreparedShell>();
+  // Each shell file read once, and made ready once it is first served with a page.
+  const shells = new Map<string, { raw: string; prepared?: PreparedShell }>();
+  const shellIn = (file: string) => {
+    let shell = shells.get(file);
+    if (!shell) shells.set(file, (shell = { raw: readAsset(file) }));
+    return shell;
+  };
+  const preparedShell = (file: string) => {
+    const shell = shellIn(file);
+    return (shell.prepared ??= prepareShell(shell.raw, readAsset));
+  };
   return async (url, shellFile) => {
     const [path = '', query = ''] = url.split(/\?(.*)/s);
     try {
       const page = await render(path, query === '' ? '' : `?${query}`);
-      if (!page) return null;
-      const shell = shells.get(shellFile) ?? prepareShell(readAsset(shellFile), readAsset);
-      shells.set(shellFile, shell);
-      return fillShell(shell, path, page);
+      // A shell that holds a page paints from its HTML too: its stylesheets are put inline the same way.
+      if (!page) return shellIn(shellFile).raw.includes(EMPTY_DEVICE_ROOT) ? preparedShell(shellFile) : null;
+      return fillShell(preparedShell(shellFile), path, page);
     } catch (error) {
       log.warn({ err: error, path }, 'a page could not be rendered; its shell is served instead');
       return null;
