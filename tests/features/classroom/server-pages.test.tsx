@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTeacherSessionStore } from '@/features/classroom/server/teacher-session';
 import { paths } from '@/navigation/paths';
 import { useServerInfoStore } from '@/stores/server-info-store';
@@ -315,5 +315,105 @@ describe('starting a live session', () => {
         options: { countdownSeconds: 60, speedPoints: true, leaderboard: true },
       },
     ]);
+  });
+});
+
+describe("a teacher's assignment, on a first visit", () => {
+  const teacher = { teacher: { id: 't1', email: 'ada@school.example' } };
+  const assignment = {
+    id: ASSIGNMENT_ID,
+    classId: null,
+    title: 'Week 5',
+    ids: ['a', 'b'],
+    mode: 'practice',
+    minutes: 0,
+    sameOrder: false,
+    seed: 's',
+    opensAt: null,
+    closesAt: null,
+    attemptsAllowed: 1,
+    createdAt: '2026-03-01T09:00:00.000Z',
+  };
+  const attempt = {
+    student: 'Grace Hopper',
+    number: 1,
+    startedAt: '2026-03-01T09:05:00.000Z',
+    finishedAt: null,
+    answered: 1,
+    questionCount: 2,
+    points: null,
+  };
+  afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
+
+  /** The fake server's fetch, with the answer to "who is signed in?" held until `release` is called. */
+  function holdSessionAnswer(): () => void {
+    const answer = globalThis.fetch;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      if (input === '/api/auth/session') await held;
+      return answer(input, init);
+    });
+    return release;
+  }
+
+  it('asks for the assignment and its students while the sign-in is checked, once each', async () => {
+    network.routes = [
+      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
+      {
+        method: 'GET',
+        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
+        status: 200,
+        body: { attempts: [attempt] },
+      },
+    ];
+    const release = holdSessionAnswer();
+    renderApp(`/teacher/assignments/${ASSIGNMENT_ID}`);
+    await waitFor(() =>
+      expect(network.requests.map((request) => request.path)).toEqual(
+        expect.arrayContaining([
+          `/api/assignments/${ASSIGNMENT_ID}`,
+          `/api/assignments/${ASSIGNMENT_ID}/progress`,
+        ]),
+      ),
+    );
+    expect(screen.queryByRole('heading', { name: 'Week 5' })).not.toBeInTheDocument();
+    release();
+    expect(await screen.findByRole('heading', { name: 'Week 5', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('rowheader', { name: 'Grace Hopper' })).toBeInTheDocument();
+    const paths = network.requests.map((request) => request.path);
+    expect(paths.filter((path) => path.startsWith('/api/assignments/')).sort()).toEqual([
+      `/api/assignments/${ASSIGNMENT_ID}`,
+      `/api/assignments/${ASSIGNMENT_ID}/progress`,
+    ]);
+  });
+
+  it('asks again after the sign-in when the early answer was a refusal', async () => {
+    network.routes = [
+      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      {
+        method: 'GET',
+        path: `/api/assignments/${ASSIGNMENT_ID}`,
+        status: 401,
+        body: { error: 'sign in first' },
+      },
+      {
+        method: 'GET',
+        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
+        status: 401,
+        body: { error: 'sign in first' },
+      },
+    ];
+    const release = holdSessionAnswer();
+    renderApp(`/teacher/assignments/${ASSIGNMENT_ID}`);
+    // The session's answer is held, so only the two early requests have arrived.
+    await waitFor(() => expect(network.requests).toHaveLength(2));
+    // Signed in meanwhile (in another tab, say): the server now answers.
+    network.routes[1] = { ...network.routes[1]!, status: 200, body: { assignment } };
+    network.routes[2] = { ...network.routes[2]!, status: 200, body: { attempts: [attempt] } };
+    release();
+    expect(await screen.findByRole('heading', { name: 'Week 5', level: 1 })).toBeInTheDocument();
+    expect(await screen.findByRole('rowheader', { name: 'Grace Hopper' })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
@@ -8,21 +8,36 @@ import { api } from './api-client';
 import type { AttemptProgress, ServerAssignment } from './api-responses';
 import { formatTime, whenOpen } from './assignment-times';
 import { ConfirmDelete } from './confirm-delete';
+import { askEarly, takeEarly } from './early-answers';
 import { StudentLinkShare } from '../student-link-share';
 import { TeacherOnly } from './teacher-only';
+import { useTeacherSessionStore } from './teacher-session';
 import { useApiData } from './use-api-data';
 import '../classroom.css';
 
 const POLL_MS = 3000;
 
+const loadAssignment = (id: string) => takeEarly(`assignment/${id}`, () => api.assignment(id));
+const loadProgress = (id: string) => takeEarly(`progress/${id}`, () => api.progress(id));
+
 /** The teacher's live view of a server assignment: its link and QR code, and who has started and finished. */
 export function ServerAssignmentPage() {
   const { assignmentId = '' } = useParams();
+  // While the server is asked who is signed in, the assignment and its students are asked for too,
+  // not after: once the page is shown, it asks for itself at once (so nothing is asked twice).
+  useEffect(() => {
+    if (useTeacherSessionStore.getState().status !== 'unknown') return undefined;
+    const forget = [
+      askEarly(`assignment/${assignmentId}`, () => api.assignment(assignmentId)),
+      askEarly(`progress/${assignmentId}`, () => api.progress(assignmentId)),
+    ];
+    return () => forget.forEach((forgetOne) => forgetOne());
+  }, [assignmentId]);
   return <TeacherOnly>{() => <ServerAssignment id={assignmentId} />}</TeacherOnly>;
 }
 
 function ServerAssignment({ id }: { id: string }) {
-  const { loaded, reload } = useApiData(api.assignment, [id]);
+  const { loaded, reload } = useApiData(loadAssignment, [id]);
   usePageTitle(loaded.state === 'ready' ? `Assignment: ${loaded.data.title}` : 'Assignment');
   if (loaded.state === 'loading') return <p role="status">Loading…</p>;
   if (loaded.state === 'failed') {
@@ -155,7 +170,7 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
 
 /** Who has started and finished, polled every few seconds: results arrive without anyone pasting codes. */
 function LiveProgress({ assignmentId }: { assignmentId: string }) {
-  const { loaded } = useApiData(api.progress, [assignmentId], POLL_MS);
+  const { loaded } = useApiData(loadProgress, [assignmentId], POLL_MS);
   if (loaded.state !== 'ready') {
     return loaded.state === 'failed' ? (
       <p className="notice notice--error" role="alert">
