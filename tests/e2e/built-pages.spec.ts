@@ -270,6 +270,9 @@ describe('the review, built as a first visit sees it', () => {
     await page.getByText(NO_ANSWERS).waitFor();
     expect(await page.title()).toBe('Review · Source Quiz');
     expect(await page.getByLabel('Target retention').isDisabled()).toBe(true);
+    // Its stylesheets come with it (inline, allowed by their hash: this context keeps the policy).
+    const retention = page.locator('.review-retention');
+    expect(await retention.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
     await context.close();
   });
 
