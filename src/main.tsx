@@ -47,6 +47,8 @@ if (isBuiltPage && window.location.search === '') {
 } else if (root.dataset.emptyDevice !== undefined) {
   void import('@/stores/browser-storage')
     .then(({ mayHoldSavedData }) => mayHoldSavedData())
+    // A check that cannot run (its file failed to load) is a doubt: the device may hold something.
+    .catch(() => true)
     .then((mayHold) => {
       const main = document.getElementById('main');
       if (mayHold) showLoadingInstead(main);
