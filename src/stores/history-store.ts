@@ -187,6 +187,12 @@ export const createHistoryStore = (options: HistoryStoreOptions = {}): HistorySt
 export const useHistoryStore = createHistoryStore();
 historyStarted();
 
+/**
+ * Settles once the saved history has been read into the store (or could not be): a page that shows
+ * only the history waits for it, instead of saying for a moment that nothing was answered.
+ */
+export const historyRead: Promise<void> = useHistoryStore.saving.ready.catch(() => undefined);
+
 listenToOtherTabs({
   key: 'source-quiz:history',
   onSaved: () => void useHistoryStore.persist.rehydrate(),

@@ -304,6 +304,9 @@ describe('the review, built as a first visit sees it', () => {
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    // The answer is in the history (which loads after it) once the review, reached in the app, shows it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
+    await page.getByText('The next question is due').waitFor();
     const shownTexts = await recordMainTexts(page);
     await page.goto(appUrl('/review'));
     await page.getByRole('heading', { name: 'Your schedule' }).waitFor();

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { use, useMemo, useState } from 'react';
 import { currentMistakes } from '@/engine/review-queue';
 import { useDueQuestions, useIsQuestionInBanks } from '@/hooks/use-due-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { endOfLocalDay } from '@/lib/local-day';
-import { useHistoryStore } from '@/stores/history-store';
+import { historyRead, useHistoryStore } from '@/stores/history-store';
 import { DueSection } from './due-section';
 import { MistakesSection } from './mistakes-section';
 import { RegradedSection } from './regraded-section';
@@ -12,6 +12,8 @@ import './review.css';
 
 /** What to come back to: questions due today, those the learner gets wrong, and the schedule. */
 export function ReviewPage() {
+  // Until then the store holds no answers, and the page would say so (the route shows "Loading…").
+  use(historyRead);
   usePageTitle('Review');
   // The day is fixed when the page opens; a page left open past midnight counts from the day it opened.
   const [now] = useState(() => Date.now());
