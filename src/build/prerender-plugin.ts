@@ -90,6 +90,18 @@ function withoutScript(name: string, markup: string): string {
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** `template` with a built page's title, and its markup in a root opened by `rootStart`. */
+function pageInTemplate(
+  template: string,
+  built: { markup: string; title: string },
+  rootStart: string,
+  name: string,
+): string {
+  return template
+    .replace(TEMPLATE_TITLE, `<title>${escapeText(built.title)}</title>`)
+    .replace(EMPTY_ROOT, `${rootStart}${withoutScript(name, built.markup)}</div>`);
+}
+
 /** `/` is `home.html`: `index.html` is the shell that every other address gets (renderShell). */
 export const prerenderedFileName = (path: string) => (path === '/' ? 'home.html' : `${path.slice(1)}.html`);
 
@@ -142,13 +154,10 @@ export function prerenderPlugin(root: string): Plugin {
           const manifest: Record<string, string> = {};
           for (const path of page.prerenderedPaths()) {
             const built = await page.renderPage(path);
-            const markup = withoutScript(path, built.markup);
             const fileName = prerenderedFileName(path);
             const screen = page.screenModuleOf(path);
-            const html = template
-              .replace(TEMPLATE_TITLE, `<title>${escapeText(built.title)}</title>`)
+            const html = pageInTemplate(template, built, `<div id="root" data-prerendered="${path}">`, path)
               .replace('</head>', `${screen ? stylesheetLinksOf(bundle, screen, template) : ''}</head>`)
-              .replace(EMPTY_ROOT, `<div id="root" data-prerendered="${path}">${markup}</div>`)
               // The page paints without its script, which only makes it interactive: the stylesheet,
               // which the paint waits for, goes first on a slow network.
               .replace(ENTRY_SCRIPT, `${ENTRY_SCRIPT} fetchpriority="low"`);
@@ -164,19 +173,13 @@ export function prerenderPlugin(root: string): Plugin {
           for (const { route, moduleId } of page.screenShells()) {
             const fileName = `screens/${basename(moduleId, extname(moduleId))}.html`;
             if (!Object.values(shells).includes(fileName)) {
-              const links = preloadLinksOf(bundle, moduleId, shell.source);
-              let source = shell.source.replace('</head>', `${links}</head>`);
-              if (emptyDevice.includes(route)) {
-                // Its content paints from the HTML, so its stylesheets are needed for that paint.
-                const built = await page.renderPage(route);
-                source = template
-                  .replace(TEMPLATE_TITLE, `<title>${escapeText(built.title)}</title>`)
-                  .replace(
+              // A shell that holds its screen's page paints from the HTML, so it links the stylesheets.
+              const source = emptyDevice.includes(route)
+                ? pageInTemplate(template, await page.renderPage(route), EMPTY_DEVICE_ROOT, route).replace(
                     '</head>',
                     `${stylesheetLinksOf(bundle, moduleId, template)}${preloadLinksOf(bundle, moduleId, template, { stylesToo: false })}</head>`,
                   )
-                  .replace(EMPTY_ROOT, `${EMPTY_DEVICE_ROOT}${withoutScript(route, built.markup)}</div>`);
-              }
+                : shell.source.replace('</head>', `${preloadLinksOf(bundle, moduleId, shell.source)}</head>`);
               this.emitFile({ type: 'asset', fileName, source });
             }
             shells[route] = fileName;

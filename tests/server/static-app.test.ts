@@ -45,6 +45,20 @@ const RENDERER = `export async function renderOnRequest(path, search) {
 }
 `;
 
+/**
+ * `css` is the page's one inline stylesheet, and no stylesheet is linked: it is allowed by its hash
+ * in both the header's policy and the page's own.
+ */
+function expectInlineStyles(reply: Response, html: string, css: string): void {
+  expect(html).toContain(`<style>${css}</style></head>`);
+  expect(html).not.toMatch(/<link rel="(stylesheet|preload)/);
+  const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
+  expect(reply.headers.get('content-security-policy')).toBe(
+    policyWithStyleHash(CONTENT_SECURITY_POLICY, hash),
+  );
+  expect(html).toContain(`content="${metaPolicy(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, hash))}"`);
+}
+
 describe('serving the built app', () => {
   let server: TestServer;
   let dist: string;
@@ -179,16 +193,7 @@ describe('serving the built app', () => {
     expect(html.endsWith('</div>\n</body></html>')).toBe(true);
     // It paints without waiting for a stylesheet: they are inline, in their order, allowed by their
     // hash in both the header's policy and the page's own; its scripts come after.
-    const css = `${BASE_CSS}\n${QUIZ_CSS}`;
-    expect(html).toContain(`<style>${css}</style></head>`);
-    expect(html).not.toMatch(/<link rel="(stylesheet|preload)/);
-    const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
-    expect(reply.headers.get('content-security-policy')).toBe(
-      policyWithStyleHash(CONTENT_SECURITY_POLICY, hash),
-    );
-    expect(html).toContain(
-      `content="${metaPolicy(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, hash))}"`,
-    );
+    expectInlineStyles(reply, html, `${BASE_CSS}\n${QUIZ_CSS}`);
     expect(html).toContain(
       '<script type="module" fetchpriority="low" crossorigin src="/assets/index-B1c2D3e4.js">',
     );
@@ -216,15 +221,6 @@ describe('serving the built app', () => {
     expect(reply.headers.get('content-encoding')).toBe('gzip');
     const html = await reply.text();
     expect(html).toContain('<div id="root" data-empty-device><main><h1>Review</h1>');
-    const css = `${BASE_CSS}\n${REVIEW_CSS}`;
-    expect(html).toContain(`<style>${css}</style></head>`);
-    expect(html).not.toMatch(/<link rel="(stylesheet|preload)/);
-    const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
-    expect(reply.headers.get('content-security-policy')).toBe(
-      policyWithStyleHash(CONTENT_SECURITY_POLICY, hash),
-    );
-    expect(html).toContain(
-      `content="${metaPolicy(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, hash))}"`,
-    );
+    expectInlineStyles(reply, html, `${BASE_CSS}\n${REVIEW_CSS}`);
   });
 });

@@ -12,6 +12,24 @@ const network = useFakeServer();
 
 const ASSIGNMENT_ID = 'AbCdEfGhIjKlMnOpQrStUv';
 
+/** The server's answer to "who is signed in?" for a signed-in teacher. */
+const TEACHER = { teacher: { id: 't1', email: 'ada@school.example' } };
+/** One of that teacher's assignments, as `GET /api/assignments/:id` answers it. */
+const TEACHER_ASSIGNMENT = {
+  id: ASSIGNMENT_ID,
+  classId: null,
+  title: 'Week 4',
+  ids: ['a', 'b'],
+  mode: 'test',
+  minutes: 0,
+  sameOrder: false,
+  seed: 's',
+  opensAt: null,
+  closesAt: null,
+  attemptsAllowed: 1,
+  createdAt: '2026-03-01T09:00:00.000Z',
+};
+
 describe('teacher sign-in', () => {
   it('shows the server’s words for a wrong email or password, and keeps what was typed', async () => {
     network.routes = [
@@ -185,33 +203,19 @@ describe('the main menu for a teacher', () => {
 });
 
 describe('deleting, with a confirmation', () => {
-  const teacher = { teacher: { id: 't1', email: 'ada@school.example' } };
   const klass = {
     id: 'ClAsSiDcLaSsIdClAsSiDc',
     name: 'Year 9',
     roster: [],
     createdAt: '2026-03-01T09:00:00.000Z',
   };
-  const assignment = {
-    id: ASSIGNMENT_ID,
-    classId: null,
-    title: 'Week 4',
-    ids: ['a', 'b'],
-    mode: 'test',
-    minutes: 0,
-    sameOrder: false,
-    seed: 's',
-    opensAt: null,
-    closesAt: null,
-    attemptsAllowed: 1,
-    createdAt: '2026-03-01T09:00:00.000Z',
-  };
-  beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: teacher.teacher }));
+  const assignment = TEACHER_ASSIGNMENT;
+  beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: TEACHER.teacher }));
   afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
 
   it('deletes an assignment only after the teacher confirms, then goes back to their classes', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
       {
         method: 'GET',
@@ -239,7 +243,7 @@ describe('deleting, with a confirmation', () => {
 
   it('deletes a class after confirmation, and shows the server’s refusal if there is one', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
       { method: 'GET', path: '/api/classes', status: 200, body: { classes: [klass] } },
       { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
     ];
@@ -258,27 +262,13 @@ describe('deleting, with a confirmation', () => {
 });
 
 describe('starting a live session', () => {
-  const teacher = { teacher: { id: 't1', email: 'ada@school.example' } };
-  const assignment = {
-    id: ASSIGNMENT_ID,
-    classId: null,
-    title: 'Week 4',
-    ids: ['a', 'b'],
-    mode: 'practice',
-    minutes: 0,
-    sameOrder: true,
-    seed: 's',
-    opensAt: null,
-    closesAt: null,
-    attemptsAllowed: 1,
-    createdAt: '2026-03-01T09:00:00.000Z',
-  };
-  beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: teacher.teacher }));
+  const assignment = { ...TEACHER_ASSIGNMENT, mode: 'practice', sameOrder: true };
+  beforeEach(() => useTeacherSessionStore.setState({ status: 'signed-in', teacher: TEACHER.teacher }));
   afterEach(() => useTeacherSessionStore.setState({ status: 'unknown', teacher: null }));
 
   it('has no countdown, speed points or leaderboard unless the teacher chooses them', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
       {
         method: 'GET',
@@ -319,21 +309,7 @@ describe('starting a live session', () => {
 });
 
 describe("a teacher's assignment, on a first visit", () => {
-  const teacher = { teacher: { id: 't1', email: 'ada@school.example' } };
-  const assignment = {
-    id: ASSIGNMENT_ID,
-    classId: null,
-    title: 'Week 5',
-    ids: ['a', 'b'],
-    mode: 'practice',
-    minutes: 0,
-    sameOrder: false,
-    seed: 's',
-    opensAt: null,
-    closesAt: null,
-    attemptsAllowed: 1,
-    createdAt: '2026-03-01T09:00:00.000Z',
-  };
+  const assignment = { ...TEACHER_ASSIGNMENT, title: 'Week 5', mode: 'practice' };
   const attempt = {
     student: 'Grace Hopper',
     number: 1,
@@ -359,7 +335,7 @@ describe("a teacher's assignment, on a first visit", () => {
 
   it('asks for the assignment and its students while the sign-in is checked, once each', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
       { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
       {
         method: 'GET',
@@ -391,7 +367,7 @@ describe("a teacher's assignment, on a first visit", () => {
 
   it('asks again after the sign-in when the early answer was a refusal', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: teacher },
+      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
       {
         method: 'GET',
         path: `/api/assignments/${ASSIGNMENT_ID}`,
