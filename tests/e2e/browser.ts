@@ -180,3 +180,41 @@ export async function selectPassageWords(page: Page, words: string): Promise<voi
       element.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     }, words);
 }
+
+/**
+ * Records every text the page's main part shows, from the first paint on; the returned function
+ * reads them.
+ */
+export async function recordMainTexts(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    Object.assign(window, { shown });
+    new MutationObserver(() => {
+      const text = document.getElementById('main')?.innerText.trim() ?? '';
+      if (text !== '' && shown.at(-1) !== text) shown.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+}
+
+/** From the next page on, each IndexedDB database opens 300 ms late, as on a slow device. */
+export async function openDatabasesSlowly(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      const request = open.apply(this, args);
+      const listen = request.addEventListener.bind(request);
+      request.addEventListener = ((
+        type: string,
+        listener: EventListener,
+        options?: AddEventListenerOptions,
+      ) =>
+        listen(
+          type,
+          type === 'success' ? (event) => setTimeout(() => listener(event), 300) : listener,
+          options,
+        )) as IDBOpenDBRequest['addEventListener'];
+      return request;
+    };
+  });
+}

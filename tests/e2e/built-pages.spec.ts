@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, expectNoAxeViolations, launchBrowser, newContext, waitForQuestion } from './browser';
+import {
+  appUrl,
+  expectNoAxeViolations,
+  launchBrowser,
+  newContext,
+  recordMainTexts,
+  waitForQuestion,
+} from './browser';
 
 let browser: Browser;
 
@@ -41,22 +48,6 @@ function collectErrors(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
-}
-
-/**
- * Records every text the page's main part shows, from the first paint on; the returned function
- * reads them.
- */
-async function recordMainTexts(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    Object.assign(window, { shown });
-    new MutationObserver(() => {
-      const text = document.getElementById('main')?.innerText.trim() ?? '';
-      if (text !== '' && shown.at(-1) !== text) shown.push(text);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { shown: string[] }).shown);
 }
 
 describe('pages built to HTML', () => {

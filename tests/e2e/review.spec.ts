@@ -4,7 +4,9 @@ import {
   appUrl,
   expectNoAxeViolations,
   launchBrowser,
+  openDatabasesSlowly,
   openPage,
+  recordMainTexts,
   tabToNamed,
   waitForQuestion,
 } from './browser';
@@ -94,11 +96,15 @@ describe('reviewing a wrong answer until it is right', () => {
       .waitFor();
     expect(await page.getByRole('heading', { name: asked.prompt }).count()).toBe(0);
 
-    // Then it still has the history after a reload.
+    // Then it still has the history after a reload, and never says for a moment that it is empty.
     await page.goto(appUrl('/progress'));
+    const shownTexts = await recordMainTexts(page);
+    await openDatabasesSlowly(page);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
     expect(await page.getByText('2 answers', { exact: true }).isVisible()).toBe(true);
+    const shown = await shownTexts();
+    expect(shown.filter((text) => text.includes('0 answers'))).toEqual([]);
     expect(await page.getByText('in 2 quizzes').isVisible()).toBe(true);
     expect(
       await page.getByRole('img', { name: /Accuracy on the last 1 day practised: lowest 50%/ }).count(),

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { use, useId, useMemo, useState } from 'react';
 import { latestAnswers } from '@/engine/history';
 import { accuracyByDay } from '@/engine/mastery';
 import { gradedAnswers } from '@/engine/regrade-history';
@@ -7,7 +7,7 @@ import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { localDay } from '@/lib/local-day';
 import { plural } from '@/lib/plural';
-import { useHistoryStore } from '@/stores/history-store';
+import { historyRead, useHistoryStore } from '@/stores/history-store';
 import { AccuracyChart } from './accuracy-chart';
 import { BackupSection } from './backup-section';
 import { MasterySection } from './mastery-section';
@@ -17,6 +17,8 @@ import './progress.css';
 
 /** Accuracy over time, what the learner knows, their streak; backup, import and reset. */
 export function ProgressPage() {
+  // As on the review: until then the store holds no answers (the route shows "Loading…").
+  use(historyRead);
   usePageTitle('Progress');
   const questions = useQuestions([], { withMyQuestions: false });
   const [now] = useState(() => Date.now());
