@@ -34,7 +34,8 @@ const app = (
 // run (Lighthouse mobile: first paint 1.3 s instead of 2 s on the home page). Elsewhere the built
 // shell (header, "Loading…") stays until React's first render replaces it; that render is a
 // transition too, for the same reason (Lighthouse mobile, quiz page: blocking time about 670 ms → 400).
-// A built page at an address with a query is replaced too, and its content stands in for "Loading…".
+// A built page at an address with a query is replaced too, and its content stands in for "Loading…",
+// as does a page the server rendered for the request (data-served: a quiz, a teacher's assignment).
 // A screen shell that holds what its screen shows on a device that saved nothing (review) keeps it
 // only where that is true; elsewhere it shows "Loading…" at once instead of an empty review.
 const isBuiltPage = root.dataset.prerendered === window.location.pathname;
@@ -56,6 +57,7 @@ if (isBuiltPage && window.location.search === '') {
       render();
     });
 } else {
-  if (isBuiltPage) keepBuiltContent(document.getElementById('main'));
+  if (isBuiltPage || root.dataset.served === window.location.pathname)
+    keepBuiltContent(document.getElementById('main'));
   render();
 }

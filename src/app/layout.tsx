@@ -6,7 +6,6 @@ import { useHydrated } from '@/hooks/use-hydrated';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { afterHistoryStarts } from '@/stores/history-demand';
 import { useServerInfoStore } from '@/stores/server-info-store';
-import { builtContentReplaced } from '@/components/built-content';
 import { PageLoading } from '@/components/page-loading';
 import { isFirstScreenHeld } from './first-screen';
 import { RouteErrorPage } from './route-error-page';
@@ -32,12 +31,6 @@ const NAV = [
   { to: paths.classroom(), label: 'Classroom', end: false },
 ];
 
-/** Marks the first screen rendered: from then on, a screen loading shows "Loading…". */
-function ScreenShown() {
-  useEffect(() => builtContentReplaced(), []);
-  return null;
-}
-
 /**
  * The current route's screen. Memoised: the layout renders again when hydration ends (and when a
  * notice or the server's answer arrives); a built page's screen whose code is still loading would
@@ -52,16 +45,7 @@ const RouteScreen = memo(function RouteScreen({ address }: { address: string }) 
   return (
     // Any change of address, the hash included, leaves an error: a corrected link works in the same tab.
     <ErrorBoundary resetKey={address} fallback={(error) => <RouteErrorPage error={error} />}>
-      <Suspense fallback={<PageLoading />}>
-        {isShown ? (
-          <>
-            <ScreenShown />
-            <Outlet />
-          </>
-        ) : (
-          <PageLoading />
-        )}
-      </Suspense>
+      <Suspense fallback={<PageLoading />}>{isShown ? <Outlet /> : <PageLoading />}</Suspense>
     </ErrorBoundary>
   );
 });

@@ -1,5 +1,8 @@
-import { Route, Routes, StaticRouter } from 'react-router';
+import { matchPath, Route, Routes, StaticRouter } from 'react-router';
+import type { z } from 'zod';
 import { startQuiz } from '@/engine/quiz-session';
+import { assignmentReads, readReply } from '@/features/classroom/server/api-client';
+import { AssignmentView } from '@/features/classroom/server/server-assignment-page';
 import { QuizInProgress } from '@/features/quiz/quiz-in-progress';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
 import { ContentContext } from '@/hooks/use-content';
@@ -12,19 +15,94 @@ import { renderToHtml } from './prerender-page';
 
 export type RenderedPage = { markup: string; title: string };
 
+/** The server's answer to one of the API requests a page is made from: its status and JSON body. */
+export type ApiAnswer = { status: number; body: unknown };
+
+/** What the server knows of the request beyond its address. */
+export type RequestFacts = {
+  /** The answers to `apiPathsFor(path)`, asked with the request's own cookie, by path. */
+  answers: Record<string, ApiAnswer>;
+  /** Where students open the app: the server's public address, or the request's. */
+  origin: string;
+};
+
 // The banks load when the server starts, not at the first quiz asked for.
 void builtInContent.loadQuestions([]);
 
 /**
  * What the server renders into a screen shell at the moment it is asked for an address the build
- * could not know (src/server/http/rendered-page.ts): the first question of a quiz whose link holds
- * all it needs, so a first visit paints the question from the HTML instead of after the scripts.
- * Null for anything else, which gets the shell as before. Built for Node by
- * src/build/render-bundle-plugin.ts.
+ * could not know (src/server/http/rendered-page.ts), so a first visit paints from the HTML instead of
+ * after the scripts: the first question of a quiz whose link holds all it needs, and a teacher's
+ * assignment with its students. Null for anything else, which gets the shell as before. Built for
+ * Node by src/build/render-bundle-plugin.ts.
  */
-export async function renderOnRequest(path: string, search: string): Promise<RenderedPage | null> {
-  if (path !== ROUTES.quizPlay) return null;
-  return renderFirstQuestion(new URLSearchParams(search), `${path}${search}`);
+export async function renderOnRequest(
+  path: string,
+  search: string,
+  facts: RequestFacts = { answers: {}, origin: '' },
+): Promise<RenderedPage | null> {
+  if (path === ROUTES.quizPlay) return renderFirstQuestion(new URLSearchParams(search), `${path}${search}`);
+  const assignmentId = teacherAssignmentIn(path);
+  if (assignmentId !== null) return renderTeacherAssignment(path, assignmentId, facts);
+  return null;
+}
+
+/**
+ * The API's GET requests the page at `path` is made from; the server asks them of itself with the
+ * request's cookie, so what a page shows is what that teacher may see, checked by the API's own rules.
+ */
+export function apiPathsFor(path: string): string[] {
+  const id = teacherAssignmentIn(path);
+  if (id === null) return [];
+  // The assignment's own answer says whether a teacher is signed in, and whether it is theirs.
+  return [assignmentReads.assignment(id).path, assignmentReads.progress(id).path];
+}
+
+function teacherAssignmentIn(path: string): string | null {
+  if (path === ROUTES.serverAssignmentBuilder) return null;
+  const id = matchPath(ROUTES.serverAssignment, path)?.params.assignmentId;
+  return id === undefined || id === '' ? null : id;
+}
+
+/**
+ * A signed-in teacher's assignment, as the page shows it once its data has come. Anything else (signed
+ * out, not theirs, an answer that does not read) is left to the browser, which says what is wrong.
+ */
+async function renderTeacherAssignment(
+  path: string,
+  id: string,
+  { answers, origin }: RequestFacts,
+): Promise<RenderedPage | null> {
+  const read = <T,>({ path: asked, schema }: { path: string; schema: z.ZodType<T> }) => {
+    const answer = answers[asked];
+    return answer ? readReply(answer.status, answer.body, schema) : null;
+  };
+  const assignment = read(assignmentReads.assignment(id));
+  if (!assignment?.ok) return null;
+  const progress = read(assignmentReads.progress(id));
+  const markup = await renderToHtml(
+    path,
+    <ContentContext value={builtInContent}>
+      <StaticRouter location={path}>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route
+              path="*"
+              element={
+                <AssignmentView
+                  assignment={assignment.data}
+                  progress={progress?.ok ? progress.data : null}
+                  origin={origin}
+                  onChanged={() => undefined}
+                />
+              }
+            />
+          </Route>
+        </Routes>
+      </StaticRouter>
+    </ContentContext>,
+  );
+  return { markup, title: fullPageTitle(`Assignment: ${assignment.data.title}`) };
 }
 
 async function renderFirstQuestion(params: URLSearchParams, address: string): Promise<RenderedPage | null> {

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { hasBuiltContent, showBuiltContent } from './built-content';
+import { useEffect, useState } from 'react';
+import { hasBuiltContent, holdBuiltContent, showBuiltContent } from './built-content';
 
 /**
  * What a page shows while its screen's code or data loads: the built page it replaces, if any
@@ -8,6 +8,7 @@ import { hasBuiltContent, showBuiltContent } from './built-content';
  */
 export function PageLoading({ label = 'Loading…' }: { label?: string }) {
   const [isBuilt] = useState(hasBuiltContent);
+  useEffect(() => (isBuilt ? holdBuiltContent() : undefined), [isBuilt]);
   if (isBuilt) return <div className="built-content" ref={showBuiltContent} />;
   return <p role="status">{label}</p>;
 }

@@ -14,7 +14,8 @@ import { HttpError } from './errors';
 import { createAccountLimiter } from './http/account-limiter';
 import { isDatabaseUnavailable } from './http/database-errors';
 import { logOptions } from './http/log-options';
-import { checkOrigin } from './http/origin-check';
+import { checkOrigin, ownOrigin } from './http/origin-check';
+import { askOwnApi } from './http/own-api';
 import { loadPageRenderer, sendPage } from './http/rendered-page';
 import { isAppRoute, serveApp } from './http/static-app';
 import { accountRoutes } from './routes/account-routes';
@@ -123,7 +124,13 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (appPageFor && isAppRoute(request.method, request.url)) {
       const file = appPageFor(request.url);
       reply.header('Cache-Control', 'no-cache');
-      const page = request.method === 'GET' && renderPage ? await renderPage(request.url, file) : null;
+      const page =
+        request.method === 'GET' && renderPage
+          ? await renderPage(request.url, file, {
+              askApi: (path) => askOwnApi(app, request, path),
+              origin: ownOrigin(context, request),
+            })
+          : null;
       return page ? sendPage(request, reply, page) : reply.sendFile(file);
     }
     return reply.code(404).send({ error: 'not found' });

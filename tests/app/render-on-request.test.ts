@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtInContent } from '@/app/built-in-content';
-import { renderOnRequest } from '@/app/render-on-request';
+import { apiPathsFor, renderOnRequest } from '@/app/render-on-request';
 import { currentQuestion, startQuiz } from '@/engine/quiz-session';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
 
@@ -66,5 +66,101 @@ describe("the server's render of a quiz's first question", () => {
     ]) {
       expect(await renderOnRequest(path ?? '', search ?? ''), `${path}${search}`).toBeNull();
     }
+  });
+});
+
+describe("the server's render of a teacher's assignment", () => {
+  const id = 'Asg1Asg1Asg1Asg1Asg1Ag';
+  const path = `/teacher/assignments/${id}`;
+  const assignment = {
+    id,
+    classId: null,
+    title: 'Trade & aid <2020>',
+    ids: ['q1', 'q2', 'q3'],
+    mode: 'test',
+    minutes: 0,
+    sameOrder: true,
+    seed: 'seed1',
+    opensAt: null,
+    closesAt: null,
+    attemptsAllowed: 2,
+    createdAt: '2026-12-01T08:00:00.000Z',
+  };
+  const attempt = {
+    student: 'Ana',
+    number: 1,
+    startedAt: '2026-12-01T09:00:00.000Z',
+    finishedAt: '2026-12-01T09:10:00.000Z',
+    questionCount: 3,
+    answered: 3,
+    points: 2,
+  };
+  const [assignmentPath = '', progressPath = ''] = apiPathsFor(path);
+  const answers = {
+    [assignmentPath]: { status: 200, body: { assignment } },
+    [progressPath]: {
+      status: 200,
+      body: { attempts: [attempt, { ...attempt, student: 'Bo', finishedAt: null, points: null }] },
+    },
+  };
+  const origin = 'https://quiz.example.school';
+
+  it('asks the API for the assignment and its students, and only on that page', () => {
+    expect(apiPathsFor(path)).toEqual([`/api/assignments/${id}`, `/api/assignments/${id}/progress`]);
+    for (const other of [
+      '/teacher/assignments/new',
+      '/teacher',
+      '/quiz/play',
+      `${path}/report`,
+      '/teacher/assignments/',
+    ])
+      expect(apiPathsFor(other), other).toEqual([]);
+  });
+
+  it('shows the assignment as its page does: title, link and code for students, who started and who finished', async () => {
+    const page = await renderOnRequest(path, '', { answers, origin });
+    expect(page?.title).toBe('Assignment: Trade & aid <2020> · Source Quiz');
+    expect(page?.markup).toContain('<h1>Trade &amp; aid &lt;2020&gt;</h1>');
+    expect(page?.markup).toContain(`value="${origin}/s/${id}"`);
+    expect(page?.markup).toContain('aria-label="QR code of the link to “Trade &amp; aid &lt;2020&gt;”"');
+    expect(page?.markup).toMatch(/2 attempts<!-- --> started, <!-- -->1<!-- --> finished/);
+    expect(page?.markup).toMatch(/<th scope="row">Ana<\/th>.*<td>Finished<\/td><td>2 of 3<\/td>/);
+    expect(page?.markup).toMatch(/<th scope="row">Bo<\/th>.*<td>Working<\/td>/);
+  });
+
+  it('renders its controls disabled: the app replaces the page, and a choice made before would be lost', async () => {
+    const markup = (await renderOnRequest(path, '', { answers, origin }))?.markup ?? '';
+    for (const control of [
+      'Copy the link',
+      'Run it live in class',
+      'Close it now',
+      'Delete this assignment…',
+    ])
+      expect(markup, control).toMatch(new RegExp(`disabled="">${control}</button>`));
+    expect(markup).toMatch(/<select disabled="">/);
+    expect(markup.match(/<input type="checkbox" disabled=""\/>/g)).toHaveLength(2);
+  });
+
+  it('leaves to the browser a teacher signed out, an assignment not theirs, and an answer it cannot read', async () => {
+    const cases: [string, Record<string, { status: number; body: unknown }>][] = [
+      ['signed out', { ...answers, [assignmentPath]: { status: 401, body: { error: 'sign in first' } } }],
+      [
+        'not theirs',
+        { ...answers, [assignmentPath]: { status: 404, body: { error: 'no such assignment' } } },
+      ],
+      ['unreadable', { ...answers, [assignmentPath]: { status: 200, body: { assignment: { id } } } }],
+      ['nothing asked', {}],
+    ];
+    for (const [name, given] of cases)
+      expect(await renderOnRequest(path, '', { answers: given, origin }), name).toBeNull();
+  });
+
+  it('still shows the assignment when its students cannot be read; the page asks for them itself', async () => {
+    const page = await renderOnRequest(path, '', {
+      answers: { ...answers, [progressPath]: { status: 500, body: { error: 'database down' } } },
+      origin,
+    });
+    expect(page?.markup).toContain('<h1>Trade &amp; aid &lt;2020&gt;</h1>');
+    expect(page?.markup).not.toContain('Students');
   });
 });

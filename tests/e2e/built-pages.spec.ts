@@ -9,6 +9,7 @@ import {
   recordMainTexts,
   waitForQuestion,
 } from './browser';
+import { Client, field } from '../server/test-server-client';
 
 let browser: Browser;
 
@@ -308,6 +309,92 @@ describe('the review, built as a first visit sees it', () => {
     expect(loadingAt, shown.join('\n---\n')).toBeGreaterThanOrEqual(0);
     expect(shown.slice(loadingAt).filter((text) => text.includes(NO_ANSWERS))).toEqual([]);
     expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a teacher's assignment, rendered by the server for that teacher", () => {
+  const TITLE = 'Rendered: trade and aid';
+
+  /** A teacher with an assignment that one student has started, made as the app makes them. */
+  async function teacherWithAssignment(): Promise<{ cookie: string; path: string }> {
+    const teacher = new Client(appUrl(''));
+    const email = `rendered-${Date.now().toString(36)}@school.example`;
+    expect(
+      (await teacher.post('/api/auth/signup', { email, password: 'amber lantern 2026 quay' })).status,
+    ).toBe(201);
+    const created = await teacher.post('/api/assignments', {
+      title: TITLE,
+      ids: ['diplomatic-relations-year', 'st-oda-yearly-amount'],
+      mode: 'practice',
+      minutes: 0,
+      sameOrder: true,
+    });
+    expect(created.status).toBe(201);
+    const id = String(field(created.body, 'assignment', 'id'));
+    const student = new Client(appUrl(''));
+    expect((await student.post(`/api/student/assignments/${id}/attempts`, { name: 'Ana' })).status).toBe(201);
+    const [[name, value] = []] = [...teacher.cookies];
+    return { cookie: `${name}=${value}`, path: `/teacher/assignments/${id}` };
+  }
+
+  async function signedIn(javaScriptEnabled: boolean, cookie: string) {
+    const context = javaScriptEnabled
+      ? await newContext(browser, { width: 390 })
+      : await browser.newContext({ javaScriptEnabled: false });
+    const [name = '', value = ''] = cookie.split('=');
+    await context.addCookies([{ name, value, url: appUrl('/') }]);
+    return context;
+  }
+
+  it('shows the assignment and its students with scripts turned off, its controls disabled', async () => {
+    const { cookie, path } = await teacherWithAssignment();
+    const context = await signedIn(false, cookie);
+    const page = await context.newPage();
+    await page.goto(appUrl(path));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
+    expect(await page.title()).toBe(`Assignment: ${TITLE} · Source Quiz`);
+    expect(await page.getByLabel('Link for students').inputValue()).toMatch(/\/s\/[A-Za-z0-9_-]{22}$/);
+    await page.getByRole('img', { name: `QR code of the link to “${TITLE}”` }).waitFor();
+    expect(await page.getByRole('rowheader').allTextContents()).toEqual(['Ana']);
+    for (const name of ['Copy the link', 'Run it live in class', 'Close it now', 'Delete this assignment…'])
+      expect(await page.getByRole('button', { name }).isDisabled(), name).toBe(true);
+    expect(await page.getByLabel('Show a leaderboard').isDisabled()).toBe(true);
+    // Its stylesheets come with it, allowed by their hash under the page's own policy.
+    const share = page.locator('.assignment__share');
+    expect(await share.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
+    await context.close();
+  });
+
+  it('is what the app then shows, with no “Loading…” in between, its controls working', async () => {
+    const { cookie, path } = await teacherWithAssignment();
+    const context = await signedIn(true, cookie);
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    const shownTexts = await recordMainTexts(page);
+    await page.goto(appUrl(path));
+    const leaderboard = page.getByLabel('Show a leaderboard');
+    await expect.poll(() => leaderboard.isEnabled()).toBe(true);
+    await leaderboard.check();
+    expect(await leaderboard.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Delete this assignment…' }).click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    const shown = await shownTexts();
+    expect(shown.filter((text) => text.includes('Loading…'))).toEqual([]);
+    expect(shown[0]).toContain(TITLE);
+    expect(shown[0]).toContain('1 attempt started, 0 finished.');
+    await expectNoAxeViolations(page, 'teacher assignment, from the server’s render');
+    expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('is the sign-in for anyone else, as before', async () => {
+    const { path } = await teacherWithAssignment();
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const reply = await page.goto(appUrl(path));
+    expect(await reply?.text()).not.toContain(TITLE);
+    await page.getByRole('heading', { name: 'Teacher sign-in' }).waitFor();
     await context.close();
   });
 });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { META_CONTENT_SECURITY_POLICY } from '@/build/csp-meta-plugin';
 import { CONTENT_SECURITY_POLICY, policyWithStyleHash } from '@/build/security-headers';
-import { Client, startTestServer, type TestServer } from './test-server';
+import { content } from './fixtures';
+import { Client, field, signedInTeacher, startTestServer, type TestServer } from './test-server';
 
 const SCRIPT = 'console.log("the same line, many times");\n'.repeat(200);
 
@@ -33,11 +34,27 @@ const REVIEW_SHELL = QUIZ_SHELL.replace('quiz-D1e2F3a4.css', 'review-E1f2A3b4.cs
 );
 const REVIEW_CSS = '.review { max-width: 40rem; }';
 
+/** A teacher's assignment page's shell, which the server renders with the API's answers. */
+const ASSIGNMENT_SHELL = QUIZ_SHELL.replace('quiz-D1e2F3a4.css', 'classroom-F1a2B3c4.css');
+const CLASSROOM_CSS = '.assignment { display: grid; }';
+
 /**
  * A stand-in for the build's renderer (src/app/render-on-request.tsx): a quiz's question for its
- * seed, nothing without one or for "none", and an error for "broken".
+ * seed, nothing without one or for "none", and an error for "broken"; a teacher's assignment made
+ * from the API's answer it asks for, which it shows unless nobody is signed in (the real one renders
+ * nothing unless the answer is good).
  */
-const RENDERER = `export async function renderOnRequest(path, search) {
+const RENDERER = `export function apiPathsFor(path) {
+  const id = path.startsWith('/teacher/assignments/') ? path.split('/')[3] : '';
+  return id ? ['/api/assignments/' + id] : [];
+}
+export async function renderOnRequest(path, search, { answers, origin }) {
+  if (path.startsWith('/teacher/assignments/')) {
+    const assignment = answers['/api/assignments/' + path.split('/')[3]];
+    if (assignment.status === 401) return null;
+    const title = assignment.status === 200 ? assignment.body.assignment.title : 'status ' + assignment.status;
+    return { markup: '<main><h1>' + title + '</h1><p>for ' + origin + '</p></main>', title: 'Assignment' };
+  }
   const seed = new URLSearchParams(search).get('seed');
   if (path !== '/quiz/play' || seed === null || seed === 'none') return null;
   if (seed === 'broken') throw new Error('the renderer broke');
@@ -80,7 +97,8 @@ describe('serving the built app', () => {
       JSON.stringify({ '/': 'home.html', '/sources/one': 'sources/one.html', '/gone': 'gone.html' }),
     );
     mkdirSync(join(dist, 'screens'));
-    writeFileSync(join(dist, 'screens', 'assignment.html'), '<!doctype html><p>Assignment shell</p>');
+    writeFileSync(join(dist, 'screens', 'assignment.html'), ASSIGNMENT_SHELL);
+    writeFileSync(join(dist, 'assets', 'classroom-F1a2B3c4.css'), CLASSROOM_CSS);
     writeFileSync(join(dist, 'screens', 'quiz.html'), QUIZ_SHELL);
     writeFileSync(join(dist, 'assets', 'index-A1b2C3d4.css'), BASE_CSS);
     writeFileSync(join(dist, 'assets', 'quiz-D1e2F3a4.css'), QUIZ_CSS);
@@ -156,7 +174,7 @@ describe('serving the built app', () => {
       '<!doctype html><h1>Built home</h1>',
       '<!doctype html><h1>Built source</h1>',
       '<!doctype html><h1>Built source</h1>',
-      '<!doctype html><p>Assignment shell</p>',
+      ASSIGNMENT_SHELL,
       '<!doctype html><title>Source Quiz</title>',
       '<!doctype html><title>Source Quiz</title>',
       '<!doctype html><title>Source Quiz</title>',
@@ -184,9 +202,9 @@ describe('serving the built app', () => {
     expect(reply.headers.get('content-encoding')).toBe('br');
     expect(reply.headers.get('vary')).toBe('Accept-Encoding');
     const html = await reply.text();
-    // The rendered page stands in for "Loading…", and the browser is told it is built at its path.
+    // The rendered page stands in for "Loading…", and the browser is told it was served for its path.
     expect(html).toContain(
-      '<div id="root" data-prerendered="/quiz/play"><main><h2>Which year? abc &amp; more</h2>',
+      '<div id="root" data-served="/quiz/play"><main><h2>Which year? abc &amp; more</h2>',
     );
     expect(html).not.toContain('Loading…');
     expect(html).toContain('<title>Quiz &lt;1&gt; · Source Quiz</title>');
@@ -222,5 +240,40 @@ describe('serving the built app', () => {
     const html = await reply.text();
     expect(html).toContain('<div id="root" data-empty-device><main><h1>Review</h1>');
     expectInlineStyles(reply, html, `${BASE_CSS}\n${REVIEW_CSS}`);
+  });
+
+  it("renders a teacher's assignment from the API's own answers to that teacher's cookie, and lets no cache keep it", async () => {
+    const { client: owner } = await signedInTeacher(server.url);
+    const [question] = content.current.values();
+    const created = await owner.post('/api/assignments', {
+      title: 'Rendered for its teacher',
+      ids: [question?.question.id],
+      mode: 'practice',
+      minutes: 0,
+      sameOrder: true,
+    });
+    expect(created.status).toBe(201);
+    const path = `/teacher/assignments/${String(field(created.body, 'assignment', 'id'))}`;
+
+    const reply = await fetch(`${server.url}${path}`, {
+      headers: { cookie: [...owner.cookies].map(([name, value]) => `${name}=${value}`).join('; ') },
+    });
+    const html = await reply.text();
+    expect(html).toContain(
+      `<div id="root" data-served="${path}"><main><h1>Rendered for its teacher</h1><p>for ${server.url.replace(/\/$/, '')}</p>`,
+    );
+    expect(reply.headers.get('cache-control')).toBe('private, no-store');
+    expectInlineStyles(reply, html, `${BASE_CSS}\n${CLASSROOM_CSS}`);
+
+    // Another teacher's cookie gets what the API tells that teacher: no such assignment.
+    const { client: other } = await signedInTeacher(server.url);
+    expect((await other.get(path)).text).toContain('<h1>status 404</h1>');
+    // No cookie, or one that is no session: the shell as it is, which anyone may keep.
+    const forged = new Client(server.url);
+    forged.cookies.set('sq_session', 'forged');
+    for (const client of [new Client(server.url), forged]) {
+      const shell = await client.get(path);
+      expect([shell.text, shell.headers.get('cache-control')]).toEqual([ASSIGNMENT_SHELL, 'no-cache']);
+    }
   });
 });

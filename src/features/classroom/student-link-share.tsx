@@ -1,5 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { QrCode } from '@/components/qr-code';
+import { useHydrated } from '@/hooks/use-hydrated';
 
 type Props = {
   link: string;
@@ -14,6 +15,8 @@ type Props = {
 export function StudentLinkShare({ link, title, actions, children }: Props) {
   const linkId = useId();
   const [copyState, setCopyState] = useState('');
+  // In a page the server rendered, until the app runs and can copy.
+  const canCopy = useHydrated();
 
   async function copy() {
     try {
@@ -31,7 +34,7 @@ export function StudentLinkShare({ link, title, actions, children }: Props) {
         <label htmlFor={linkId}>Link for students</label>
         <input id={linkId} className="text-field" readOnly value={link} onFocus={(e) => e.target.select()} />
         <div className="assignment__actions">
-          <button type="button" className="button" onClick={() => void copy()}>
+          <button type="button" className="button" disabled={!canCopy} onClick={() => void copy()}>
             Copy the link
           </button>
           {actions}

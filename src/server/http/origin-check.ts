@@ -5,7 +5,7 @@ import { HttpError } from '../errors';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The origin the app is served from: PUBLIC_URL's, or else the one the request was sent to. */
-function ownOrigin(context: AppContext, request: FastifyRequest): string {
+export function ownOrigin(context: AppContext, request: FastifyRequest): string {
   return context.config.publicUrl ?? `${request.protocol}://${request.headers.host ?? ''}`;
 }
 

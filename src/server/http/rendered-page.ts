@@ -11,16 +11,26 @@ import { CONTENT_SECURITY_POLICY, policyWithStyleHash } from '../../build/securi
 
 /** What src/app/render-on-request.tsx gives for an address: the markup inside #root, and the title. */
 export type RenderedPage = { markup: string; title: string };
-type RenderOnRequest = (path: string, search: string) => Promise<RenderedPage | null>;
+/** The server's answer to a GET request of its API: status and JSON body. */
+export type ApiAnswer = { status: number; body: unknown };
+type RequestFacts = { answers: Record<string, ApiAnswer>; origin: string };
+type RenderOnRequest = (path: string, search: string, facts: RequestFacts) => Promise<RenderedPage | null>;
+type ApiPathsFor = (path: string) => string[];
 
-/** A page the server rendered, with the hash of its inline stylesheet for the content security policy. */
-export type ServedPage = { html: string; styleHash: string };
+/**
+ * A page the server rendered, with the hash of its inline stylesheet for the content security policy.
+ * `isPrivate` when it was made from what only the signed-in user may see.
+ */
+export type ServedPage = { html: string; styleHash: string; isPrivate?: boolean };
+
+/** The request as a page rendered for it needs it: its API asked with its cookie, and its origin. */
+export type PageRequest = { askApi: (path: string) => Promise<ApiAnswer>; origin: string };
 
 /**
  * The page for an app address rendered into `shellFile` of dist/, or the shell itself made ready when
  * it already holds a page (the review a first visit sees), or null for the shell as it is.
  */
-export type RenderPage = (url: string, shellFile: string) => Promise<ServedPage | null>;
+export type RenderPage = (url: string, shellFile: string, request: PageRequest) => Promise<ServedPage | null>;
 
 /** A screen shell made ready to take a rendered page (prepareShell). */
 export type PreparedShell = ServedPage;
@@ -56,7 +66,7 @@ export function prepareShell(shell: string, readAsset: (file: string) => string)
 
 /**
  * The prepared shell with a rendered page in place of its "Loading…", and the page's title. Marked as
- * built at `path`: the browser keeps it on screen until its own render of the screen is ready
+ * served at `path`: the browser keeps it on screen until its own render of the screen is ready
  * (main.tsx, page-loading.tsx).
  */
 export function fillShell(shell: PreparedShell, path: string, page: RenderedPage): ServedPage {
@@ -65,7 +75,7 @@ export function fillShell(shell: PreparedShell, path: string, page: RenderedPage
   const end = html.lastIndexOf('</div>', html.indexOf('</body>'));
   if (start < 0 || end < start) throw new Error(`the screen shell has no ${ROOT_START} to fill`);
   const head = html.slice(0, start).replace(TEMPLATE_TITLE, `<title>${escapeHtml(page.title)}</title>`);
-  const root = `<div id="root" data-prerendered="${escapeHtml(path)}">${page.markup}`;
+  const root = `<div id="root" data-served="${escapeHtml(path)}">${page.markup}`;
   return { html: `${head}${root}${html.slice(end)}`, styleHash: shell.styleHash };
 }
 
@@ -81,9 +91,14 @@ export async function loadPageRenderer(
 ): Promise<RenderPage | null> {
   const file = join(renderDir, RENDER_ENTRY);
   if (!existsSync(file)) return null;
-  const module = (await import(pathToFileURL(file).href)) as { renderOnRequest?: unknown };
+  const module = (await import(pathToFileURL(file).href)) as {
+    renderOnRequest?: unknown;
+    apiPathsFor?: unknown;
+  };
   if (typeof module.renderOnRequest !== 'function') throw new Error(`${file} has no renderOnRequest`);
   const render = module.renderOnRequest as RenderOnRequest;
+  const apiPathsFor: ApiPathsFor =
+    typeof module.apiPathsFor === 'function' ? (module.apiPathsFor as ApiPathsFor) : () => [];
   const readAsset = (name: string) => readFileSync(join(distDir, name), 'utf8');
   // Each shell file read once, and made ready once it is first served with a page.
   const shells = new Map<string, { raw: string; prepared?: PreparedShell }>();
@@ -96,13 +111,17 @@ export async function loadPageRenderer(
     const shell = shellIn(file);
     return (shell.prepared ??= prepareShell(shell.raw, readAsset));
   };
-  return async (url, shellFile) => {
+  return async (url, shellFile, { askApi, origin }) => {
     const [path = '', query = ''] = url.split(/\?(.*)/s);
     try {
-      const page = await render(path, query === '' ? '' : `?${query}`);
+      const asked = apiPathsFor(path);
+      const answers = Object.fromEntries(
+        await Promise.all(asked.map(async (apiPath) => [apiPath, await askApi(apiPath)] as const)),
+      );
+      const page = await render(path, query === '' ? '' : `?${query}`, { answers, origin });
       // A shell that holds a page paints from its HTML too: its stylesheets are put inline the same way.
       if (!page) return shellIn(shellFile).raw.includes(EMPTY_DEVICE_ROOT) ? preparedShell(shellFile) : null;
-      return fillShell(preparedShell(shellFile), path, page);
+      return { ...fillShell(preparedShell(shellFile), path, page), isPrivate: asked.length > 0 };
     } catch (error) {
       log.warn({ err: error, path }, 'a page could not be rendered; its shell is served instead');
       return null;
@@ -121,6 +140,8 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, page: Ser
     .type('text/html; charset=utf-8')
     .header('Vary', 'Accept-Encoding')
     .header('Content-Security-Policy', policyWithStyleHash(CONTENT_SECURITY_POLICY, page.styleHash));
+  // What only a signed-in teacher may see is kept by no cache, the browser's included.
+  if (page.isPrivate) reply.header('Cache-Control', 'private, no-store');
   if (/\bbr\b/.test(accepted)) {
     const body = brotliCompressSync(page.html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
     return reply.header('Content-Encoding', 'br').send(body);

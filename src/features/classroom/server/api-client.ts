@@ -61,23 +61,33 @@ async function call<T>(
     };
   }
   const json: unknown = response.status === 204 ? null : await response.json().catch(() => undefined);
-  if (!response.ok) {
+  return readReply(response.status, json, schema);
+}
+
+/**
+ * An answer of the server as `api` reads it: an error's message ready to show, or the data its
+ * schema checked. Also how a page the server renders reads the answers it was made from
+ * (src/app/render-on-request.tsx).
+ */
+export function readReply<T>(status: number, json: unknown, schema: z.ZodType<T>): ApiResult<T> {
+  const isOk = status >= 200 && status < 300;
+  if (!isOk) {
     const parsed = errorSchema.safeParse(json);
     return {
       ok: false,
-      status: response.status,
+      status,
       // A proxy or gateway with no JSON of ours: the request may not have arrived, so it may be retried.
-      isOffline: !parsed.success && response.status >= 500,
+      isOffline: !parsed.success && status >= 500,
       message: parsed.success
         ? sentence(parsed.data.error)
-        : `The server answered with an error (${response.status}). Try again in a moment.`,
+        : `The server answered with an error (${status}). Try again in a moment.`,
     };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     return {
       ok: false,
-      status: response.status,
+      status,
       isOffline: false,
       message: 'The server sent an answer this version of the app cannot read. Reload the page.',
     };
@@ -91,7 +101,22 @@ const classReply = z.lazy(() => z.object({ class: classSchema }).transform((valu
 const assignmentReply = z.lazy(() =>
   z.object({ assignment: assignmentSchema }).transform((value) => value.assignment),
 );
+const progressReply = z.lazy(() => progressSchema.transform((value) => value.attempts));
 const attemptReply = z.lazy(() => z.object({ attempt: attemptSchema }).transform((value) => value.attempt));
+
+/** The requests a teacher's assignment page is made from, here and on the server (render-on-request.tsx). */
+export const assignmentReads = {
+  assignment: (id: string) => ({
+    path: `/api/assignments/${encodeURIComponent(id)}`,
+    schema: assignmentReply,
+  }),
+  progress: (id: string) => ({
+    path: `/api/assignments/${encodeURIComponent(id)}/progress`,
+    schema: progressReply,
+  }),
+};
+
+const get = <T>({ path, schema }: { path: string; schema: z.ZodType<T> }) => call('GET', path, schema);
 
 export type AssignmentInput = {
   title: string;
@@ -131,19 +156,14 @@ export const api = {
       '/api/assignments',
       z.object({ assignments: z.array(assignmentSchema) }).transform((value) => value.assignments),
     ),
-  assignment: (id: string) => call('GET', `/api/assignments/${encodeURIComponent(id)}`, assignmentReply),
+  assignment: (id: string) => get(assignmentReads.assignment(id)),
   deleteAssignment: (id: string) => call('DELETE', `/api/assignments/${encodeURIComponent(id)}`, noContent),
   createAssignment: (input: AssignmentInput) => call('POST', '/api/assignments', assignmentReply, input),
   closeAssignment: (id: string, at: Date) =>
     call('PATCH', `/api/assignments/${encodeURIComponent(id)}`, assignmentReply, {
       closesAt: at.toISOString(),
     }),
-  progress: (id: string) =>
-    call(
-      'GET',
-      `/api/assignments/${encodeURIComponent(id)}/progress`,
-      progressSchema.transform((value) => value.attempts),
-    ),
+  progress: (id: string) => get(assignmentReads.progress(id)),
   report: (id: string) =>
     call(
       'GET',

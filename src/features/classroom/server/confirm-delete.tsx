@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from '@/hooks/use-hydrated';
 
 type Props = {
   /** The button's words: "Delete this class…". */
@@ -16,13 +17,20 @@ export function ConfirmDelete({ label, warning, onConfirm }: Props) {
   const [isAsking, setIsAsking] = useState(false);
   const [problem, setProblem] = useState('');
   const question = useRef<HTMLParagraphElement>(null);
+  // In a page the server rendered, until the app runs.
+  const canAsk = useHydrated();
   useEffect(() => {
     if (isAsking) question.current?.focus();
   }, [isAsking]);
 
   if (!isAsking) {
     return (
-      <button type="button" className="button button--secondary" onClick={() => setIsAsking(true)}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={!canAsk}
+        onClick={() => setIsAsking(true)}
+      >
         {label}
       </button>
     );

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { PageLoading } from '@/components/page-loading';
+import { useHydrated } from '@/hooks/use-hydrated';
 import { Link, useNavigate, useParams } from 'react-router';
 import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import { useServerInfoStore } from '@/stores/server-info-store';
-import { api } from './api-client';
+import { api, type ApiResult } from './api-client';
 import type { AttemptProgress, ServerAssignment } from './api-responses';
 import { formatTime, whenOpen } from './assignment-times';
 import { ConfirmDelete } from './confirm-delete';
@@ -17,8 +19,23 @@ import '../classroom.css';
 
 const POLL_MS = 3000;
 
-const loadAssignment = (id: string) => takeEarly(`assignment/${id}`, () => api.assignment(id));
 const loadProgress = (id: string) => takeEarly(`progress/${id}`, () => api.progress(id));
+
+type AssignmentData = { assignment: ServerAssignment; progress: AttemptProgress[] | null };
+
+/**
+ * The assignment with its students, asked for together, so the page shows both at once (with the
+ * server's render of it on screen until then, nothing moves). Students that could not be read are
+ * asked for again by the list itself.
+ */
+async function loadAssignment(id: string): Promise<ApiResult<AssignmentData>> {
+  const [assignment, progress] = await Promise.all([
+    takeEarly(`assignment/${id}`, () => api.assignment(id)),
+    loadProgress(id),
+  ]);
+  if (!assignment.ok) return assignment;
+  return { ok: true, data: { assignment: assignment.data, progress: progress.ok ? progress.data : null } };
+}
 
 /** The teacher's live view of a server assignment: its link and QR code, and who has started and finished. */
 export function ServerAssignmentPage() {
@@ -38,8 +55,8 @@ export function ServerAssignmentPage() {
 
 function ServerAssignment({ id }: { id: string }) {
   const { loaded, reload } = useApiData(loadAssignment, [id]);
-  usePageTitle(loaded.state === 'ready' ? `Assignment: ${loaded.data.title}` : 'Assignment');
-  if (loaded.state === 'loading') return <p role="status">Loading…</p>;
+  usePageTitle(loaded.state === 'ready' ? `Assignment: ${loaded.data.assignment.title}` : 'Assignment');
+  if (loaded.state === 'loading') return <PageLoading />;
   if (loaded.state === 'failed') {
     return (
       <>
@@ -53,13 +70,34 @@ function ServerAssignment({ id }: { id: string }) {
       </>
     );
   }
-  return <AssignmentView assignment={loaded.data} onChanged={() => void reload()} />;
+  return (
+    <AssignmentView
+      assignment={loaded.data.assignment}
+      progress={loaded.data.progress}
+      onChanged={() => void reload()}
+    />
+  );
 }
 
-function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignment; onChanged: () => void }) {
+type AssignmentViewProps = AssignmentData & {
+  onChanged: () => void;
+  /** Where students open the app, for a page the server renders (which has no window to ask). */
+  origin?: string;
+};
+
+/** The assignment's page once it is known; also what the server renders (render-on-request.tsx). */
+export function AssignmentView({
+  assignment,
+  progress,
+  onChanged,
+  origin: servedOrigin,
+}: AssignmentViewProps) {
   const publicUrl = useServerInfoStore((state) => state.info?.publicUrl);
-  const origin = (publicUrl ?? window.location.origin).replace(/\/$/, '');
+  const origin = (publicUrl ?? servedOrigin ?? window.location.origin).replace(/\/$/, '');
   const studentLink = `${origin}${paths.serverStudent(assignment.id)}`;
+  // The server's render of the page is replaced once the app runs: a choice made before is lost, so
+  // its controls wait for the app.
+  const isLive = useHydrated();
   const [closeProblem, setCloseProblem] = useState('');
   const [now, setNow] = useState(Date.now);
   const navigate = useNavigate();
@@ -108,12 +146,21 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
               Class report
             </Link>
             <span className="live-start">
-              <button type="button" className="button button--secondary" onClick={() => void startLive()}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={!isLive}
+                onClick={() => void startLive()}
+              >
                 Run it live in class
               </button>
               <label>
                 Countdown per question{' '}
-                <select value={liveCountdown} onChange={(event) => setLiveCountdown(event.target.value)}>
+                <select
+                  value={liveCountdown}
+                  disabled={!isLive}
+                  onChange={(event) => setLiveCountdown(event.target.value)}
+                >
                   <option value="off">off</option>
                   <option value="30">30 seconds</option>
                   <option value="60">1 minute</option>
@@ -125,6 +172,7 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
                 <input
                   type="checkbox"
                   checked={speedPoints}
+                  disabled={!isLive}
                   onChange={(event) => setSpeedPoints(event.target.checked)}
                 />{' '}
                 Bonus points for speed
@@ -133,13 +181,19 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
                 <input
                   type="checkbox"
                   checked={leaderboard}
+                  disabled={!isLive}
                   onChange={(event) => setLeaderboard(event.target.checked)}
                 />{' '}
                 Show a leaderboard
               </label>
             </span>
             {!isClosed && (
-              <button type="button" className="button button--secondary" onClick={() => void closeNow()}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={!isLive}
+                onClick={() => void closeNow()}
+              >
                 Close it now
               </button>
             )}
@@ -152,7 +206,7 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
           </p>
         )}
       </StudentLinkShare>
-      <LiveProgress assignmentId={assignment.id} />
+      <LiveProgress assignmentId={assignment.id} initial={progress} />
       <h2>Delete</h2>
       <ConfirmDelete
         label="Delete this assignment…"
@@ -169,8 +223,14 @@ function AssignmentView({ assignment, onChanged }: { assignment: ServerAssignmen
 }
 
 /** Who has started and finished, polled every few seconds: results arrive without anyone pasting codes. */
-function LiveProgress({ assignmentId }: { assignmentId: string }) {
-  const { loaded } = useApiData(loadProgress, [assignmentId], POLL_MS);
+function LiveProgress({
+  assignmentId,
+  initial,
+}: {
+  assignmentId: string;
+  initial: AttemptProgress[] | null;
+}) {
+  const { loaded } = useApiData(loadProgress, [assignmentId], { everyMs: POLL_MS, initial });
   if (loaded.state !== 'ready') {
     return loaded.state === 'failed' ? (
       <p className="notice notice--error" role="alert">

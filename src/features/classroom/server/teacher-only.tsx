@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { PageLoading } from '@/components/page-loading';
 import { paths } from '@/navigation/paths';
 import { useServerInfoStore } from '@/stores/server-info-store';
 import { useTeacherSession } from './teacher-session';
@@ -12,7 +13,7 @@ export function TeacherOnly({ children }: { children: (teacher: Teacher) => Reac
   const { pathname } = useLocation();
   if (serverStatus === 'absent') return <NoServer />;
   if (status === 'signed-out') return <Navigate to={paths.teacherSignIn(pathname)} replace />;
-  if (!teacher) return <p role="status">Loading…</p>;
+  if (!teacher) return <PageLoading />;
   return children(teacher);
 }
 
