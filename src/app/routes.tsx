@@ -72,12 +72,16 @@ const ServerReportPage = lazy(async () => ({
 const StudentAssignmentPage = lazy(async () => ({
   default: (await import('@/features/classroom/server/student-assignment-page')).StudentAssignmentPage,
 }));
-const JoinLivePage = lazy(async () => ({
-  default: (await import('@/features/classroom/live/join-live-page')).JoinLivePage,
-}));
-const LiveHostPage = lazy(async () => ({
-  default: (await import('@/features/classroom/live/live-host-page')).LiveHostPage,
-}));
+// A live page opens its socket as soon as it shows: the socket's library loads with the screen's code,
+// not after it (a round trip less before a rejoining player sees the question).
+const JoinLivePage = lazy(async () => {
+  void import('socket.io-client');
+  return { default: (await import('@/features/classroom/live/join-live-page')).JoinLivePage };
+});
+const LiveHostPage = lazy(async () => {
+  void import('socket.io-client');
+  return { default: (await import('@/features/classroom/live/live-host-page')).LiveHostPage };
+});
 // Lazy too, though the build merges a module this small into the first page (vite.config.ts).
 const NotFoundPage = lazy(async () => ({ default: (await import('./not-found-page')).NotFoundPage }));
 const ReviewPage = lazy(async () => ({

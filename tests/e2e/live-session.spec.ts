@@ -323,3 +323,30 @@ describe('a live session', () => {
     },
   );
 });
+
+describe("a live page's code", () => {
+  it('fetches the socket’s library with the screen’s own code, not once that code has run', async () => {
+    const page = await openPage(browser, { width: 390 });
+    const scripts: { url: string; issuedAt: number; endedAt: number; body: string }[] = [];
+    page.on('requestfinished', async (request) => {
+      if (request.resourceType() !== 'script') return;
+      const timing = request.timing();
+      const body = (await (await request.response())?.text()) ?? '';
+      scripts.push({
+        url: request.url(),
+        issuedAt: timing.startTime,
+        endedAt: timing.startTime + timing.responseEnd,
+        body,
+      });
+    });
+    await page.goto(appUrl('/live'));
+    await page.getByRole('heading', { name: 'Join a live session' }).waitFor();
+    await expect.poll(() => scripts.some((script) => script.body.includes('engine.io'))).toBe(true);
+    const socketLibrary = scripts.find((script) => script.body.includes('engine.io'));
+    const screen = scripts.find((script) => script.body.includes('Join a live session'));
+    expect(screen, scripts.map((script) => script.url).join('\n')).toBeDefined();
+    // Asked for before the screen's code had even arrived, let alone run.
+    expect(socketLibrary?.issuedAt).toBeLessThan(screen?.endedAt ?? 0);
+    await page.context().close();
+  });
+});
