@@ -112,11 +112,12 @@ export function GradeFeedback({
 /** Why the answer is right and the passages it comes from, each linked to the reader. */
 export function QuestionExplanation({ question, backTo }: { question: Question; backTo: string }) {
   const sourceTitle = useSourceTitle();
+  // Keyed by place: a question may quote one passage twice, and its citations never move.
   return (
     <>
       <p className="feedback__explanation">{question.explanation}</p>
-      {question.citations.map((citation) => (
-        <figure key={`${citation.source}/${citation.passage}`} className="citation">
+      {question.citations.map((citation, index) => (
+        <figure key={index} className="citation">
           <blockquote className="citation__quote">{citation.quote}</blockquote>
           <figcaption>
             <Link

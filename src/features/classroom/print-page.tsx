@@ -110,8 +110,8 @@ function KeyEntry({ presented, number }: { presented: PresentedQuestion; number:
         </strong>
       </p>
       <p>{question.explanation}</p>
-      {question.citations.map((citation) => (
-        <p key={`${citation.source}/${citation.passage}`} className="sheet__source">
+      {question.citations.map((citation, index) => (
+        <p key={index} className="sheet__source">
           “{citation.quote}” — {sourceTitle(citation.source)}, passage {citation.passage}
         </p>
       ))}

@@ -66,8 +66,8 @@ function Slide({ presented, isRevealed }: { presented: PresentedQuestion; isReve
         <div className="projector__reveal">
           <p className="projector__answer">Answer: {gradeAnswer(presented, null).expected}</p>
           <p>{question.explanation}</p>
-          {question.citations.map((citation) => (
-            <blockquote key={`${citation.source}/${citation.passage}`}>
+          {question.citations.map((citation, index) => (
+            <blockquote key={index}>
               “{citation.quote}” <cite>— {sourceTitle(citation.source)}</cite>
             </blockquote>
           ))}

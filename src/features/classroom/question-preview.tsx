@@ -19,8 +19,8 @@ export function QuestionPreview({ question }: { question: Question }) {
         <strong>Answer:</strong> {expected}
       </p>
       <p>{question.explanation}</p>
-      {question.citations.map((citation) => (
-        <blockquote key={`${citation.source}/${citation.passage}`} className="citation__quote">
+      {question.citations.map((citation, index) => (
+        <blockquote key={index} className="citation__quote">
           {citation.quote}{' '}
           <Link to={paths.passage(citation.source, citation.passage, { quote: citation.quote })}>
             (source)
