@@ -113,14 +113,22 @@ export async function renderPage(path: string): Promise<{ markup: string; title:
  * hydrated: the screen may be anything.
  */
 export function renderShell(): Promise<string> {
+  // At an address of its own, so no menu item shows as the current page.
+  return renderInLayout('the shell', '/loading', <PageLoading />);
+}
+
+/**
+ * `screen` inside the site's layout at `address`, with the built-in content: what the build's shell
+ * and the server's pages rendered on request are made of.
+ */
+export function renderInLayout(name: string, address: string, screen: ReactNode): Promise<string> {
   return renderToHtml(
-    'the shell',
+    name,
     <ContentContext value={builtInContent}>
-      {/* At an address of its own, so no menu item shows as the current page. */}
-      <StaticRouter location="/loading">
+      <StaticRouter location={address}>
         <Routes>
           <Route element={<Layout />}>
-            <Route path="*" element={<PageLoading />} />
+            <Route path="*" element={screen} />
           </Route>
         </Routes>
       </StaticRouter>

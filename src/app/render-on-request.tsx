@@ -1,17 +1,15 @@
-import { matchPath, Route, Routes, StaticRouter } from 'react-router';
+import { matchPath } from 'react-router';
 import type { z } from 'zod';
 import { startQuiz } from '@/engine/quiz-session';
 import { assignmentReads, readReply } from '@/features/classroom/server/api-client';
 import { AssignmentView } from '@/features/classroom/server/server-assignment-page';
 import { QuizInProgress } from '@/features/quiz/quiz-in-progress';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
-import { ContentContext } from '@/hooks/use-content';
 import { fullPageTitle } from '@/hooks/use-page-title';
 import { ROUTES } from '@/navigation/paths';
 import { MY_QUESTIONS_BANK } from '@/stores/my-questions-store';
 import { builtInContent } from './built-in-content';
-import { Layout } from './layout';
-import { renderToHtml } from './prerender-page';
+import { renderInLayout } from './prerender-page';
 
 export type RenderedPage = { markup: string; title: string };
 
@@ -80,27 +78,15 @@ async function renderTeacherAssignment(
   const assignment = read(assignmentReads.assignment(id));
   if (!assignment?.ok) return null;
   const progress = read(assignmentReads.progress(id));
-  const markup = await renderToHtml(
+  const markup = await renderInLayout(
     path,
-    <ContentContext value={builtInContent}>
-      <StaticRouter location={path}>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route
-              path="*"
-              element={
-                <AssignmentView
-                  assignment={assignment.data}
-                  progress={progress?.ok ? progress.data : null}
-                  origin={origin}
-                  onChanged={() => undefined}
-                />
-              }
-            />
-          </Route>
-        </Routes>
-      </StaticRouter>
-    </ContentContext>,
+    path,
+    <AssignmentView
+      assignment={assignment.data}
+      progress={progress?.ok ? progress.data : null}
+      origin={origin}
+      onChanged={() => undefined}
+    />,
   );
   return { markup, title: fullPageTitle(`Assignment: ${assignment.data.title}`) };
 }
@@ -126,17 +112,10 @@ async function renderFirstQuestion(params: URLSearchParams, address: string): Pr
     startedAt: 0,
   });
   if (session.questions.length === 0) return null;
-  const markup = await renderToHtml(
+  const markup = await renderInLayout(
     address,
-    <ContentContext value={builtInContent}>
-      <StaticRouter location={address}>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route path="*" element={<QuizInProgress session={session} timer={null} backTo={address} />} />
-          </Route>
-        </Routes>
-      </StaticRouter>
-    </ContentContext>,
+    address,
+    <QuizInProgress session={session} timer={null} backTo={address} />,
   );
   return { markup, title: fullPageTitle('Quiz') };
 }

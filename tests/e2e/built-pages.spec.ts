@@ -51,6 +51,13 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** Picks the question's first choice and checks it, by keyboard, until its feedback shows. */
+async function answerFirstChoice(page: Page): Promise<void> {
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: 'Feedback' }).waitFor();
+}
+
 describe('pages built to HTML', () => {
   it('lists every page the build made, and only those', () => {
     const built = JSON.parse(readFileSync('dist/prerendered.json', 'utf8')) as Record<string, string>;
@@ -91,9 +98,7 @@ describe('pages built to HTML', () => {
     // built pages leave out and the browser adds after hydration.
     await page.goto(appUrl('/quiz/play?types=true-false&count=3&mode=practice&seed=built1'));
     await waitForQuestion(page, 'Question 1 of 3');
-    await page.keyboard.press('1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    await answerFirstChoice(page);
     for (const path of Object.keys(HEADINGS)) {
       await page.goto(appUrl(path));
       await page.waitForLoadState('networkidle');
@@ -243,9 +248,7 @@ describe("a quiz's first question, rendered by the server", () => {
     expect(shown.filter((text) => /Loading…|Preparing your quiz/.test(text))).toEqual([]);
     expect(shown[0]).toContain(prompt ?? 'the prompt');
     await expectNoAxeViolations(page, 'a quiz’s first question from the server');
-    await page.keyboard.press('1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    await answerFirstChoice(page);
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();
   });
@@ -293,9 +296,7 @@ describe('the review, built as a first visit sees it', () => {
     const errors = collectErrors(page);
     await page.goto(appUrl('/quiz/play?types=single&count=3&mode=practice&seed=review1'));
     await waitForQuestion(page, 'Question 1 of 3');
-    await page.keyboard.press('1');
-    await page.keyboard.press('Enter');
-    await page.getByRole('region', { name: 'Feedback' }).waitFor();
+    await answerFirstChoice(page);
     // The answer is in the history (which loads after it) once the review, reached in the app, shows it.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
     await page.getByText('The next question is due').waitFor();

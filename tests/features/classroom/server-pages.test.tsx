@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTeacherSessionStore } from '@/features/classroom/server/teacher-session';
 import { paths } from '@/navigation/paths';
 import { useServerInfoStore } from '@/stores/server-info-store';
-import { useFakeServer } from '../../kit/fake-server';
+import { useFakeServer, type FakeRoute } from '../../kit/fake-server';
 import { renderApp } from '../../kit/render-app';
 
 // The server's pages against a stand-in for the network: each test says what the server answers.
@@ -29,6 +29,15 @@ const TEACHER_ASSIGNMENT = {
   attemptsAllowed: 1,
   createdAt: '2026-03-01T09:00:00.000Z',
 };
+
+/** What a signed-in teacher's assignment page asks for: who is signed in, the assignment, its students. */
+function assignmentPageRoutes(assignment: object, attempts: unknown[] = []): FakeRoute[] {
+  return [
+    { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
+    { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
+    { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}/progress`, status: 200, body: { attempts } },
+  ];
+}
 
 describe('teacher sign-in', () => {
   it('shows the server’s words for a wrong email or password, and keeps what was typed', async () => {
@@ -215,14 +224,7 @@ describe('deleting, with a confirmation', () => {
 
   it('deletes an assignment only after the teacher confirms, then goes back to their classes', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
-      { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
-      {
-        method: 'GET',
-        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
-        status: 200,
-        body: { attempts: [] },
-      },
+      ...assignmentPageRoutes(assignment),
       { method: 'DELETE', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 204, body: null },
       { method: 'GET', path: '/api/classes', status: 200, body: { classes: [] } },
       { method: 'GET', path: '/api/assignments', status: 200, body: { assignments: [] } },
@@ -268,14 +270,7 @@ describe('starting a live session', () => {
 
   it('has no countdown, speed points or leaderboard unless the teacher chooses them', async () => {
     network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
-      { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
-      {
-        method: 'GET',
-        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
-        status: 200,
-        body: { attempts: [] },
-      },
+      ...assignmentPageRoutes(assignment),
       { method: 'POST', path: '/api/live', status: 400, body: { error: 'stop here' } },
     ];
     const user = userEvent.setup();
@@ -334,16 +329,7 @@ describe("a teacher's assignment, on a first visit", () => {
   }
 
   it('asks for the assignment and its students while the sign-in is checked, once each', async () => {
-    network.routes = [
-      { method: 'GET', path: '/api/auth/session', status: 200, body: TEACHER },
-      { method: 'GET', path: `/api/assignments/${ASSIGNMENT_ID}`, status: 200, body: { assignment } },
-      {
-        method: 'GET',
-        path: `/api/assignments/${ASSIGNMENT_ID}/progress`,
-        status: 200,
-        body: { attempts: [attempt] },
-      },
-    ];
+    network.routes = assignmentPageRoutes(assignment, [attempt]);
     const release = holdSessionAnswer();
     renderApp(`/teacher/assignments/${ASSIGNMENT_ID}`);
     await waitFor(() =>
