@@ -4,9 +4,13 @@ import type { OutputAsset, OutputBundle, OutputChunk } from 'rollup';
 import { createServer, type Plugin } from 'vite';
 import { appInNode } from './app-in-node';
 import { appPageFile } from './app-page-files';
+import {
+  AFTER_FIRST_PAINT_MODULE,
+  AFTER_FIRST_PAINT_SCRIPT,
+  scriptsAfterFirstPaint,
+} from './scripts-after-paint';
 
 const EMPTY_ROOT = '<div id="root"></div>';
-export const ENTRY_SCRIPT = '<script type="module"';
 export const TEMPLATE_TITLE = '<title>Source Quiz</title>';
 /** The root of a screen shell that holds its screen's page as a device that saved nothing sees it. */
 export const EMPTY_DEVICE_ROOT = '<div id="root" data-empty-device>';
@@ -68,7 +72,8 @@ function preloadLinksOf(
   { stylesToo }: { stylesToo: boolean } = { stylesToo: true },
 ): string {
   const entry = Object.values(bundle).find(
-    (output): output is OutputChunk => output.type === 'chunk' && output.isEntry,
+    (output): output is OutputChunk =>
+      output.type === 'chunk' && output.isEntry && output.fileName !== AFTER_FIRST_PAINT_SCRIPT,
   );
   const first = new Set(entry ? [entry.fileName, ...entry.imports] : []);
   const { scripts, styles } = filesOfScreen(bundle, moduleId);
@@ -133,6 +138,13 @@ export function prerenderPlugin(root: string): Plugin {
         next();
       });
     },
+    buildStart() {
+      this.emitFile({
+        type: 'chunk',
+        id: join(root, AFTER_FIRST_PAINT_MODULE),
+        fileName: AFTER_FIRST_PAINT_SCRIPT,
+      });
+    },
     generateBundle: {
       order: 'post',
       async handler(_options, bundle) {
@@ -156,11 +168,14 @@ export function prerenderPlugin(root: string): Plugin {
             const built = await page.renderPage(path);
             const fileName = prerenderedFileName(path);
             const screen = page.screenModuleOf(path);
-            const html = pageInTemplate(template, built, `<div id="root" data-prerendered="${path}">`, path)
-              .replace('</head>', `${screen ? stylesheetLinksOf(bundle, screen, template) : ''}</head>`)
-              // The page paints without its script, which only makes it interactive: the stylesheet,
-              // which the paint waits for, goes first on a slow network.
-              .replace(ENTRY_SCRIPT, `${ENTRY_SCRIPT} fetchpriority="low"`);
+            // The page paints without its scripts, which only make it interactive: they are asked for
+            // after that paint.
+            const html = scriptsAfterFirstPaint(
+              pageInTemplate(template, built, `<div id="root" data-prerendered="${path}">`, path).replace(
+                '</head>',
+                `${screen ? stylesheetLinksOf(bundle, screen, template) : ''}</head>`,
+              ),
+            );
             this.emitFile({ type: 'asset', fileName, source: html });
             manifest[path] = fileName;
           }

@@ -51,6 +51,29 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * The scripts a page asked for before its first paint, and the modules it preloads with a link that
+ * fetches. A page that paints from its HTML asks only for the small script that loads the app after
+ * that paint.
+ */
+async function scriptsAroundFirstPaint(page: Page): Promise<{ before: string[]; preloading: string[] }> {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  return page.evaluate(() => {
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+    const pathOf = (url: string) => new URL(url).pathname;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((entry) => pathOf(entry.name).endsWith('.js'));
+    const links = document.querySelectorAll<HTMLLinkElement>(
+      'link[rel="modulepreload"]:not([media="not all"])',
+    );
+    return {
+      before: scripts.filter((entry) => entry.startTime < paint).map((entry) => pathOf(entry.name)),
+      preloading: [...links].map((link) => pathOf(link.href)),
+    };
+  });
+}
+
 /** Picks the question's first choice and checks it, by keyboard, until its feedback shows. */
 async function answerFirstChoice(page: Page): Promise<void> {
   await page.keyboard.press('1');
@@ -88,6 +111,18 @@ describe('pages built to HTML', () => {
       expect(await field.isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Join' }).isDisabled()).toBe(true);
     await context.close();
+  });
+
+  it('ask for their scripts only after their first paint', async () => {
+    for (const path of Object.keys(HEADINGS)) {
+      // A new context each: a page the service worker controls is served the plain shell.
+      const context = await newContext(browser);
+      const page = await context.newPage();
+      await page.goto(appUrl(path));
+      await page.getByRole('heading', { level: 1, name: HEADINGS[path] }).waitFor();
+      expect((await scriptsAroundFirstPaint(page)).before, path).toEqual(['/after-first-paint.js']);
+      await context.close();
+    }
   });
 
   it('come alive in the browser without a mismatch, and answer at once', async () => {
@@ -250,6 +285,32 @@ describe("a quiz's first question, rendered by the server", () => {
     await expectNoAxeViolations(page, 'a quiz’s first question from the server');
     await answerFirstChoice(page);
     expect(errors, errors.join('\n')).toEqual([]);
+    await context.close();
+  });
+
+  it('asks for its scripts after its first paint, each once, the screen’s with the entry', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') requested.push(new URL(request.url()).pathname);
+    });
+    await page.goto(appUrl(path));
+    await waitForQuestion(page, 'Question 1 of 3');
+    const { before, preloading } = await scriptsAroundFirstPaint(page);
+    expect(before).toEqual(['/after-first-paint.js']);
+    // The screen's modules, named by the page, all came with the screen's own, none twice, and the
+    // app's loader added no link to fetch them again.
+    const named = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"][media="not all"]')].map(
+        (link) => new URL(link.href).pathname,
+      ),
+    );
+    expect(named.length).toBeGreaterThan(10);
+    expect(named.filter((file) => !requested.includes(file))).toEqual([]);
+    expect(preloading.filter((file) => named.includes(file))).toEqual([]);
+    expect(requested.filter((file, index) => requested.indexOf(file) !== index)).toEqual([]);
+    await answerFirstChoice(page);
     await context.close();
   });
 });

@@ -210,14 +210,14 @@ describe('serving the built app', () => {
     expect(html).toContain('<title>Quiz &lt;1&gt; · Source Quiz</title>');
     expect(html.endsWith('</div>\n</body></html>')).toBe(true);
     // It paints without waiting for a stylesheet: they are inline, in their order, allowed by their
-    // hash in both the header's policy and the page's own; its scripts come after.
+    // hash in both the header's policy and the page's own; its scripts are asked for after its first
+    // paint, the screen's module beside the entry, and its preload fetches nothing.
     expectInlineStyles(reply, html, `${BASE_CSS}\n${QUIZ_CSS}`);
     expect(html).toContain(
-      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-B1c2D3e4.js">',
+      '<script type="module" src="/after-first-paint.js" data-entry="/assets/index-B1c2D3e4.js" data-screen="/assets/quiz-C1d2E3f4.js">',
     );
-    expect(html).toContain(
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/quiz-C1d2E3f4.js">',
-    );
+    expect(html).toContain('<link rel="modulepreload" media="not all" href="/assets/quiz-C1d2E3f4.js">');
+    expect(html).not.toMatch(/<script[^>]*src="\/assets\/|<link rel="modulepreload" crossorigin/);
   });
 
   it('serves the shell as it is when the renderer has nothing for the address or fails', async () => {

@@ -59,9 +59,14 @@ export function QuizPlayPage() {
   const start = (settings: QuizSettings) => quizEvents.started(startInput(settings));
 
   // Resumes the attempt saved at this address, or starts one, unless it is the one on screen; only
-  // once the saved attempts are read, or a reload would start the quiz again.
+  // once the saved attempts are read, or a reload would start the quiz again. In a task of its own:
+  // a first draw indexes the whole pool (about 80 ms with the CPU slowed 4×), which would otherwise
+  // lengthen the task in which React runs this effect and renders what the store then holds.
   useEffect(() => {
-    if (parsed?.ok && !isCurrent && isLoaded) quizEvents.opened(startInput(parsed.settings));
+    if (!parsed?.ok || isCurrent || !isLoaded) return;
+    const input = startInput(parsed.settings);
+    const timeout = setTimeout(() => quizEvents.opened(input));
+    return () => clearTimeout(timeout);
   });
 
   // A quiz's first question the server rendered stays on screen meanwhile (render-on-request.tsx).

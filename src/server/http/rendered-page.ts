@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { META_CONTENT_SECURITY_POLICY } from '../../build/csp-meta-plugin';
-import { EMPTY_DEVICE_ROOT, ENTRY_SCRIPT, TEMPLATE_TITLE } from '../../build/prerender-plugin';
+import { EMPTY_DEVICE_ROOT, TEMPLATE_TITLE } from '../../build/prerender-plugin';
+import { scriptsAfterFirstPaint } from '../../build/scripts-after-paint';
 import { RENDER_ENTRY } from '../../build/render-bundle-plugin';
 import { CONTENT_SECURITY_POLICY, policyWithStyleHash } from '../../build/security-headers';
 
@@ -46,8 +47,8 @@ const escapeAttribute = (text: string) => escapeHtml(text).replace(/'/g, '&#39;'
  * A screen shell made ready for pages rendered into it. Its stylesheets (the first page's and the
  * screen's, which the paint needs) are put inline, in their order: the page then paints as soon as
  * its HTML has come, a round trip sooner, and before its scripts have run. Its policy allows that
- * one stylesheet by its hash. Its scripts are fetched at low priority, as on the pages the build
- * renders (prerender-plugin.ts). `readAsset` reads a file of dist/.
+ * one stylesheet by its hash. Its scripts are asked for after its first paint, as on the pages the
+ * build renders (scripts-after-paint.ts). `readAsset` reads a file of dist/.
  */
 export function prepareShell(shell: string, readAsset: (file: string) => string): PreparedShell {
   const css = [...shell.matchAll(STYLESHEET_LINK)].map(([, file]) => readAsset(file ?? '')).join('\n');
@@ -55,12 +56,12 @@ export function prepareShell(shell: string, readAsset: (file: string) => string)
   const styleHash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
   const metaPolicy = escapeAttribute(META_CONTENT_SECURITY_POLICY);
   if (!shell.includes(metaPolicy)) throw new Error('the screen shell does not carry the app’s policy');
-  const html = shell
-    .replace(metaPolicy, escapeAttribute(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, styleHash)))
-    .replace(STYLESHEET_LINK, '')
-    .replace('</head>', `<style>${css}</style></head>`)
-    .replaceAll('<link rel="modulepreload"', '<link rel="modulepreload" fetchpriority="low"')
-    .replace(ENTRY_SCRIPT, `${ENTRY_SCRIPT} fetchpriority="low"`);
+  const html = scriptsAfterFirstPaint(
+    shell
+      .replace(metaPolicy, escapeAttribute(policyWithStyleHash(META_CONTENT_SECURITY_POLICY, styleHash)))
+      .replace(STYLESHEET_LINK, '')
+      .replace('</head>', `<style>${css}</style></head>`),
+  );
   return { html, styleHash };
 }
 
