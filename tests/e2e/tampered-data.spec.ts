@@ -25,6 +25,9 @@ async function visit(variant: Tampered, path: string): Promise<{ page: Page; err
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(appUrl(path));
+  // A page built to HTML shows its heading before the app runs, and the app may then show "Loading…"
+  // while it reads this device's data: the page is the app's once its scripts have all come.
+  await page.waitForLoadState('networkidle');
   await page.locator('main h1').first().waitFor();
   return { page, errors };
 }
