@@ -9,6 +9,7 @@ import { appAliases } from './src/build/app-aliases';
 import { precompressPlugin } from './src/build/precompress-plugin';
 import { prerenderPlugin } from './src/build/prerender-plugin';
 import { renderBundlePlugin } from './src/build/render-bundle-plugin';
+import { reactRouterProductionPlugin } from './src/build/react-router-production-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 export const PREVIEW_PORT = 4173;
@@ -32,6 +33,7 @@ const workerChunk = (id: string) =>
 export default defineConfig({
   plugins: [
     react(),
+    reactRouterProductionPlugin(root),
     contentPlugin(root),
     cspMetaPlugin(),
     prerenderPlugin(root),

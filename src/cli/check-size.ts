@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { AFTER_FIRST_PAINT_SCRIPT } from '../build/scripts-after-paint';
 
 /** Budgets in KiB of gzip, counted in bytes from the production build in dist/ (never timed). */
 const BUDGET = { firstPageJs: 90, otherChunk: 30, css: 15 };
@@ -11,10 +12,13 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const gzipped = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
 const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
 
-// What a first visit loads: the entry script and the modules it preloads, named in index.html.
+// What a first visit loads: the entry script and the modules it preloads, named in index.html, and
+// on a page that paints from its HTML the small script that asks for them after that paint.
 const firstPage = [
   ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
-].map((match) => match[1] ?? '');
+]
+  .map((match) => match[1] ?? '')
+  .concat(existsSync(join(dist, AFTER_FIRST_PAINT_SCRIPT)) ? [AFTER_FIRST_PAINT_SCRIPT] : []);
 const assets = readdirSync(join(dist, 'assets')).map((name) => `assets/${name}`);
 const scripts = assets.filter((file) => file.endsWith('.js'));
 const styles = assets.filter((file) => file.endsWith('.css'));

@@ -39,4 +39,14 @@ describe('the size budget', SPAWNS_A_PROCESS, () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Over budget:\s+first page JavaScript is \d+\.\d KiB/);
   });
+
+  it('counts the script a page that paints from its HTML loads first', () => {
+    const dist = fakeDist(10);
+    writeFileSync(join(dist, 'after-first-paint.js'), randomBytes(150 * 768).toString('base64'));
+    const run = checkSize(dist);
+    expect(run.stdout).toMatch(
+      /First page JavaScript: \d+\.\d KiB gzip .*: assets\/index-x\.js, after-first-paint\.js/,
+    );
+    expect(run.status).toBe(1);
+  });
 });
