@@ -169,11 +169,14 @@ export function prerenderPlugin(root: string): Plugin {
             const fileName = prerenderedFileName(path);
             const screen = page.screenModuleOf(path);
             // The page paints without its scripts, which only make it interactive: they are asked for
-            // after that paint.
+            // after that paint, the screen's with the first page's.
+            const links = screen
+              ? `${stylesheetLinksOf(bundle, screen, template)}${preloadLinksOf(bundle, screen, template, { stylesToo: false })}`
+              : '';
             const html = scriptsAfterFirstPaint(
               pageInTemplate(template, built, `<div id="root" data-prerendered="${path}">`, path).replace(
                 '</head>',
-                `${screen ? stylesheetLinksOf(bundle, screen, template) : ''}</head>`,
+                `${links}</head>`,
               ),
             );
             this.emitFile({ type: 'asset', fileName, source: html });
