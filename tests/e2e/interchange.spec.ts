@@ -201,7 +201,8 @@ describe('importing a large file', () => {
       const input = on.getByLabel('Question file');
       await input.setInputFiles(file);
       await on.getByRole('progressbar', { name: 'Reading big.gift…' }).waitFor();
-      await on.getByText('25% read.').waitFor({ timeout: 120_000 });
+      // Announced by quarters: on a busy machine the first one shown may be past 25%.
+      await on.getByText(/^(25|50|75)% read\.$/).waitFor({ timeout: 120_000 });
       // The page answers while the worker reads: a frame is painted and a control reacts.
       expect(
         await on.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(true)))),
