@@ -169,14 +169,11 @@ export function prerenderPlugin(root: string): Plugin {
             const fileName = prerenderedFileName(path);
             const screen = page.screenModuleOf(path);
             // The page paints without its scripts, which only make it interactive: they are asked for
-            // after that paint, the screen's with the first page's.
-            const links = screen
-              ? `${stylesheetLinksOf(bundle, screen, template)}${preloadLinksOf(bundle, screen, template, { stylesToo: false })}`
-              : '';
+            // after that paint.
             const html = scriptsAfterFirstPaint(
               pageInTemplate(template, built, `<div id="root" data-prerendered="${path}">`, path).replace(
                 '</head>',
-                `${links}</head>`,
+                `${screen ? stylesheetLinksOf(bundle, screen, template) : ''}</head>`,
               ),
             );
             this.emitFile({ type: 'asset', fileName, source: html });
