@@ -30,8 +30,8 @@ const app = (
 // A page built to HTML (src/app/prerender-page.tsx) is hydrated, but only at its own address: a host
 // that answers every address with one page must not leave that page's text on another's.
 // As a transition, hydration gives the main thread back between parts, so the page answers a tap
-// sooner; it starts after the first frame, which Chrome otherwise painted only once the script had
-// run (Lighthouse mobile: first paint 1.3 s instead of 2 s on the home page). Elsewhere the built
+// sooner. It needs no wait for the first frame: a built page asks for this script only once it has
+// painted (src/app/after-first-paint.ts, decision 012). Elsewhere the built
 // shell (header, "Loading…") stays until React's first render replaces it; that render is a
 // transition too, for the same reason (Lighthouse mobile, quiz page: blocking time about 670 ms → 400).
 // A built page at an address with a query is replaced too, and its content stands in for "Loading…",
@@ -44,7 +44,7 @@ const render = () => {
   startTransition(() => createRoot(root).render(app));
 };
 if (isBuiltPage && window.location.search === '') {
-  requestAnimationFrame(() => setTimeout(() => startTransition(() => void hydrateRoot(root, app))));
+  startTransition(() => void hydrateRoot(root, app));
 } else if (root.dataset.emptyDevice !== undefined) {
   void import('@/stores/browser-storage')
     .then(({ mayHoldSavedData }) => mayHoldSavedData())
