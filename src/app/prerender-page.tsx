@@ -84,12 +84,24 @@ export function emptyDeviceScreens(): string[] {
   return [paths.review()];
 }
 
+/**
+ * Built pages the server may render otherwise on request (render-on-request.tsx): a device returning
+ * to its live session gets its player's screen in the join page's place. They get a shell too.
+ */
+const BUILT_BUT_RENDERED_ON_REQUEST = [paths.liveJoin()];
+
 /** Each address pattern with a screen shell, and that screen's module. */
 export function screenShells(): { route: string; moduleId: string }[] {
-  return Object.entries(SCREEN_MODULES).map(([name, moduleId]) => ({
-    route: ROUTES[name as keyof typeof ROUTES],
-    moduleId,
-  }));
+  return [
+    ...Object.entries(SCREEN_MODULES).map(([name, moduleId]) => ({
+      route: ROUTES[name as keyof typeof ROUTES],
+      moduleId,
+    })),
+    ...BUILT_BUT_RENDERED_ON_REQUEST.flatMap((route) => {
+      const moduleId = screenModuleOf(route);
+      return moduleId ? [{ route, moduleId }] : [];
+    }),
+  ];
 }
 
 /**

@@ -1,8 +1,10 @@
 import { matchPath } from 'react-router';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { startQuiz } from '@/engine/quiz-session';
 import { assignmentReads, readReply } from '@/features/classroom/server/api-client';
 import { AssignmentView } from '@/features/classroom/server/server-assignment-page';
+import { playerViewSchema } from '@/features/classroom/live/live-client';
+import { ServedPlayerScreen } from '@/features/classroom/live/join-live-page';
 import { QuizInProgress } from '@/features/quiz/quiz-in-progress';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
 import { fullPageTitle } from '@/hooks/use-page-title';
@@ -12,6 +14,9 @@ import { builtInContent } from './built-in-content';
 import { renderInLayout } from './prerender-page';
 
 export type RenderedPage = { markup: string; title: string };
+
+/** The API's answer with the view of the player in the request's seat cookie (live-socket.ts). */
+const LIVE_PLAYER_PATH = '/api/live/player';
 
 /** The server's answer to one of the API requests a page is made from: its status and JSON body. */
 export type ApiAnswer = { status: number; body: unknown };
@@ -40,6 +45,7 @@ export async function renderOnRequest(
   facts: RequestFacts = { answers: {}, origin: '' },
 ): Promise<RenderedPage | null> {
   if (path === ROUTES.quizPlay) return renderFirstQuestion(new URLSearchParams(search), `${path}${search}`);
+  if (path === ROUTES.liveJoin) return renderReturningPlayer(path, facts);
   const assignmentId = teacherAssignmentIn(path);
   if (assignmentId !== null) return renderTeacherAssignment(path, assignmentId, facts);
   return null;
@@ -50,6 +56,8 @@ export async function renderOnRequest(
  * request's cookie, so what a page shows is what that teacher may see, checked by the API's own rules.
  */
 export function apiPathsFor(path: string): string[] {
+  // The player whose seat the request's cookie holds (decision 013).
+  if (path === ROUTES.liveJoin) return [LIVE_PLAYER_PATH];
   const id = teacherAssignmentIn(path);
   if (id === null) return [];
   // The assignment's own answer says whether a teacher is signed in, and whether it is theirs.
@@ -89,6 +97,19 @@ async function renderTeacherAssignment(
     />,
   );
   return { markup, title: fullPageTitle(`Assignment: ${assignment.data.title}`) };
+}
+
+/**
+ * A device that joined a live session, reloading the join page: its player's screen as the session
+ * stands. No seat, or one the server does not know, and it is the join form the build made.
+ */
+async function renderReturningPlayer(path: string, { answers }: RequestFacts): Promise<RenderedPage | null> {
+  const answer = answers[LIVE_PLAYER_PATH];
+  const read = answer ? readReply(answer.status, answer.body, z.object({ view: playerViewSchema })) : null;
+  if (!read?.ok) return null;
+  const { view } = read.data;
+  const markup = await renderInLayout(path, path, <ServedPlayerScreen view={view} />);
+  return { markup, title: fullPageTitle(view.title) };
 }
 
 async function renderFirstQuestion(params: URLSearchParams, address: string): Promise<RenderedPage | null> {

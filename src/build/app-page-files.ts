@@ -14,8 +14,15 @@ export type AppPageFiles = {
  * `/teacher/assignments/new` is not read as an assignment called "new".
  */
 export function appPageFile(files: AppPageFiles, path: string): string {
-  const page = files.pages[path];
-  if (page) return page;
+  return files.pages[path] ?? screenShellFile(files, path);
+}
+
+/**
+ * The shell of the screen an address shows, else the plain shell: what the server renders a page
+ * into when it renders one on request, even at an address that also has a built page (the join page,
+ * for a device returning to its live session).
+ */
+export function screenShellFile(files: AppPageFiles, path: string): string {
   const routes = Object.keys(files.shells).map((route) => ({ path: route }));
   const route = matchRoutes(routes, path)?.[0]?.route.path;
   return (route && files.shells[route]) || 'index.html';

@@ -122,16 +122,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     : null;
   app.setNotFoundHandler(async (request, reply) => {
     if (appPageFor && isAppRoute(request.method, request.url)) {
-      const file = appPageFor(request.url);
+      const files = appPageFor(request.url);
       reply.header('Cache-Control', 'no-cache');
       const page =
         request.method === 'GET' && renderPage
-          ? await renderPage(request.url, file, {
+          ? await renderPage(request.url, files.shell, {
               askApi: (path) => askOwnApi(app, request, path),
               origin: ownOrigin(context, request),
             })
           : null;
-      return page ? sendPage(request, reply, page) : reply.sendFile(file);
+      return page ? sendPage(request, reply, page) : reply.sendFile(files.page);
     }
     return reply.code(404).send({ error: 'not found' });
   });

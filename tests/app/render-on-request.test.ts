@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { builtInContent } from '@/app/built-in-content';
 import { apiPathsFor, renderOnRequest } from '@/app/render-on-request';
+import { presentQuestion } from '@/engine/present-question';
 import { currentQuestion, startQuiz } from '@/engine/quiz-session';
+import { createRandom } from '@/engine/random';
+import { toStudentQuestion } from '@/server/content/student-question';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
 
 const topics = builtInContent.catalog.topics.map((topic) => topic.id);
@@ -162,5 +165,64 @@ describe("the server's render of a teacher's assignment", () => {
     });
     expect(page?.markup).toContain('<h1>Trade &amp; aid &lt;2020&gt;</h1>');
     expect(page?.markup).not.toContain('Students');
+  });
+});
+
+describe("the server's render of a live player returning to the join page", () => {
+  const player = async () => {
+    const pool = await builtInContent.loadQuestions([]);
+    const question = pool.find((entry) => entry.type === 'single');
+    if (!question) throw new Error('the banks need a single-choice question');
+    const presented = presentQuestion(question, createRandom('live'));
+    const view = {
+      sessionId: 'LiVeSeSsIoNiDlIvEsEsS0',
+      title: 'Week 5 <live>',
+      phase: 'question',
+      index: 0,
+      questionCount: 3,
+      locked: false,
+      question: toStudentQuestion(presented, 0),
+      countdown: null,
+      distribution: null,
+      leaderboard: null,
+      me: { playerId: 'p1', name: 'Zed', hasAnswered: false, feedback: null, points: 0 },
+    };
+    return { question, view };
+  };
+
+  it('asks the API for the player in the seat cookie, only on the join page', () => {
+    expect(apiPathsFor('/live')).toEqual(['/api/live/player']);
+    expect(apiPathsFor('/live/other')).toEqual([]);
+  });
+
+  it('shows the question as the player sees it, its choices and button disabled until the app has rejoined', async () => {
+    const { question, view } = await player();
+    const page = await renderOnRequest('/live', '', {
+      answers: { '/api/live/player': { status: 200, body: { view } } },
+      origin: '',
+    });
+    expect(page?.title).toBe('Week 5 <live> · Source Quiz');
+    const markup = page?.markup ?? '';
+    expect(markup).toContain(`>${escaped(question.prompt)}</h1>`);
+    expect(markup).toContain('Question <!-- -->1<!-- --> of <!-- -->3');
+    expect(markup).toContain('<strong>Zed</strong>');
+    expect(markup).toMatch(/<fieldset class="answer-choices"[^>]* disabled="">/);
+    expect(markup).toMatch(/<button type="submit" class="button" disabled="">Send answer<\/button>/);
+    expect(markup).not.toContain('Join a live session');
+  });
+
+  it('leaves the join page as built for a device with no seat, a seat the server refuses, or an answer it cannot read', async () => {
+    const { view } = await player();
+    for (const answer of [
+      undefined,
+      { status: 401, body: { error: 'this device has not joined a live session' } },
+      { status: 404, body: { error: 'this device is not part of that session' } },
+      { status: 200, body: { view: { ...view, me: undefined } } },
+    ]) {
+      const answers: Record<string, { status: number; body: unknown }> = answer
+        ? { '/api/live/player': answer }
+        : {};
+      expect(await renderOnRequest('/live', '', { answers, origin: '' }), JSON.stringify(answer)).toBeNull();
+    }
   });
 });

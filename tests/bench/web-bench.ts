@@ -6,6 +6,7 @@
  * to have measured the intended screen, and the bench stops if not. Page names given after `--`
  * (`npm run bench:web -- "quiz question" review`) measure only those pages.
  */
+import { LIVE_SEAT_COOKIE, liveSeatCookieValue } from '@/domain/live-seat';
 import { feedbackLatency } from './web-feedback-latency';
 import { firstScreenTimes, type FirstScreen } from './web-first-screen';
 import { ASSIGNMENT_TITLE, LIVE_PLAYER, STUDENTS, startClassroom, type Classroom } from './web-classroom';
@@ -77,10 +78,12 @@ function benchPages(classroom: Classroom): BenchPage[] {
     {
       name: 'live question',
       path: '/live',
-      // The seat the app keeps after a join (live-client.ts): the page rejoins with its token.
-      // Lighthouse's storage reset clears service workers and caches but not localStorage, so the
-      // seat outlives it and each run still starts without the app's cached files.
+      // The seat the app keeps after a join (live-client.ts), in the device's storage (the page
+      // rejoins with its token) and in the cookie sent with the page (the server renders the
+      // player's screen into it). Lighthouse's storage reset clears service workers and caches but
+      // not localStorage, so the seat outlives it and each run starts without the app's cached files.
       deviceStorage: { [SEAT_KEY]: JSON.stringify(classroom.seat) },
+      cookie: `${LIVE_SEAT_COOKIE}=${liveSeatCookieValue(classroom.seat.sessionId, classroom.seat.token)}`,
       problemWith: (s) =>
         mismatch([
           [

@@ -33,6 +33,8 @@ export type Figures = {
   failing: string[];
 };
 
+const SCREEN_BACK_MS = 10_000;
+
 /** The page did not load at all (Lighthouse's runtime error), as opposed to loading the wrong screen. */
 class LoadFailure extends Error {}
 
@@ -102,8 +104,15 @@ async function runOnce(browser: Browser, base: string, target: BenchPage): Promi
           `(failed requests: ${failures.join('; ') || 'none'}; the server's /healthz: ${health})`,
       );
     }
-    const screen = await readScreen(page);
-    const problem = target.problemWith(screen);
+    // Lighthouse ends by leaving the page and coming back to it (its back/forward cache audit), when
+    // the service worker it let install may answer: the screen is given a few seconds to be back.
+    let screen = await readScreen(page);
+    let problem = target.problemWith(screen);
+    for (let waited = 0; problem && waited < SCREEN_BACK_MS; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      screen = await readScreen(page);
+      problem = target.problemWith(screen);
+    }
     if (problem)
       throw new Error(
         `Lighthouse did not measure the ${target.name} page: ${problem}.\n` +

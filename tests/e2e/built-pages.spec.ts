@@ -292,8 +292,10 @@ describe("a quiz's first question, rendered by the server", () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     const requested: string[] = [];
+    const stylesheets: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') requested.push(new URL(request.url()).pathname);
+      if (request.resourceType() === 'stylesheet') stylesheets.push(new URL(request.url()).pathname);
     });
     await page.goto(appUrl(path));
     await waitForQuestion(page, 'Question 1 of 3');
@@ -310,6 +312,8 @@ describe("a quiz's first question, rendered by the server", () => {
     expect(named.filter((file) => !requested.includes(file))).toEqual([]);
     expect(preloading.filter((file) => named.includes(file))).toEqual([]);
     expect(requested.filter((file, index) => requested.indexOf(file) !== index)).toEqual([]);
+    // Its stylesheets came inline: the app's loader, which links each one a screen needs, fetches none.
+    expect(stylesheets).toEqual([]);
     await answerFirstChoice(page);
     await context.close();
   });

@@ -22,6 +22,9 @@ function choiceFor(prompt: string, isRight: boolean): string {
   return choice;
 }
 
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -272,6 +275,68 @@ describe('a live session', () => {
       await ada.getByRole('radio').first().check();
       await ada.getByRole('button', { name: 'Send answer' }).click();
       await ada.getByText('Your answer is in. Wait for the reveal.').waitFor();
+    },
+  );
+
+  it(
+    'a student who comes back to the page sees their question in its HTML, never the join form, and answers',
+    { timeout: 120_000 },
+    async () => {
+      const { teacher, ada } = await questionWithAda(null);
+      await ada.getByText('Question 1 of 2').waitFor();
+      const prompt = await ada.locator('.question__prompt').innerText();
+      const seat = await ada.context().storageState();
+      expect(seat.cookies.map((cookie) => [cookie.name, cookie.path])).toContainEqual(['live-seat', '/live']);
+      await ada.close();
+
+      // The same device without its service worker (a first visit's state): the server renders the page.
+      const back = await browser.newContext({
+        storageState: seat,
+        serviceWorkers: 'block',
+        viewport: { width: 390, height: 900 },
+        bypassCSP: true,
+        reducedMotion: 'reduce',
+      });
+      const page = await back.newPage();
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { headingsSeen: string[] }).headingsSeen = seen;
+        new MutationObserver(() => {
+          for (const heading of document.querySelectorAll('h1')) seen.push(heading.textContent ?? '');
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      });
+      const response = await page.goto(appUrl('/live'));
+      const html = (await response?.text()) ?? '';
+      expect(html).toContain('data-served="/live"');
+      expect(html).toContain(escapeHtml(prompt));
+      expect(html).toContain('you are <strong>Ada</strong>');
+      expect(response?.headers()['cache-control']).toBe('private, no-store');
+
+      // Once the app has rejoined, the choices are enabled; the join form was never on screen.
+      await page.getByRole('radio', { name: choiceFor(prompt, true), exact: true }).check();
+      const headings = await page.evaluate(
+        () => (window as unknown as { headingsSeen: string[] }).headingsSeen,
+      );
+      expect(headings).toContain(prompt);
+      expect(headings).not.toContain('Join a live session');
+      await expectNoAxeViolations(page, 'a live question the server rendered');
+      await page.getByRole('button', { name: 'Send answer' }).click();
+      await page.getByText('Your answer is in. Wait for the reveal.').waitFor();
+      await teacher.getByText('1 of 1 answered').waitFor();
+
+      // A seat the server does not know gets the join form, and nothing of the session.
+      const forged = await browser.newContext({ serviceWorkers: 'block', bypassCSP: true });
+      const sessionId = seat.cookies.find((cookie) => cookie.name === 'live-seat')?.value.split('.')[0] ?? '';
+      await forged.addCookies([
+        { name: 'live-seat', value: `${sessionId}.${'A'.repeat(43)}`, url: appUrl('/live') },
+      ]);
+      const stranger = await forged.newPage();
+      const refused = await stranger.goto(appUrl('/live'));
+      const refusedHtml = (await refused?.text()) ?? '';
+      expect(refusedHtml).not.toContain(escapeHtml(prompt));
+      expect(refusedHtml).not.toContain('data-served');
+      await stranger.getByRole('heading', { name: 'Join a live session' }).waitFor();
+      await Promise.all([back.close(), forged.close()]);
     },
   );
 

@@ -282,6 +282,56 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect(field(await revealed, 'me', 'points')).toBe(1);
   });
 
+  it('gives the player in the seat cookie their own view by HTTP, never the key before the reveal', async () => {
+    const { host, sessionId, pin } = await startLive(server, teacher);
+    const noor = await join(server, pin, 'Noor');
+    const seat = `${sessionId}.${String(noor.reply.token)}`;
+    const device = new Client(server.url);
+    const asPlayer = (value: string) => device.get('/api/live/player', { cookie: `live-seat=${value}` });
+
+    const inLobby = await asPlayer(seat);
+    expect(inLobby.status).toBe(200);
+    expect(inLobby.headers.get('cache-control')).toBe('private, no-store');
+    expect(field(inLobby.body, 'view', 'phase')).toBe('lobby');
+    expect(field(inLobby.body, 'view', 'me', 'name')).toBe('Noor');
+
+    const asked = next(noor.socket, 'live:player', phaseIs('question', 0));
+    await send(host, 'host:command', { sessionId, command: { type: 'start' } });
+    const shown = field(await asked, 'question') as Shown;
+    await send(noor.socket, 'player:answer', {
+      questionIndex: 0,
+      response: rightAnswer(questionOf(shown), shown),
+    });
+    const mid = await asPlayer(seat);
+    expect(field(mid.body, 'view', 'question', 'prompt')).toBe(shown.prompt);
+    expect(field(mid.body, 'view', 'me', 'hasAnswered')).toBe(true);
+    expect(field(mid.body, 'view', 'me', 'feedback')).toBeNull();
+    expect(keyLeaks(mid.body, mid.text, questions)).toEqual([]);
+
+    await send(host, 'host:command', { sessionId, command: { type: 'reveal' } });
+    const revealed = await asPlayer(seat);
+    expect(field(revealed.body, 'view', 'me', 'feedback', 'grade', 'isCorrect')).toBe(true);
+
+    // No seat, a forged token, another session's id, or a cookie of the wrong shape: nothing is shown.
+    const forged = `${sessionId}.${'A'.repeat(43)}`;
+    const { sessionId: other } = await startLive(server, teacher);
+    const refusals = await Promise.all([
+      device.get('/api/live/player'),
+      asPlayer(forged),
+      asPlayer(`${other}.${String(noor.reply.token)}`),
+      asPlayer(`${sessionId}.${String(noor.reply.token)}x`),
+      asPlayer('%00'),
+    ]);
+    expect(refusals.map((reply) => reply.status)).toEqual([401, 404, 404, 401, 401]);
+    for (const refusal of refusals) expect(refusal.text).not.toContain(shown.prompt);
+
+    const noorId = String(field(noor.reply.view, 'me', 'playerId'));
+    await send(host, 'host:command', { sessionId, command: { type: 'remove', playerId: noorId } });
+    const removed = await asPlayer(seat);
+    expect(removed.status).toBe(403);
+    expect(field(removed.body, 'error')).toMatch(/removed you/);
+  });
+
   it('answers every malformed message with an error and keeps running', async () => {
     const { pin } = await startLive(server, teacher);
     const socket = connect(server.url);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { META_CONTENT_SECURITY_POLICY } from '@/build/csp-meta-plugin';
 import { CONTENT_SECURITY_POLICY, policyWithStyleHash } from '@/build/security-headers';
 import { content } from './fixtures';
+import { closeDevices, connect, send } from './live-test-client';
 import { Client, field, signedInTeacher, startTestServer, type TestServer } from './test-server';
 
 const SCRIPT = 'console.log("the same line, many times");\n'.repeat(200);
@@ -34,6 +35,11 @@ const REVIEW_SHELL = QUIZ_SHELL.replace('quiz-D1e2F3a4.css', 'review-E1f2A3b4.cs
 );
 const REVIEW_CSS = '.review { max-width: 40rem; }';
 
+/** The join page as the build makes it, and its screen's shell, for a player returning to a session. */
+const BUILT_JOIN = '<!doctype html><h1>Join a live session</h1>';
+const LIVE_SHELL = QUIZ_SHELL.replace('quiz-D1e2F3a4.css', 'live-A2b3C4d5.css');
+const LIVE_CSS = '.live-player { display: grid; }';
+
 /** A teacher's assignment page's shell, which the server renders with the API's answers. */
 const ASSIGNMENT_SHELL = QUIZ_SHELL.replace('quiz-D1e2F3a4.css', 'classroom-F1a2B3c4.css');
 const CLASSROOM_CSS = '.assignment { display: grid; }';
@@ -42,13 +48,19 @@ const CLASSROOM_CSS = '.assignment { display: grid; }';
  * A stand-in for the build's renderer (src/app/render-on-request.tsx): a quiz's question for its
  * seed, nothing without one or for "none", and an error for "broken"; a teacher's assignment made
  * from the API's answer it asks for, which it shows unless nobody is signed in (the real one renders
- * nothing unless the answer is good).
+ * nothing unless the answer is good); a returning live player's screen when the API knows their seat.
  */
 const RENDERER = `export function apiPathsFor(path) {
+  if (path === '/live') return ['/api/live/player'];
   const id = path.startsWith('/teacher/assignments/') ? path.split('/')[3] : '';
   return id ? ['/api/assignments/' + id] : [];
 }
 export async function renderOnRequest(path, search, { answers, origin }) {
+  if (path === '/live') {
+    const player = answers['/api/live/player'];
+    if (player.status !== 200) return null;
+    return { markup: '<main><h1>' + player.body.view.title + ' for ' + player.body.view.me.name + '</h1></main>', title: 'Live' };
+  }
   if (path.startsWith('/teacher/assignments/')) {
     const assignment = answers['/api/assignments/' + path.split('/')[3]];
     if (assignment.status === 401) return null;
@@ -68,7 +80,10 @@ export async function renderOnRequest(path, search, { answers, origin }) {
  */
 function expectInlineStyles(reply: Response, html: string, css: string): void {
   expect(html).toContain(`<style>${css}</style></head>`);
-  expect(html).not.toMatch(/<link rel="(stylesheet|preload)/);
+  // Their links stay, disabled, so the app's loader does not add them again.
+  expect(
+    html.match(/<link rel="(stylesheet|preload)[^>]*>/g)?.every((link) => link.includes(' disabled ')),
+  ).toBe(true);
   const hash = `sha256-${createHash('sha256').update(css).digest('base64')}`;
   expect(reply.headers.get('content-security-policy')).toBe(
     policyWithStyleHash(CONTENT_SECURITY_POLICY, hash),
@@ -91,10 +106,16 @@ describe('serving the built app', () => {
     writeFileSync(join(dist, 'manifest.webmanifest'), '{}');
     mkdirSync(join(dist, 'sources'));
     writeFileSync(join(dist, 'home.html'), '<!doctype html><h1>Built home</h1>');
+    writeFileSync(join(dist, 'live.html'), BUILT_JOIN);
     writeFileSync(join(dist, 'sources', 'one.html'), '<!doctype html><h1>Built source</h1>');
     writeFileSync(
       join(dist, 'prerendered.json'),
-      JSON.stringify({ '/': 'home.html', '/sources/one': 'sources/one.html', '/gone': 'gone.html' }),
+      JSON.stringify({
+        '/': 'home.html',
+        '/sources/one': 'sources/one.html',
+        '/gone': 'gone.html',
+        '/live': 'live.html',
+      }),
     );
     mkdirSync(join(dist, 'screens'));
     writeFileSync(join(dist, 'screens', 'assignment.html'), ASSIGNMENT_SHELL);
@@ -103,6 +124,8 @@ describe('serving the built app', () => {
     writeFileSync(join(dist, 'assets', 'index-A1b2C3d4.css'), BASE_CSS);
     writeFileSync(join(dist, 'assets', 'quiz-D1e2F3a4.css'), QUIZ_CSS);
     writeFileSync(join(dist, 'screens', 'review.html'), REVIEW_SHELL);
+    writeFileSync(join(dist, 'screens', 'live.html'), LIVE_SHELL);
+    writeFileSync(join(dist, 'assets', 'live-A2b3C4d5.css'), LIVE_CSS);
     writeFileSync(join(dist, 'assets', 'review-E1f2A3b4.css'), REVIEW_CSS);
     writeFileSync(
       join(dist, 'screen-shells.json'),
@@ -110,6 +133,7 @@ describe('serving the built app', () => {
         '/teacher/assignments/:assignmentId': 'screens/assignment.html',
         '/quiz/play': 'screens/quiz.html',
         '/review': 'screens/review.html',
+        '/live': 'screens/live.html',
       }),
     );
     renderDir = mkdtempSync(join(tmpdir(), 'sq-render-'));
@@ -117,6 +141,7 @@ describe('serving the built app', () => {
     server = await startTestServer('pglite', { distDir: dist, renderDir });
   });
   afterAll(async () => {
+    closeDevices();
     await server.stop();
     rmSync(dist, { recursive: true, force: true });
     rmSync(renderDir, { recursive: true, force: true });
@@ -274,6 +299,40 @@ describe('serving the built app', () => {
     for (const client of [new Client(server.url), forged]) {
       const shell = await client.get(path);
       expect([shell.text, shell.headers.get('cache-control')]).toEqual([ASSIGNMENT_SHELL, 'no-cache']);
+    }
+  });
+
+  it("renders a returning live player's screen into the join page's shell; anyone else gets the built join page", async () => {
+    const { client: teacher } = await signedInTeacher(server.url);
+    const [question] = content.current.values();
+    const created = await teacher.post('/api/live', {
+      title: 'Live now',
+      questionIds: [question?.question.id],
+    });
+    expect(created.status).toBe(201);
+    const sessionId = String(field(created.body, 'live', 'id'));
+    const device = connect(server.url);
+    const joined = await send(device, 'player:join', {
+      pin: String(field(created.body, 'live', 'pin')),
+      name: 'Ana',
+    });
+    expect(joined.ok).toBe(true);
+
+    const reply = await fetch(`${server.url}/live`, {
+      headers: { cookie: `live-seat=${sessionId}.${String(joined.token)}` },
+    });
+    const html = await reply.text();
+    expect(html).toContain('<div id="root" data-served="/live"><main><h1>Live now for Ana</h1>');
+    expect(reply.headers.get('cache-control')).toBe('private, no-store');
+    expectInlineStyles(reply, html, `${BASE_CSS}\n${LIVE_CSS}`);
+
+    for (const cookie of [undefined, `live-seat=${sessionId}.${'A'.repeat(43)}`, 'live-seat=forged']) {
+      const built = await fetch(`${server.url}/live`, { headers: cookie ? { cookie } : {} });
+      expect([cookie, await built.text(), built.headers.get('cache-control')]).toEqual([
+        cookie,
+        BUILT_JOIN,
+        'no-cache',
+      ]);
     }
   });
 });

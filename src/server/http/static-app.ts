@@ -3,15 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { appPageFile, type AppPageFiles } from '../../build/app-page-files';
+import { appPageFile, screenShellFile, type AppPageFiles } from '../../build/app-page-files';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 /** The build's lists of pages and screen shells, by address or pattern (src/build/prerender-plugin.ts). */
 const pageListSchema = z.record(z.string().startsWith('/'), z.string().regex(/^[\w/-]+\.html$/));
 
-/** Which file of `dist/` answers an app route: its own built page, or a shell that renders it. */
-export type AppPageFor = (url: string) => string;
+/**
+ * Which files of `dist/` answer an app route: `page`, what is sent as it is (its own built page, or
+ * a shell that renders it), and `shell`, the screen's shell a page rendered on request goes into.
+ */
+export type AppPageFor = (url: string) => { page: string; shell: string };
 
 /**
  * Serves the built app from `dist/`: files with a content hash in their name (assets/) are cached
@@ -39,7 +42,10 @@ export async function serveApp(app: FastifyInstance, distDir: string): Promise<A
     pages: readPageList(distDir, 'prerendered.json'),
     shells: readPageList(distDir, 'screen-shells.json'),
   };
-  return (url) => appPageFile(files, url.split('?')[0] ?? '');
+  return (url) => {
+    const path = url.split('?')[0] ?? '';
+    return { page: appPageFile(files, path), shell: screenShellFile(files, path) };
+  };
 }
 
 function readPageList(distDir: string, name: string): Record<string, string> {

@@ -27,6 +27,15 @@ export const rejoinMessageSchema = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'this is not a rejoin token'),
 });
 
+/** The seat cookie (src/domain/live-seat.ts): a session id and a rejoin token, or nothing. */
+export const seatCookieSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/)
+  .transform((value) => {
+    const [sessionId = '', token = ''] = value.split('.');
+    return { sessionId, token };
+  });
+
 export const answerMessageSchema = z.strictObject({
   questionIndex: z.number().int().min(0).max(199),
   response: studentResponseSchema,

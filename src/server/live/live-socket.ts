@@ -2,10 +2,12 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { Server, type Socket } from 'socket.io';
+import { LIVE_SEAT_COOKIE } from '../../domain/live-seat';
 import { LIVE_LIMITS, type LiveCommand, type LivePlayer } from '../../engine/live-session';
 import { findSession, touchSession, TOUCH_AFTER_MS } from '../auth/sessions';
 import { sessionCookieName } from '../auth/teacher-session';
 import type { AppContext } from '../context';
+import { HttpError } from '../errors';
 import { createAccountLimiter } from '../http/account-limiter';
 import {
   answerMessageSchema,
@@ -14,6 +16,7 @@ import {
   hostOpenSchema,
   joinMessageSchema,
   rejoinMessageSchema,
+  seatCookieSchema,
 } from './live-messages';
 import { regradedScores } from './live-scores';
 import {
@@ -310,11 +313,16 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     return { answer: own.answer, score: scores[0] };
   }
 
-  /** A new player has no progress yet; a returning one has theirs read by key. */
+  /** Puts a socket in the session's room as this player, and gives the player's view. */
   async function enterAsPlayer(socket: Socket, row: LiveRow, player: LivePlayer, isNew: boolean) {
     leave(socket);
     roomOf(row.id).players.set(socket, player);
     socket.data.player = { sessionId: row.id, playerId: player.id };
+    return playerViewOf(row, player, isNew);
+  }
+
+  /** A new player has no progress yet; a returning one has theirs read by key. */
+  async function playerViewOf(row: LiveRow, player: LivePlayer, isNew: boolean) {
     const [{ snapshot, build }, own] = await Promise.all([
       viewsFor(row),
       isNew
@@ -335,6 +343,22 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
       });
     });
   }
+
+  /**
+   * The view of the player whose seat is in the request's cookie: what a reload of the join page shows,
+   * rendered by the server into the page (render-on-request.tsx). The same checks as a rejoin.
+   */
+  app.get('/api/live/player', async (request, reply) => {
+    const seat = seatCookieSchema.safeParse(request.cookies[LIVE_SEAT_COOKIE]);
+    if (!seat.success) throw new HttpError(401, 'this device has not joined a live session');
+    const row = await currentRow(seat.data.sessionId);
+    const player = row ? await findPlayerByToken(db, row.id, seat.data.token) : undefined;
+    if (!row || !player) throw new HttpError(404, 'this device is not part of that session');
+    if (player.removed) throw new HttpError(403, 'the teacher has removed you from this session');
+    // What one player may see, and it changes with every step of the session.
+    reply.header('Cache-Control', 'private, no-store');
+    return { view: await playerViewOf(row, player, false) };
+  });
 
   io.on('connection', (socket) => {
     const address = socket.handshake.address;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Socket } from 'socket.io-client';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
+import { PageLoading } from '@/components/page-loading';
 import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
@@ -10,7 +11,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import type { StudentDispute } from '../server/dispute-responses';
-import { keepSeat, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import { keepSeat, keepSeatCookie, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
 import { LiveClock, useTimeLeft } from './live-clock';
 import { LiveDispute, LiveDisputeList, useOwnLiveDisputes } from './live-dispute';
 import { useSendWaitingDisputes } from './live-dispute-queue';
@@ -24,6 +25,11 @@ export function JoinLivePage() {
   const [view, setView] = useState<PlayerView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [disputeProblem, setDisputeProblem] = useState<string | null>(null);
+  // A device with a seat goes back to it: no join form meanwhile. Decided after the built page's
+  // hydration (which has no seat), as the device's storage is only read then.
+  const isHydrated = useHydrated();
+  const [hasSeat] = useState(() => readSeat() !== null);
+  const isReturning = isHydrated && hasSeat && view === null && problem === null;
   usePageTitle(view ? view.title : 'Join a live session');
   // Each view the server sends may hold a reveal for the device's history (Review, spaced repetition).
   useEffect(() => {
@@ -48,8 +54,11 @@ export function JoinLivePage() {
       const seat = readSeat();
       if (!seat) return;
       void live.rejoin(created, seat.sessionId, seat.token).then((reply) => {
-        if (reply.ok) setView(reply.data.view);
-        else {
+        if (reply.ok) {
+          // A seat kept before the cookie existed gets one now.
+          keepSeatCookie(seat);
+          setView(reply.data.view);
+        } else {
           keepSeat(null);
           setView(null);
           setProblem(reply.message);
@@ -71,6 +80,9 @@ export function JoinLivePage() {
       <div role="alert">{disputeProblem && <p className="notice notice--error">{disputeProblem}</p>}</div>
       {view && socket ? (
         <PlayerScreen socket={socket} view={view} />
+      ) : isReturning ? (
+        // The player's screen the server rendered into the page stays until the rejoin brings it anew.
+        <PageLoading label="Going back to your session…" />
       ) : (
         <JoinForm
           socket={socket}
@@ -152,7 +164,19 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
   );
 }
 
-function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
+/**
+ * A returning player's screen as the server renders it into the join page (render-on-request.tsx):
+ * its controls wait for the app, which takes the page over once it has rejoined the session.
+ */
+export function ServedPlayerScreen({ view }: { view: PlayerView }) {
+  return (
+    <div className="live-player">
+      <PlayerScreen socket={null} view={view} />
+    </div>
+  );
+}
+
+function PlayerScreen({ socket, view }: { socket: Socket | null; view: PlayerView }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const disputes = useOwnLiveDisputes(view.sessionId, `${view.phase} ${view.index}`);
   const timeLeft = useTimeLeft(view.phase === 'question' ? view.countdown : null);
@@ -228,7 +252,12 @@ function PlayerScreen({ socket, view }: { socket: Socket; view: PlayerView }) {
 
 type HeadingRef = { headingRef: React.RefObject<HTMLHeadingElement | null> };
 
-type QuestionFormProps = { socket: Socket; view: PlayerView; question: NonNullable<PlayerView['question']> };
+type QuestionFormProps = {
+  /** None in the server's render: nothing can be sent yet. */
+  socket: Socket | null;
+  view: PlayerView;
+  question: NonNullable<PlayerView['question']>;
+};
 
 function LiveQuestionForm({
   socket,
@@ -251,6 +280,7 @@ function LiveQuestionForm({
     event.preventDefault();
     if (isSent || isSending || isClosed) return;
     if (isBlankResponse(response)) return setStatus('Choose or type an answer first.');
+    if (!socket) return;
     setIsSending(true);
     const reply = await live.answer(socket, view.index, response);
     setIsSending(false);
@@ -269,7 +299,7 @@ function LiveQuestionForm({
           setResponse(next);
           if (!isSent) setStatus(null);
         }}
-        isLocked={isSent || isClosed}
+        isLocked={isSent || isClosed || !socket}
         labelledBy={promptId}
       />
       <div role="status" className="question__status">
@@ -286,7 +316,7 @@ function LiveQuestionForm({
       </div>
       {!isSent && !isClosed && (
         <div className="question__actions">
-          <button type="submit" className="button" disabled={isSending}>
+          <button type="submit" className="button" disabled={isSending || !socket}>
             {isSending ? 'Sending…' : 'Send answer'}
           </button>
         </div>

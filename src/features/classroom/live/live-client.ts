@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Socket } from 'socket.io-client';
 import { DISPUTE_KINDS } from '@/domain/dispute';
+import { LIVE_SEAT_COOKIE, liveSeatCookieValue } from '@/domain/live-seat';
 import type { LearnerResponse } from '@/domain/learner-response';
+import { paths } from '@/navigation/paths';
 import { feedbackSchema, studentQuestionSchema } from '../server/api-responses';
 import { sentence } from '../server/api-client';
 
@@ -172,10 +174,28 @@ export function readSeat(): LiveSeat | null {
 }
 
 export function keepSeat(seat: LiveSeat | null): void {
+  keepSeatCookie(seat);
   try {
     if (seat) localStorage.setItem(SEAT_KEY, JSON.stringify(seat));
     else localStorage.removeItem(SEAT_KEY);
   } catch {
     // Saving blocked: the session still works, only a reload starts over.
   }
+}
+
+/** As long as a session lasts, with room to spare: after it, a reload rejoins from the device's seat. */
+const SEAT_COOKIE_SECONDS = 12 * 60 * 60;
+const URL_SAFE = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * The seat in a cookie too, sent with the join page's address only: the server then renders this
+ * player's screen into the page a reload gets (decision 013). A seat that is not the server's shape
+ * (edited storage) is not written into a cookie's header.
+ */
+export function keepSeatCookie(seat: Pick<LiveSeat, 'sessionId' | 'token'> | null): void {
+  const attributes = `Path=${paths.liveJoin()}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+  const isWritable = seat !== null && URL_SAFE.test(seat.sessionId) && URL_SAFE.test(seat.token);
+  document.cookie = isWritable
+    ? `${LIVE_SEAT_COOKIE}=${liveSeatCookieValue(seat.sessionId, seat.token)}; Max-Age=${SEAT_COOKIE_SECONDS}; ${attributes}`
+    : `${LIVE_SEAT_COOKIE}=; Max-Age=0; ${attributes}`;
 }

@@ -27,6 +27,8 @@ export function useLiveSocket(
       setSocket(created);
       listen(created);
       created.on('disconnect', () => setIsConnected(false));
+      // A first connection that fails says so too, not only one that is lost.
+      created.on('connect_error', () => setIsConnected(false));
       created.on('connect', () => {
         setIsConnected(true);
         onConnect(created);
