@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInContent } from '@/app/built-in-content';
 import { apiPathsFor, renderOnRequest } from '@/app/render-on-request';
+import { gradeAnswer } from '@/engine/grade-answer';
 import { presentQuestion } from '@/engine/present-question';
 import { currentQuestion, startQuiz } from '@/engine/quiz-session';
 import { createRandom } from '@/engine/random';
@@ -209,6 +210,31 @@ describe("the server's render of a live player returning to the join page", () =
     expect(markup).toMatch(/<fieldset class="answer-choices"[^>]* disabled="">/);
     expect(markup).toMatch(/<button type="submit" class="button" disabled="">Send answer<\/button>/);
     expect(markup).not.toContain('Join a live session');
+  });
+
+  it("shows the reveal with the player's grade and the passage, and the end with the score", async () => {
+    const { question, view } = await player();
+    const presented = presentQuestion(question, createRandom('live'));
+    const response = { type: 'single' as const, choice: null };
+    const revealed = {
+      ...view,
+      phase: 'reveal',
+      me: { ...view.me, feedback: { presented, response, grade: gradeAnswer(presented, response) } },
+    };
+    const render = async (shown: unknown) =>
+      (
+        await renderOnRequest('/live', '', {
+          answers: { '/api/live/player': { status: 200, body: { view: shown } } },
+          origin: '',
+        })
+      )?.markup ?? '';
+    const reveal = await render(revealed);
+    expect(reveal).toContain('aria-label="Feedback"');
+    expect(reveal).toContain(escaped(question.citations[0]?.quote ?? 'a quote'));
+    expect(reveal).toContain('Wait for the next question.');
+    const ended = await render({ ...view, phase: 'ended', question: null, me: { ...view.me, points: 2 } });
+    expect(ended).toContain('The session has ended');
+    expect(ended).toContain('You scored <!-- -->2<!-- --> of <!-- -->3 points');
   });
 
   it('leaves the join page as built for a device with no seat, a seat the server refuses, or an answer it cannot read', async () => {
