@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { startQuiz } from '@/engine/quiz-session';
 import { assignmentReads, readReply } from '@/features/classroom/server/api-client';
 import { AssignmentView } from '@/features/classroom/server/server-assignment-page';
-import { playerViewSchema } from '@/features/classroom/live/live-client';
+import { pinInAddress, playerViewSchema } from '@/features/classroom/live/live-client';
 import { ServedPlayerScreen } from '@/features/classroom/live/join-live-page';
 import { QuizInProgress } from '@/features/quiz/quiz-in-progress';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
@@ -45,7 +45,7 @@ export async function renderOnRequest(
   facts: RequestFacts = { answers: {}, origin: '' },
 ): Promise<RenderedPage | null> {
   if (path === ROUTES.quizPlay) return renderFirstQuestion(new URLSearchParams(search), `${path}${search}`);
-  if (path === ROUTES.liveJoin) return renderReturningPlayer(path, facts);
+  if (path === ROUTES.liveJoin) return renderReturningPlayer(path, new URLSearchParams(search), facts);
   const assignmentId = teacherAssignmentIn(path);
   if (assignmentId !== null) return renderTeacherAssignment(path, assignmentId, facts);
   return null;
@@ -101,12 +101,20 @@ async function renderTeacherAssignment(
 
 /**
  * A device that joined a live session, reloading the join page: its player's screen as the session
- * stands. No seat, or one the server does not know, and it is the join form the build made.
+ * stands. No seat, one the server does not know, or an address with another session's PIN (a student
+ * arriving for a new session), and it is the join form the build made.
  */
-async function renderReturningPlayer(path: string, { answers }: RequestFacts): Promise<RenderedPage | null> {
+async function renderReturningPlayer(
+  path: string,
+  params: URLSearchParams,
+  { answers }: RequestFacts,
+): Promise<RenderedPage | null> {
   const answer = answers[LIVE_PLAYER_PATH];
-  const read = answer ? readReply(answer.status, answer.body, z.object({ view: playerViewSchema })) : null;
+  const schema = z.object({ view: playerViewSchema, pin: z.string() });
+  const read = answer ? readReply(answer.status, answer.body, schema) : null;
   if (!read?.ok) return null;
+  const asked = pinInAddress(params);
+  if (asked !== null && asked !== read.data.pin) return null;
   const { view } = read.data;
   const markup = await renderInLayout(path, path, <ServedPlayerScreen view={view} />);
   return { markup, title: fullPageTitle(view.title) };

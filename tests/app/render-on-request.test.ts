@@ -199,7 +199,7 @@ describe("the server's render of a live player returning to the join page", () =
   it('shows the question as the player sees it, its choices and button disabled until the app has rejoined', async () => {
     const { question, view } = await player();
     const page = await renderOnRequest('/live', '', {
-      answers: { '/api/live/player': { status: 200, body: { view } } },
+      answers: { '/api/live/player': { status: 200, body: { view, pin: '123456' } } },
       origin: '',
     });
     expect(page?.title).toBe('Week 5 <live> · Source Quiz');
@@ -224,7 +224,7 @@ describe("the server's render of a live player returning to the join page", () =
     const render = async (shown: unknown) =>
       (
         await renderOnRequest('/live', '', {
-          answers: { '/api/live/player': { status: 200, body: { view: shown } } },
+          answers: { '/api/live/player': { status: 200, body: { view: shown, pin: '123456' } } },
           origin: '',
         })
       )?.markup ?? '';
@@ -235,6 +235,7 @@ describe("the server's render of a live player returning to the join page", () =
     const ended = await render({ ...view, phase: 'ended', question: null, me: { ...view.me, points: 2 } });
     expect(ended).toContain('The session has ended');
     expect(ended).toContain('You scored <!-- -->2<!-- --> of <!-- -->3 points');
+    expect(ended).toMatch(/disabled="">Join another session<\/button>/);
   });
 
   it('leaves the join page as built for a device with no seat, a seat the server refuses, or an answer it cannot read', async () => {
@@ -243,12 +244,21 @@ describe("the server's render of a live player returning to the join page", () =
       undefined,
       { status: 401, body: { error: 'this device has not joined a live session' } },
       { status: 404, body: { error: 'this device is not part of that session' } },
-      { status: 200, body: { view: { ...view, me: undefined } } },
+      { status: 200, body: { view: { ...view, me: undefined }, pin: '123456' } },
+      { status: 200, body: { view } },
     ]) {
       const answers: Record<string, { status: number; body: unknown }> = answer
         ? { '/api/live/player': answer }
         : {};
       expect(await renderOnRequest('/live', '', { answers, origin: '' }), JSON.stringify(answer)).toBeNull();
     }
+  });
+
+  it("renders the seat at an address with its session's PIN, not at one with another's", async () => {
+    const { view } = await player();
+    const answers = { '/api/live/player': { status: 200, body: { view, pin: '123456' } } };
+    expect(await renderOnRequest('/live', '?pin=123456', { answers, origin: '' })).not.toBeNull();
+    expect(await renderOnRequest('/live', '?pin=654321', { answers, origin: '' })).toBeNull();
+    expect(await renderOnRequest('/live', '?pin=', { answers, origin: '' })).toBeNull();
   });
 });

@@ -447,8 +447,10 @@ describe("a teacher's assignment, rendered by the server for that teacher", () =
     await page.getByRole('button', { name: 'Keep it' }).click();
     const shown = await shownTexts();
     expect(shown.filter((text) => text.includes('Loading…'))).toEqual([]);
+    // The first text seen is the server's page, perhaps while it was still being parsed (the test
+    // with scripts turned off shows that page whole, students included).
     expect(shown[0]).toContain(TITLE);
-    expect(shown[0]).toContain('1 attempt started, 0 finished.');
+    expect(shown.some((text) => text.includes('1 attempt started, 0 finished.'))).toBe(true);
     await expectNoAxeViolations(page, 'teacher assignment, from the server’s render');
     expect(errors, errors.join('\n')).toEqual([]);
     await context.close();

@@ -67,7 +67,7 @@ async function signedInTeacher(): Promise<Page> {
 async function questionWithAda(
   countdownSeconds: number | null,
   questionIds = singles.map((question) => question.id),
-): Promise<{ teacher: Page; ada: Page }> {
+): Promise<{ teacher: Page; ada: Page; pin: string }> {
   const teacher = await signedInTeacher();
   const created = await teacher.request.post(appUrl('/api/live'), {
     data: {
@@ -85,7 +85,7 @@ async function questionWithAda(
   await joinAs(ada, pin, 'Ada');
   await teacher.getByRole('heading', { name: '1 student joined' }).waitFor();
   await teacher.keyboard.press('ArrowRight');
-  return { teacher, ada };
+  return { teacher, ada, pin };
 }
 
 describe('a live session', () => {
@@ -282,7 +282,7 @@ describe('a live session', () => {
     'a student who comes back to the page sees their question in its HTML, never the join form, and answers',
     { timeout: 120_000 },
     async () => {
-      const { teacher, ada } = await questionWithAda(null);
+      const { teacher, ada, pin } = await questionWithAda(null);
       await ada.getByText('Question 1 of 2').waitFor();
       const prompt = await ada.locator('.question__prompt').innerText();
       const seat = await ada.context().storageState();
@@ -336,6 +336,14 @@ describe('a live session', () => {
       expect(refusedHtml).not.toContain(escapeHtml(prompt));
       expect(refusedHtml).not.toContain('data-served');
       await stranger.getByRole('heading', { name: 'Join a live session' }).waitFor();
+
+      // The same device at the link of another session's PIN is there to join that one: the form, with it.
+      const otherPin = String((Number(pin) + 1) % 1_000_000).padStart(6, '0');
+      const elsewhere = await page.goto(appUrl(`/live?pin=${otherPin}`));
+      expect((await elsewhere?.text()) ?? '').not.toContain('data-served');
+      await page.getByRole('heading', { name: 'Join a live session' }).waitFor();
+      await page.getByLabel('Your name').and(page.locator(':enabled')).waitFor();
+      expect(await page.getByLabel('PIN').inputValue()).toBe(otherPin);
       await Promise.all([back.close(), forged.close()]);
     },
   );
@@ -385,6 +393,14 @@ describe('a live session', () => {
         )
         .waitFor({ timeout: 10_000 });
       await expectNoAxeViolations(ada, 'the end of a live session with a dispute answered');
+
+      // Done with this session: the device leaves it for the join form, and a reload keeps the form.
+      await ada.getByRole('button', { name: 'Join another session' }).click();
+      await ada.getByRole('heading', { name: 'Join a live session' }).waitFor();
+      await ada.reload();
+      await ada.getByLabel('Your name').and(ada.locator(':enabled')).waitFor();
+      expect(await ada.getByRole('heading', { name: 'Join a live session' }).count()).toBe(1);
+      expect((await ada.context().cookies()).map((cookie) => cookie.name)).not.toContain('live-seat');
     },
   );
 });

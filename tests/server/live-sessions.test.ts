@@ -294,6 +294,7 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect(inLobby.headers.get('cache-control')).toBe('private, no-store');
     expect(field(inLobby.body, 'view', 'phase')).toBe('lobby');
     expect(field(inLobby.body, 'view', 'me', 'name')).toBe('Noor');
+    expect(field(inLobby.body, 'pin')).toBe(pin);
 
     const asked = next(noor.socket, 'live:player', phaseIs('question', 0));
     await send(host, 'host:command', { sessionId, command: { type: 'start' } });

@@ -357,7 +357,8 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     if (player.removed) throw new HttpError(403, 'the teacher has removed you from this session');
     // What one player may see, and it changes with every step of the session.
     reply.header('Cache-Control', 'private, no-store');
-    return { view: await playerViewOf(row, player, false) };
+    // The PIN too: the page renders this seat only at an address with no PIN or with this one.
+    return { view: await playerViewOf(row, player, false), pin: row.pin };
   });
 
   io.on('connection', (socket) => {

@@ -11,7 +11,16 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { plural } from '@/lib/plural';
 import { paths } from '@/navigation/paths';
 import type { StudentDispute } from '../server/dispute-responses';
-import { keepSeat, keepSeatCookie, live, playerViewSchema, readSeat, type PlayerView } from './live-client';
+import {
+  keepSeat,
+  keepSeatCookie,
+  live,
+  pinInAddress,
+  playerViewSchema,
+  readSeat,
+  type LiveSeat,
+  type PlayerView,
+} from './live-client';
 import { LiveClock, useTimeLeft } from './live-clock';
 import { LiveDispute, LiveDisputeList, useOwnLiveDisputes } from './live-dispute';
 import { useSendWaitingDisputes } from './live-dispute-queue';
@@ -27,8 +36,13 @@ export function JoinLivePage() {
   const [disputeProblem, setDisputeProblem] = useState<string | null>(null);
   // A device with a seat goes back to it: no join form meanwhile. Decided after the built page's
   // hydration (which has no seat), as the device's storage is only read then.
+  // An address with another session's PIN (a new class, the board's link) is for joining that one.
+  const [searchParams] = useSearchParams();
+  const askedPin = pinInAddress(searchParams);
+  const isSeatAsked = (seat: LiveSeat | null): seat is LiveSeat =>
+    seat !== null && (askedPin === null || seat.pin === askedPin);
   const isHydrated = useHydrated();
-  const [hasSeat] = useState(() => readSeat() !== null);
+  const [hasSeat] = useState(() => isSeatAsked(readSeat()));
   const isReturning = isHydrated && hasSeat && view === null && problem === null;
   usePageTitle(view ? view.title : 'Join a live session');
   // Each view the server sends may hold a reveal for the device's history (Review, spaced repetition).
@@ -52,7 +66,7 @@ export function JoinLivePage() {
     // The first connection, and each one after a reload or a lost network: back to our seat.
     (created) => {
       const seat = readSeat();
-      if (!seat) return;
+      if (!isSeatAsked(seat)) return;
       void live.rejoin(created, seat.sessionId, seat.token).then((reply) => {
         if (reply.ok) {
           // A seat kept before the cookie existed gets one now.
@@ -79,7 +93,14 @@ export function JoinLivePage() {
       )}
       <div role="alert">{disputeProblem && <p className="notice notice--error">{disputeProblem}</p>}</div>
       {view && socket ? (
-        <PlayerScreen socket={socket} view={view} />
+        <PlayerScreen
+          socket={socket}
+          view={view}
+          onLeave={() => {
+            keepSeat(null);
+            setView(null);
+          }}
+        />
       ) : isReturning ? (
         // The player's screen the server rendered into the page stays until the rejoin brings it anew.
         <PageLoading label="Going back to your session…" />
@@ -109,7 +130,7 @@ type JoinFormProps = {
 
 function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
   const [searchParams] = useSearchParams();
-  const [pin, setPin] = useState(() => (searchParams.get('pin') ?? '').replace(/\D/g, '').slice(0, 6));
+  const [pin, setPin] = useState(() => pinInAddress(searchParams) ?? '');
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(problem);
   const [isBusy, setIsBusy] = useState(false);
@@ -171,12 +192,19 @@ function JoinForm({ socket, problem, onJoined }: JoinFormProps) {
 export function ServedPlayerScreen({ view }: { view: PlayerView }) {
   return (
     <div className="live-player">
-      <PlayerScreen socket={null} view={view} />
+      <PlayerScreen socket={null} view={view} onLeave={null} />
     </div>
   );
 }
 
-function PlayerScreen({ socket, view }: { socket: Socket | null; view: PlayerView }) {
+type PlayerScreenProps = {
+  socket: Socket | null;
+  view: PlayerView;
+  /** Leaves the session once it has ended, for the join form; none in the server's render. */
+  onLeave: (() => void) | null;
+};
+
+function PlayerScreen({ socket, view, onLeave }: PlayerScreenProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const disputes = useOwnLiveDisputes(view.sessionId, `${view.phase} ${view.index}`);
   const timeLeft = useTimeLeft(view.phase === 'question' ? view.countdown : null);
@@ -217,6 +245,16 @@ function PlayerScreen({ socket, view }: { socket: Socket | null; view: PlayerVie
         </p>
         <LiveDisputeList sessionId={view.sessionId} disputes={disputes} />
         <Leaderboard view={view} />
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!onLeave}
+            onClick={() => onLeave?.()}
+          >
+            Join another session
+          </button>
+        </p>
       </>
     );
   }

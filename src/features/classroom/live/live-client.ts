@@ -133,6 +133,11 @@ export const live = {
     ask(socket, 'host:command', { sessionId, command }),
 };
 
+/** The PIN an address names (`/live?pin=…`), as the join form reads it: its digits, six at most. */
+export function pinInAddress(params: URLSearchParams): string | null {
+  return params.get('pin')?.replace(/\D/g, '').slice(0, 6) ?? null;
+}
+
 /** Where a player's device keeps its seat, so a reload or a lost connection comes back as the same player. */
 const SEAT_KEY = 'source-quiz-live-seat';
 const seatSchema = z.object({
