@@ -394,7 +394,10 @@ describe('a live session', () => {
         .waitFor({ timeout: 10_000 });
       await expectNoAxeViolations(ada, 'the end of a live session with a dispute answered');
 
-      // Done with this session: the device leaves it for the join form, and a reload keeps the form.
+      // Done with this session: after a reload (the page goes back to its seat), the device leaves it
+      // for the join form, and a reload keeps the form.
+      await ada.reload();
+      await ada.getByRole('heading', { name: 'The session has ended' }).waitFor();
       await ada.getByRole('button', { name: 'Join another session' }).click();
       await ada.getByRole('heading', { name: 'Join a live session' }).waitFor();
       await ada.reload();

@@ -34,15 +34,15 @@ export function JoinLivePage() {
   const [view, setView] = useState<PlayerView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [disputeProblem, setDisputeProblem] = useState<string | null>(null);
-  // A device with a seat goes back to it: no join form meanwhile. Decided after the built page's
-  // hydration (which has no seat), as the device's storage is only read then.
   // An address with another session's PIN (a new class, the board's link) is for joining that one.
   const [searchParams] = useSearchParams();
   const askedPin = pinInAddress(searchParams);
   const isSeatAsked = (seat: LiveSeat | null): seat is LiveSeat =>
     seat !== null && (askedPin === null || seat.pin === askedPin);
+  // A device with a seat goes back to it: no join form meanwhile. Decided after the built page's
+  // hydration (which has no seat), as the device's storage is only read then.
   const isHydrated = useHydrated();
-  const [hasSeat] = useState(() => isSeatAsked(readSeat()));
+  const [hasSeat, setHasSeat] = useState(() => isSeatAsked(readSeat()));
   const isReturning = isHydrated && hasSeat && view === null && problem === null;
   usePageTitle(view ? view.title : 'Join a live session');
   // Each view the server sends may hold a reveal for the device's history (Review, spaced repetition).
@@ -98,6 +98,7 @@ export function JoinLivePage() {
           view={view}
           onLeave={() => {
             keepSeat(null);
+            setHasSeat(false);
             setView(null);
           }}
         />
