@@ -89,6 +89,10 @@ describe('disputes on the server', () => {
       await teacher.goto(appUrl(`/teacher/assignments/${assignmentId}/report`));
       const regrades = teacher.getByRole('region', { name: 'Regraded after disputes' });
       await regrades.getByText(`changed by ${email}`, { exact: false }).waitFor();
+      // In the app's one written-out format, as on the assignment page, whatever the browser's locale.
+      expect(await regrades.locator('caption').innerText()).toMatch(
+        / on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/,
+      );
       const row = regrades.getByRole('row', { name: /Ada Lovelace/ });
       expect(await row.innerText()).toMatch(/Ada Lovelace\s+0 \(wrong\)\s+1 \(correct\)/);
       await expectNoAxeViolations(teacher, 'report with regrades');

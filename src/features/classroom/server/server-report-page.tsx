@@ -3,6 +3,7 @@ import { usePageTitle } from '@/hooks/use-page-title';
 import { paths } from '@/navigation/paths';
 import { ReportView } from '../class-report-page';
 import { api } from './api-client';
+import { formatTime } from './assignment-times';
 import { TeacherOnly } from './teacher-only';
 import { useApiData } from './use-api-data';
 import '../classroom.css';
@@ -58,8 +59,7 @@ function RegradeList({ id }: { id: string }) {
       {loaded.data.map((change) => (
         <table key={change.id} className="report__table">
           <caption>
-            {change.questionId}: changed by {change.changedBy} on{' '}
-            {new Date(change.changedAt).toLocaleString()}
+            {change.questionId}: changed by {change.changedBy} on {formatTime(Date.parse(change.changedAt))}
           </caption>
           <thead>
             <tr>
