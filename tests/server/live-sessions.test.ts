@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
 import { openDatabase, type DatabaseHandle } from '@/server/db/open-database';
 import { createLiveJoinWriter, joinPlayer } from '@/server/live/live-store';
 import { keyLeaks, oneOfEachType, rightAnswer } from './fixtures';
@@ -43,6 +44,15 @@ async function join(server: TestServer, pin: string, name: string) {
   const socket = connect(server.url);
   const reply = await send(socket, 'player:join', { pin, name });
   return { socket, reply };
+}
+
+/** The host starts the first question; `player` answers it right. The question as the player saw it. */
+async function startAndAnswerRight(host: Socket, sessionId: string, player: Socket): Promise<Shown> {
+  const asked = next(player, 'live:player', phaseIs('question', 0));
+  await send(host, 'host:command', { sessionId, command: { type: 'start' } });
+  const shown = field(await asked, 'question') as Shown;
+  await send(player, 'player:answer', { questionIndex: 0, response: rightAnswer(questionOf(shown), shown) });
+  return shown;
 }
 
 describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
@@ -261,13 +271,7 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
   it('gives a player who comes back with their token the same place, answer and score', async () => {
     const { host, sessionId, pin } = await startLive(server, teacher);
     const noor = await join(server, pin, 'Noor');
-    const asked = next(noor.socket, 'live:player', phaseIs('question', 0));
-    await send(host, 'host:command', { sessionId, command: { type: 'start' } });
-    const shown = field(await asked, 'question') as Shown;
-    await send(noor.socket, 'player:answer', {
-      questionIndex: 0,
-      response: rightAnswer(questionOf(shown), shown),
-    });
+    await startAndAnswerRight(host, sessionId, noor.socket);
     noor.socket.close();
     const again = connect(server.url);
     const rejoined = await send(again, 'player:join', { pin, name: 'someone else', token: noor.reply.token });
@@ -296,13 +300,7 @@ describe.each(DATABASE_KINDS)('a live session (%s)', (kind) => {
     expect(field(inLobby.body, 'view', 'me', 'name')).toBe('Noor');
     expect(field(inLobby.body, 'pin')).toBe(pin);
 
-    const asked = next(noor.socket, 'live:player', phaseIs('question', 0));
-    await send(host, 'host:command', { sessionId, command: { type: 'start' } });
-    const shown = field(await asked, 'question') as Shown;
-    await send(noor.socket, 'player:answer', {
-      questionIndex: 0,
-      response: rightAnswer(questionOf(shown), shown),
-    });
+    const shown = await startAndAnswerRight(host, sessionId, noor.socket);
     const mid = await asPlayer(seat);
     expect(field(mid.body, 'view', 'question', 'prompt')).toBe(shown.prompt);
     expect(field(mid.body, 'view', 'me', 'hasAnswered')).toBe(true);

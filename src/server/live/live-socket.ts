@@ -345,20 +345,33 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
   }
 
   /**
+   * The session and player a seat (a session id and a rejoin token) names, or why it names none: a
+   * rejoin over the socket and the join page's render by HTTP check it alike.
+   */
+  async function seatHolder(sessionId: string, token: string) {
+    const row = await currentRow(sessionId);
+    const player = row ? await findPlayerByToken(db, row.id, token) : undefined;
+    // An unknown session and a token of another session look the same from outside.
+    if (!row || !player)
+      return { ok: false, status: 404, error: 'this device is not part of that session' } as const;
+    if (player.removed)
+      return { ok: false, status: 403, error: 'the teacher has removed you from this session' } as const;
+    return { ok: true, row, player } as const;
+  }
+
+  /**
    * The view of the player whose seat is in the request's cookie: what a reload of the join page shows,
-   * rendered by the server into the page (render-on-request.tsx). The same checks as a rejoin.
+   * rendered by the server into the page (render-on-request.tsx).
    */
   app.get('/api/live/player', async (request, reply) => {
     const seat = seatCookieSchema.safeParse(request.cookies[LIVE_SEAT_COOKIE]);
     if (!seat.success) throw new HttpError(401, 'this device has not joined a live session');
-    const row = await currentRow(seat.data.sessionId);
-    const player = row ? await findPlayerByToken(db, row.id, seat.data.token) : undefined;
-    if (!row || !player) throw new HttpError(404, 'this device is not part of that session');
-    if (player.removed) throw new HttpError(403, 'the teacher has removed you from this session');
+    const held = await seatHolder(seat.data.sessionId, seat.data.token);
+    if (!held.ok) throw new HttpError(held.status, held.error);
     // What one player may see, and it changes with every step of the session.
     reply.header('Cache-Control', 'private, no-store');
     // The PIN too: the page renders this seat only at an address with no PIN or with this one.
-    return { view: await playerViewOf(row, player, false), pin: row.pin };
+    return { view: await playerViewOf(held.row, held.player, false), pin: held.row.pin };
   });
 
   io.on('connection', (socket) => {
@@ -403,11 +416,9 @@ export async function attachLiveSessions(app: FastifyInstance, context: AppConte
     on(socket, 'player:rejoin', async (message, ack) => {
       const checked = checkMessage(rejoinMessageSchema, message);
       if (!checked.ok) return ack({ ok: false, error: checked.error });
-      const row = await currentRow(checked.value.sessionId);
-      const player = row ? await findPlayerByToken(db, row.id, checked.value.token) : undefined;
-      if (!row || !player) return ack({ ok: false, error: 'This device is not part of that session.' });
-      if (player.removed) return ack({ ok: false, error: 'The teacher has removed you from this session.' });
-      return ack({ ok: true, view: await enterAsPlayer(socket, row, player, false) });
+      const held = await seatHolder(checked.value.sessionId, checked.value.token);
+      if (!held.ok) return ack({ ok: false, error: held.error });
+      return ack({ ok: true, view: await enterAsPlayer(socket, held.row, held.player, false) });
     });
 
     on(socket, 'player:answer', async (message, ack) => {
