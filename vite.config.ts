@@ -86,6 +86,10 @@ export default defineConfig({
     // without the polyfill still runs the app, fetching each module when it is imported. About 0.5 KiB
     // gzip less on the first page.
     modulePreload: { polyfill: false },
+    // CommonJS modules (React DOM) as top-level code, not each wrapped in a function that V8 then
+    // parses again on the main thread when first called; only modules with cycles or conditional
+    // requires keep the wrapper. 0.7 kB gzip less on the first page, and a shorter start (issue 17).
+    commonjsOptions: { strictRequires: 'auto' },
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
     // Chunks are named by hash alone: the first page carries the list of every chunk's file name
     // (to preload each screen's parts with it), and the names cost about 0.5 KiB gzip there.

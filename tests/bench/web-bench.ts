@@ -12,7 +12,7 @@ import { firstScreenTimes, type FirstScreen } from './web-first-screen';
 import { ASSIGNMENT_TITLE, LIVE_PLAYER, STUDENTS, startClassroom, type Classroom } from './web-classroom';
 import { lighthouseRuns, type BenchPage, type Figures, type Screen } from './web-lighthouse';
 
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SEAT_KEY = 'source-quiz-live-seat';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
