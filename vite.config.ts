@@ -82,17 +82,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
-    // Every current browser preloads modules itself (Safari since 17, Firefox since 115); an older one
-    // without the polyfill still runs the app, fetching each module when it is imported. About 0.5 KiB
-    // gzip less on the first page.
-    modulePreload: { polyfill: false },
+    // No link added to preload the imports of a chunk loaded later: the app's loader put up to twenty
+    // in the page per import, most for modules already there, 10 to 20 ms of a task each time with the
+    // CPU slowed 4× (issue 17). The browser fetches a chunk's imports once it has the chunk: on a first
+    // visit, a screen not yet loaded takes one more round trip per level of its imports; the service
+    // worker has every chunk after that. A page's first screen is named in its HTML and loads with the
+    // entry (src/build/scripts-after-paint.ts). The list of chunk names leaves the first page too.
+    modulePreload: false,
     // CommonJS modules (React DOM) as top-level code, not each wrapped in a function that V8 then
     // parses again on the main thread when first called; only modules with cycles or conditional
     // requires keep the wrapper. 0.7 kB gzip less on the first page, and a shorter start (issue 17).
     commonjsOptions: { strictRequires: 'auto' },
     // zod is shared by every screen that reads links or saved data; one chunk, cached once.
-    // Chunks are named by hash alone: the first page carries the list of every chunk's file name
-    // (to preload each screen's parts with it), and the names cost about 0.5 KiB gzip there.
+    // Chunks are named by hash alone: shorter names in the HTML and in every chunk that imports them.
     // Chunks under 2 kB are merged into others, at the cost of some code a page may not need (Rollup
     // allows up to that size per merge): the quiz's code came in 22 files, and over HTTP/1.1 (six
     // connections) each round of requests costs a round trip (Lighthouse mobile: quiz LCP 3.6 → 3.1 s).

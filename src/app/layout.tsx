@@ -6,6 +6,7 @@ import { useHydrated } from '@/hooks/use-hydrated';
 import { useStorageNotices } from '@/hooks/use-storage-notices';
 import { afterHistoryStarts } from '@/stores/history-demand';
 import { useServerInfoStore } from '@/stores/server-info-store';
+import { AppLogo } from '@/components/app-logo';
 import { PageLoading } from '@/components/page-loading';
 import { isFirstScreenHeld } from './first-screen';
 import { RouteErrorPage } from './route-error-page';
@@ -91,7 +92,7 @@ export function Layout() {
       <header className="site-header">
         <div className="site-header__inner">
           <NavLink to={paths.home()} className="site-header__brand">
-            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <AppLogo />
             Source Quiz
           </NavLink>
           <nav className="site-nav" aria-label="Main">

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '@/domain/question';
 import type { Topic } from '@/domain/question';
-import { drawQuestions } from '@/engine/draw-questions';
+import { drawPreparation, drawQuestions } from '@/engine/draw-questions';
 import type { DrawSettings } from '@/engine/draw-settings';
 import { conflictingChoice } from '@/engine/question-conflicts';
 import { createRandom } from '@/engine/random';
@@ -180,4 +180,17 @@ describe('drawQuestions never puts related questions together (properties, rando
       { numRuns: RUNS },
     );
   }, 30_000);
+
+  it('gives the same draw from a pool prepared ahead, step by step, as from one that was not', () => {
+    fc.assert(
+      fc.property(poolArbitrary, settingsArbitrary, fc.string(), (pool, settings, seed) => {
+        const prepared = [...pool];
+        for (const step of drawPreparation(prepared)) step();
+        expect(drawQuestions(prepared, settings, createRandom(seed))).toEqual(
+          drawQuestions([...pool], settings, createRandom(seed)),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -1,6 +1,8 @@
 import { useDeferredValue, useEffect } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { drawPreparation } from '@/engine/draw-questions';
 import { createSeed } from '@/engine/random';
+import { inSeparateTasks } from '@/lib/in-separate-tasks';
 import { useCatalog } from '@/hooks/use-content';
 import { useQuestions } from '@/hooks/use-questions';
 import { usePageTitle } from '@/hooks/use-page-title';
@@ -59,14 +61,14 @@ export function QuizPlayPage() {
   const start = (settings: QuizSettings) => quizEvents.started(startInput(settings));
 
   // Resumes the attempt saved at this address, or starts one, unless it is the one on screen; only
-  // once the saved attempts are read, or a reload would start the quiz again. In a task of its own:
-  // a first draw indexes the whole pool (about 80 ms with the CPU slowed 4×), which would otherwise
-  // lengthen the task in which React runs this effect and renders what the store then holds.
+  // once the saved attempts are read, or a reload would start the quiz again. In tasks of their own
+  // (the pool's index, its conflicts, then the draw): in the task in which React runs this effect and
+  // renders what the store then holds, they blocked the main thread for about 170 ms with the CPU
+  // slowed 4×.
   useEffect(() => {
     if (!parsed?.ok || isCurrent || !isLoaded) return;
     const input = startInput(parsed.settings);
-    const timeout = setTimeout(() => quizEvents.opened(input));
-    return () => clearTimeout(timeout);
+    return inSeparateTasks([...drawPreparation(input.pool), () => quizEvents.opened(input)]);
   });
 
   // A quiz's first question the server rendered stays on screen meanwhile (render-on-request.tsx).
