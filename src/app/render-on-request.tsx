@@ -9,7 +9,7 @@ import { QuizInProgress } from '@/features/quiz/quiz-in-progress';
 import { drawSettingsOf, settingsFromParams } from '@/features/quiz/quiz-settings';
 import { fullPageTitle } from '@/hooks/use-page-title';
 import { ROUTES } from '@/navigation/paths';
-import { MY_QUESTIONS_BANK } from '@/stores/my-questions-store';
+import { MY_QUESTIONS_BANK } from '@/stores/my-questions-loading';
 import { builtInContent } from './built-in-content';
 import { renderInLayout } from './prerender-page';
 

@@ -4,7 +4,7 @@ import type { LearnerResponse } from '@/domain/learner-response';
 import type { Question } from '@/domain/question';
 import { questionKeyOf } from '@/engine/history';
 import { paths } from '@/navigation/paths';
-import { useSoloDisputeStore } from '@/stores/solo-dispute-store';
+import type { useSoloDisputeStore } from '@/stores/solo-dispute-store';
 import { DisputeForm, type CheckedDispute } from './dispute-form';
 
 type Props = {
@@ -32,10 +32,18 @@ export function SoloDisputeQuestion({ question, response, given }: Props) {
     wasOpen.current = state === 'open';
   }, [state]);
 
-  function save({ kind, note, selection }: CheckedDispute): string | null {
+  async function save({ kind, note, selection }: CheckedDispute): Promise<string | null> {
     const filedAt = Date.now();
+    // Loaded when a dispute is saved: the saved disputes (and zod, which checks them) stay off the
+    // quiz's first paint, where this button shows.
+    let store: typeof useSoloDisputeStore;
+    try {
+      store = (await import('@/stores/solo-dispute-store')).useSoloDisputeStore;
+    } catch {
+      return 'The dispute could not be saved: part of the app did not load. Reload the page and try again; what you wrote is still here.';
+    }
     const asked = questionKeyOf(question);
-    const filed = useSoloDisputeStore.getState().disputeFiled({
+    const filed = store.getState().disputeFiled({
       id: `${asked}/${filedAt.toString(36)}`,
       questionId: question.id,
       bank: question.bank,

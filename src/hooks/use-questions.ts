@@ -1,9 +1,22 @@
-import { use, useMemo } from 'react';
+import { use, useMemo, useSyncExternalStore } from 'react';
 import type { Question, QuestionFacets } from '@/domain/question';
-import { MY_QUESTIONS_BANK, useMyQuestionsStore } from '@/stores/my-questions-store';
+import { loadMyQuestionsStore, mayHaveMyQuestions, MY_QUESTIONS_BANK } from '@/stores/my-questions-loading';
 import { useContentAccess } from './use-content';
 
 // Apart from use-content.ts: the saved "My questions" (and zod with them) stay off the first page.
+
+const NONE: readonly Question[] = [];
+const noSubscription = () => () => {};
+
+/**
+ * My questions when `isWanted`, suspending while their store loads; none, without loading it, when
+ * the device has none.
+ */
+function useMyQuestions(isWanted: boolean): readonly Question[] {
+  const store = isWanted && mayHaveMyQuestions() ? use(loadMyQuestionsStore()) : undefined;
+  const questions = () => store?.getState().questions ?? NONE;
+  return useSyncExternalStore(store?.subscribe ?? noSubscription, questions, questions);
+}
 
 /** The questions to draw from: the named banks (all when none is named), suspending while they load. */
 export function useQuestions(
@@ -11,13 +24,12 @@ export function useQuestions(
   options: { withMyQuestions: boolean } = { withMyQuestions: true },
 ): Question[] {
   const builtIn = use(useContentAccess().loadQuestions(bankIds));
-  const mine = useMyQuestionsStore((state) => state.questions);
   // The teacher's accepted imports are a bank of their own, kept on this device; a class's shared
   // assignments leave them out, since students' devices do not have them.
-  const withMine =
-    options.withMyQuestions &&
-    mine.length > 0 &&
-    (bankIds.length === 0 || bankIds.includes(MY_QUESTIONS_BANK));
+  const mine = useMyQuestions(
+    options.withMyQuestions && (bankIds.length === 0 || bankIds.includes(MY_QUESTIONS_BANK)),
+  );
+  const withMine = mine.length > 0;
   // One array per change, so the engine's per-pool index is built once, not at every render.
   return useMemo(() => (withMine ? [...builtIn, ...mine] : builtIn), [withMine, builtIn, mine]);
 }
@@ -27,7 +39,7 @@ export function useQuestionFacets(
   options: { withMyQuestions: boolean } = { withMyQuestions: true },
 ): QuestionFacets[] {
   const index = use(useContentAccess().loadQuestionIndex());
-  const mine = useMyQuestionsStore((state) => state.questions);
-  const withMine = options.withMyQuestions && mine.length > 0;
+  const mine = useMyQuestions(options.withMyQuestions);
+  const withMine = mine.length > 0;
   return useMemo(() => (withMine ? [...index, ...mine] : index), [withMine, index, mine]);
 }

@@ -5,14 +5,13 @@ import { databaseWriteFailures } from './database-write-failures';
 import type { HistoryDb } from './history-db';
 import {
   attemptsMarkedRemoved,
+  hasLegacyQuiz,
   markAttemptRemoved,
-  quizAttemptSchema,
-  readSavedAttempt,
   removeSavedAttempt,
   saveAttempt,
   savedAttemptKeys,
   unmarkAttemptRemoved,
-} from './saved-attempts';
+} from './saved-attempt-keys';
 import { isHeld, retryAlso } from './saved-writes';
 import { reportStorageNotice } from './storage-notices';
 
@@ -63,6 +62,8 @@ export function saveAttempts(
   let writing: Promise<void> = Promise.resolve();
   let channel: BroadcastChannel | undefined;
   const dbModule = () => import('./attempt-db');
+  // Checking saved attempts loads zod: after the start, not before the quiz's first paint.
+  const readingModule = () => import('./saved-attempts');
 
   const failures = databaseWriteFailures(
     NOTICE_KEY,
@@ -111,8 +112,10 @@ export function saveAttempts(
     const message = data as { kind?: unknown; attempt?: unknown; id?: unknown } | null;
     if (message?.kind === 'removed' && typeof message.id === 'string') listener.removed(message.id);
     if (message?.kind !== 'saved') return;
-    const attempt = quizAttemptSchema.safeParse(message.attempt);
-    if (attempt.success) listener.changed(attempt.data);
+    void readingModule().then(({ quizAttemptSchema }) => {
+      const attempt = quizAttemptSchema.safeParse(message.attempt);
+      if (attempt.success) listener.changed(attempt.data);
+    });
   }
 
   /**
@@ -120,9 +123,12 @@ export function saveAttempts(
    * once written, if unchanged.
    */
   async function migrate(database: HistoryDb): Promise<void> {
+    const keys = savedAttemptKeys();
+    // With no key there is nothing to check, and the module that checks (with zod) need not load.
+    const reading = keys.length > 0 ? await readingModule() : undefined;
     const storage = browserStorage();
     const found: { key: string; raw: string; attempt: QuizAttempt }[] = [];
-    for (const key of savedAttemptKeys()) {
+    for (const key of keys) {
       let raw: string | null | undefined;
       try {
         raw = storage?.getItem(key);
@@ -130,7 +136,7 @@ export function saveAttempts(
         raw = undefined;
       }
       // A damaged value is set aside (and reported) by the read, as before.
-      const attempt = raw == null ? undefined : readSavedAttempt(key);
+      const attempt = raw == null ? undefined : reading?.readSavedAttempt(key);
       if (raw != null && attempt) found.push({ key, raw, attempt });
     }
     // An attempt saved again after its mark (not something the app does) is kept: saving wins.
@@ -151,11 +157,47 @@ export function saveAttempts(
     }
   }
 
+  /** `saved` with this tab's attempts (made while they were read) joined in. */
+  function withThisTabs(saved: Record<string, QuizAttempt>): Record<string, QuizAttempt> {
+    const attempts = { ...saved };
+    for (const [id, mine] of Object.entries(current())) {
+      const theirs = attempts[id];
+      attempts[id] = theirs ? joinAttempts(mine, theirs) : mine;
+    }
+    return attempts;
+  }
+
+  /** The quiz the version before kept under one key becomes an attempt of its own, first of all. */
+  async function moveLegacyQuiz(): Promise<void> {
+    if (!hasLegacyQuiz()) return;
+    try {
+      const { migrateLegacyQuiz } = await readingModule();
+      migrateLegacyQuiz(Date.now());
+    } catch {
+      // The module did not load: the old key stays as it is, and the next start moves it.
+    }
+  }
+
+  /** Without the database: the attempts localStorage holds are all there is. */
+  async function loadLocal(): Promise<void> {
+    await moveLegacyQuiz();
+    let saved: Record<string, QuizAttempt> = {};
+    try {
+      saved = (await readingModule()).readSavedAttempts();
+    } catch {
+      // The module that checks them did not load: the quiz page goes on without them, and they stay
+      // saved under their own keys, which nothing this tab writes replaces.
+    }
+    listener.loaded(withThisTabs(saved));
+  }
+
   async function start(): Promise<void> {
     const { openHistoryDb } = await import('./history-db');
+    await moveLegacyQuiz();
     const database = await openHistoryDb(options.databaseName);
     if (!database) {
       mode = 'local';
+      await loadLocal();
       return;
     }
     db = database;
@@ -175,13 +217,8 @@ export function saveAttempts(
           message: `${count === 1 ? 'A saved quiz in progress' : `${count} saved quizzes in progress`} could not be read. ${count === 1 ? 'It was' : 'They were'} copied aside and everything else was kept; you can download ${count === 1 ? 'it' : 'them'}.`,
         });
       }
-      const attempts = { ...loaded.attempts };
       // What this tab did while the database opened is in `waiting`, written next and joined there.
-      for (const [id, mine] of Object.entries(current())) {
-        const saved = attempts[id];
-        attempts[id] = saved ? joinAttempts(mine, saved) : mine;
-      }
-      listener.loaded(attempts);
+      listener.loaded(withThisTabs(loaded.attempts));
     } catch (error) {
       failures.failed(error);
       // They stay in localStorage as before.
@@ -189,6 +226,7 @@ export function saveAttempts(
       db = undefined;
       for (const change of waiting.values()) write(change);
       waiting = new Map();
+      await loadLocal();
       return;
     }
     isLoaded = true;
@@ -218,7 +256,7 @@ export function saveAttempts(
     }
   }
 
-  const ready = mode === 'local' ? Promise.resolve() : start();
+  const ready = mode === 'local' ? loadLocal() : start();
 
   return {
     mode: () => mode,

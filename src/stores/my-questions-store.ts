@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { questionSchema } from '@/content/question-schema';
+import { MY_QUESTIONS_NAME, myQuestionsStoreLoaded } from './my-questions-loading';
 import { safePersist } from './safe-persist';
 
-/** The bank a teacher's accepted imported questions join. */
-export const MY_QUESTIONS_BANK = 'my-questions';
+export { MY_QUESTIONS_BANK } from './my-questions-loading';
 
 type MyQuestionsState = {
   questions: Question[];
@@ -34,7 +34,7 @@ export const useMyQuestionsStore = create<MyQuestionsState>()(
       questionRemoved: (id) => set(({ questions }) => ({ questions: questions.filter((q) => q.id !== id) })),
     }),
     safePersist({
-      name: 'my-questions',
+      name: MY_QUESTIONS_NAME,
       describedAs: 'imported questions',
       version: 1,
       schema: z.object({ questions: z.array(questionSchema) }),
@@ -42,6 +42,8 @@ export const useMyQuestionsStore = create<MyQuestionsState>()(
     }),
   ),
 );
+
+myQuestionsStoreLoaded(useMyQuestionsStore);
 
 const idSets = new WeakMap<readonly Question[], ReadonlySet<string>>();
 

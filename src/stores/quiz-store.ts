@@ -19,13 +19,7 @@ import {
   type QuizAttempt,
   type QuizTimer,
 } from '@/engine/quizzes-in-progress';
-import {
-  ATTEMPT_PREFIX,
-  isAttemptKey,
-  migrateLegacyQuiz,
-  readSavedAttempt,
-  readSavedAttempts,
-} from './saved-attempts';
+import { ATTEMPT_PREFIX, hasSavedAttempts, isAttemptKey } from './saved-attempt-keys';
 import { saveAttempts, type AttemptSaving } from './attempt-saving';
 
 export type { QuizTimer } from '@/engine/quizzes-in-progress';
@@ -64,10 +58,10 @@ type QuizState = {
   timerTurnedOff(): void;
   /** The learner chose to drop an attempt; its answers stay in the history. */
   attemptDiscarded(id: string): void;
-  /** Reads every saved attempt again (at start, and in tests). */
-  savedAttemptsRead(): void;
+  /** Reads every attempt saved in localStorage again (in tests). */
+  savedAttemptsRead(): Promise<void>;
   /** Another tab saved or removed the attempt under `storageKey` (localStorage). */
-  savedAttemptChanged(storageKey: string): void;
+  savedAttemptChanged(storageKey: string): Promise<void>;
   /** The attempts saved in IndexedDB were read, joined with this tab's. */
   savedAttemptsLoaded(attempts: Record<string, QuizAttempt>): void;
   /** An attempt as saved in IndexedDB, by another tab or joined with its answers. */
@@ -89,7 +83,9 @@ function currentOf(attempt: QuizAttempt | undefined) {
     : { currentId: null, session: null, sessionKey: null, timer: null };
 }
 
-function loadAttempts(): Record<string, QuizAttempt> {
+/** The attempts localStorage holds, checked; the module that checks them (and zod) loads on first use. */
+async function loadAttempts(): Promise<Record<string, QuizAttempt>> {
+  const { migrateLegacyQuiz, readSavedAttempts } = await import('./saved-attempts');
   migrateLegacyQuiz(Date.now());
   return readSavedAttempts();
 }
@@ -150,8 +146,10 @@ const createStoreOnly = (saving: () => AttemptSaving | undefined) =>
     };
 
     return {
-      attempts: loadAttempts(),
-      isLoaded: typeof indexedDB === 'undefined',
+      // Read after the start by the saving (attempt-saving.ts), which sets isLoaded. Without a
+      // database and with nothing saved there is nothing to wait for.
+      attempts: {},
+      isLoaded: typeof indexedDB === 'undefined' && !hasSavedAttempts(),
       currentId: null,
       session: null,
       sessionKey: null,
@@ -199,12 +197,13 @@ const createStoreOnly = (saving: () => AttemptSaving | undefined) =>
         const { attempts, currentId } = get();
         set({ attempts: withoutIds(attempts, [id]), ...(currentId === id ? currentOf(undefined) : {}) });
       },
-      savedAttemptsRead: () => {
-        const attempts = loadAttempts();
+      savedAttemptsRead: async () => {
+        const attempts = await loadAttempts();
         const { currentId } = get();
-        set({ attempts, ...currentOf(currentId === null ? undefined : attempts[currentId]) });
+        set({ attempts, isLoaded: true, ...currentOf(currentId === null ? undefined : attempts[currentId]) });
       },
-      savedAttemptChanged: (storageKey) => {
+      savedAttemptChanged: async (storageKey) => {
+        const { readSavedAttempt } = await import('./saved-attempts');
         const theirs = readSavedAttempt(storageKey);
         if (!theirs) {
           removeTheirs(storageKey.slice(ATTEMPT_PREFIX.length));
@@ -259,6 +258,6 @@ export const useQuizStore = createQuizStore();
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
     if (isAttemptKey(event.key) && useQuizStore.saving.mode() !== 'database')
-      useQuizStore.getState().savedAttemptChanged(event.key);
+      void useQuizStore.getState().savedAttemptChanged(event.key);
   });
 }

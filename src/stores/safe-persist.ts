@@ -1,14 +1,31 @@
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { browserStorage, CANNOT_SAVE_MESSAGE } from './browser-storage';
 import { holdKey, isHeld, writeSaved } from './saved-writes';
 import { reportStorageNotice } from './storage-notices';
 
 export const STORAGE_PREFIX = 'source-quiz:';
 
-const envelopeSchema = z.lazy(() =>
-  z.object({ state: z.unknown(), version: z.number().int().nonnegative() }),
-);
+type Envelope = { state: unknown; version: number };
+
+/**
+ * The saved text's envelope (what zustand's persist writes around the state), or undefined when it
+ * is not one. Checked by hand: the stores on a quiz's first paint load no zod (each store's own
+ * schema checks the state).
+ */
+function envelopeOf(raw: string): Envelope | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { state, version } = value as { state?: unknown; version?: unknown };
+  return typeof version === 'number' && Number.isInteger(version) && version >= 0
+    ? { state, version }
+    : undefined;
+}
 
 /**
  * Copies a value that cannot be used to a backup key before anything else is written, so that
@@ -112,12 +129,7 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
     }
     // Unchanged since this tab wrote or read it: no other tab wrote, nothing to join (the common case).
     if (!raw || isHeld(name) || raw === lastSeen.get(name)) return undefined;
-    let envelope: z.infer<typeof envelopeSchema> | undefined;
-    try {
-      envelope = envelopeSchema.parse(JSON.parse(raw));
-    } catch {
-      envelope = undefined;
-    }
+    const envelope = envelopeOf(raw);
     if (envelope && envelope.version > config.version) {
       keepAside(name, raw, 'future-version', config.describedAs, config.whileHeld);
       return undefined;
@@ -142,10 +154,8 @@ export function safePersist<S, P>(config: SafePersistConfig<S, P>): PersistOptio
       }
       if (raw === null) return null;
       lastSeen.set(name, raw);
-      let envelope: z.infer<typeof envelopeSchema>;
-      try {
-        envelope = envelopeSchema.parse(JSON.parse(raw));
-      } catch {
+      const envelope = envelopeOf(raw);
+      if (!envelope) {
         keepAside(name, raw, 'corrupt', config.describedAs, config.whileHeld);
         return null;
       }

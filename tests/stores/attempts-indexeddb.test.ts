@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startQuiz, submitAnswer, goToNext, type QuizSession } from '@/engine/quiz-session';
 import type { QuizAttempt } from '@/engine/quizzes-in-progress';
 import { createQuizStore, type QuizStore } from '@/stores/quiz-store';
-import { ATTEMPT_PREFIX, attemptStorageKey } from '@/stores/saved-attempts';
+import { ATTEMPT_PREFIX, attemptStorageKey } from '@/stores/saved-attempt-keys';
 import { drawPool } from '../engine/fixtures';
 import { storageNotices } from '@/stores/storage-notices';
 import { useFreshProfile } from './fresh-profile';

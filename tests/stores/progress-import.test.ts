@@ -10,7 +10,7 @@ import { progressOf, useHistoryStore } from '@/stores/history-store';
 import { backupFileText } from '@/stores/progress-backup';
 import { previewImport } from '@/stores/progress-import';
 import { resetSavedWrites } from '@/stores/saved-writes';
-import { attemptStorageKey } from '@/stores/saved-attempts';
+import { attemptStorageKey } from '@/stores/saved-attempt-keys';
 import { storageNotices } from '@/stores/storage-notices';
 import { drawPool } from '../engine/fixtures';
 

@@ -8,7 +8,7 @@ import { historyRecorded } from '@/stores/history-later';
 import { unfinishedAttempts } from '@/engine/quizzes-in-progress';
 import { useHistoryStore } from '@/stores/history-store';
 import { useQuizStore, type QuizStartInput } from '@/stores/quiz-store';
-import { attemptStorageKey, ATTEMPT_PREFIX } from '@/stores/saved-attempts';
+import { attemptStorageKey, ATTEMPT_PREFIX } from '@/stores/saved-attempt-keys';
 import { resetSavedWrites } from '@/stores/saved-writes';
 import { storageNotices } from '@/stores/storage-notices';
 import { drawPool } from '../engine/fixtures';
@@ -38,9 +38,9 @@ function answerAndGoOn(times: number) {
 }
 
 /** What a new page sees: nothing in memory, everything read from storage. */
-function reload() {
+async function reload() {
   useQuizStore.setState({ attempts: {}, currentId: null, session: null, sessionKey: null, timer: null });
-  useQuizStore.getState().savedAttemptsRead();
+  await useQuizStore.getState().savedAttemptsRead();
 }
 
 const savedAttemptKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(ATTEMPT_PREFIX));
@@ -56,14 +56,14 @@ beforeEach(async () => {
 });
 
 describe('every quiz in progress has its own record', () => {
-  it('keeps the first quiz whole while another is taken, and resumes it at the same question', () => {
+  it('keeps the first quiz whole while another is taken, and resumes it at the same question', async () => {
     quizEvents.opened(input('assignment', 'a1'));
     answerAndGoOn(3);
     quizEvents.opened(input('practice', 'p1'));
     answerAndGoOn(1);
     expect(savedAttemptKeys()).toHaveLength(2);
 
-    reload();
+    await reload();
     quizEvents.opened(input('assignment', 'a1'));
     const { session } = useQuizStore.getState();
     expect(session?.currentIndex).toBe(3);
@@ -99,9 +99,9 @@ describe('every quiz in progress has its own record', () => {
 });
 
 describe('the quiz in progress saved by older versions', () => {
-  it('becomes an attempt of its own at first start, with every answer and its place', () => {
+  it('becomes an attempt of its own at first start, with every answer and its place', async () => {
     localStorage.setItem('source-quiz:quiz', legacyFixture);
-    reload();
+    await reload();
     expect(localStorage.getItem('source-quiz:quiz')).toBeNull();
     const [attempt] = Object.values(useQuizStore.getState().attempts);
     const legacy = JSON.parse(legacyFixture);
@@ -112,23 +112,23 @@ describe('the quiz in progress saved by older versions', () => {
     expect(storageNotices.getState().notices).toEqual([]);
   });
 
-  it('is moved once: a second start never writes the old answers over newer ones', () => {
+  it('is moved once: a second start never writes the old answers over newer ones', async () => {
     localStorage.setItem('source-quiz:quiz', legacyFixture);
-    reload();
+    await reload();
     const legacy = JSON.parse(legacyFixture);
     quizEvents.opened(input(legacy.state.sessionKey, 'legacy1'));
     answerAndGoOn(1);
     // The old key came back (it could not be removed the first time).
     localStorage.setItem('source-quiz:quiz', legacyFixture);
-    reload();
+    await reload();
     quizEvents.opened(input(legacy.state.sessionKey, 'legacy1'));
     expect(Object.keys(useQuizStore.getState().session?.submissions ?? {})).toHaveLength(4);
     expect(savedAttemptKeys()).toHaveLength(1);
   });
 
-  it('is set aside and reported when damaged, never wiped', () => {
+  it('is set aside and reported when damaged, never wiped', async () => {
     localStorage.setItem('source-quiz:quiz', legacyFixture.slice(0, 300));
-    reload();
+    await reload();
     const [notice] = storageNotices.getState().notices;
     expect(notice).toMatchObject({ kind: 'corrupt', keptValue: legacyFixture.slice(0, 300) });
     const copies = Object.keys(localStorage).filter((key) => key.startsWith('source-quiz:quiz:backup:'));
@@ -137,12 +137,12 @@ describe('the quiz in progress saved by older versions', () => {
 });
 
 describe('a damaged attempt', () => {
-  it('is set aside and reported, and the others still load', () => {
+  it('is set aside and reported, and the others still load', async () => {
     quizEvents.opened(input('good', 'g1'));
     answerAndGoOn(1);
     const damagedKey = attemptStorageKey('damaged1');
     localStorage.setItem(damagedKey, '{"version":1,"id":"damaged1","session":');
-    reload();
+    await reload();
     expect(Object.values(useQuizStore.getState().attempts).map((attempt) => attempt.key)).toEqual(['good']);
     expect(storageNotices.getState().notices).toEqual([
       expect.objectContaining({ kind: 'corrupt', key: damagedKey, message: expect.stringMatching(/quiz/) }),
@@ -153,7 +153,7 @@ describe('a damaged attempt', () => {
 });
 
 describe('two tabs answering the same attempt', () => {
-  it('keep the answers of both when one reads the other’s save', () => {
+  it('keep the answers of both when one reads the other’s save', async () => {
     quizEvents.opened(input('k', 's1'));
     const id = useQuizStore.getState().currentId ?? '';
     const key = attemptStorageKey(id);
@@ -172,7 +172,7 @@ describe('two tabs answering the same attempt', () => {
     theirs.session.submissions[second].grade.questionId = second;
     theirs.updatedAt = Date.now() + 60_000;
     localStorage.setItem(key, JSON.stringify(theirs));
-    useQuizStore.getState().savedAttemptChanged(key);
+    await useQuizStore.getState().savedAttemptChanged(key);
     const saved = JSON.parse(localStorage.getItem(key) ?? '');
     expect(Object.keys(saved.session.submissions)).toHaveLength(2);
     expect(Object.keys(useQuizStore.getState().session?.submissions ?? {})).toHaveLength(2);

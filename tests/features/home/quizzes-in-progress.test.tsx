@@ -8,9 +8,9 @@ const FIRST = '/quiz/play?types=true-false&count=4&mode=practice&seed=first1';
 const SECOND = '/quiz/play?types=true-false&count=3&mode=test&seed=second1';
 
 /** What a reload does: the page forgets everything but what is saved. */
-function reload() {
+async function reload() {
   useQuizStore.setState({ attempts: {}, currentId: null, session: null, sessionKey: null, timer: null });
-  useQuizStore.getState().savedAttemptsRead();
+  await useQuizStore.getState().savedAttemptsRead();
 }
 
 async function takeTwoQuizzes() {
@@ -31,7 +31,7 @@ async function takeTwoQuizzes() {
   await user.click(screen.getByRole('button', { name: 'Save and continue' }));
   expect(screen.getByText('Question 2 of 3')).toBeInTheDocument();
   second.unmount();
-  reload();
+  await reload();
   return user;
 }
 
@@ -99,7 +99,7 @@ describe('quizzes in progress on the home page', () => {
     expect(within(list).getAllByRole('listitem')).toHaveLength(1);
 
     // Gone from what is saved too: a reload does not bring it back.
-    reload();
+    await reload();
     expect(Object.values(useQuizStore.getState().attempts).map((attempt) => attempt.title)).toEqual([
       'Practice quiz: all question banks',
     ]);
