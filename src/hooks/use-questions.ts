@@ -1,19 +1,20 @@
 import { use, useMemo, useSyncExternalStore } from 'react';
 import type { Question, QuestionFacets } from '@/domain/question';
-import { loadMyQuestionsStore, mayHaveMyQuestions, MY_QUESTIONS_BANK } from '@/stores/my-questions-loading';
+import { loadMyQuestions, mayHaveMyQuestions, MY_QUESTIONS_BANK } from '@/stores/my-questions-loading';
 import { useContentAccess } from './use-content';
 
 // Apart from use-content.ts: the saved "My questions" (and zod with them) stay off the first page.
 
 const NONE: readonly Question[] = [];
 const noSubscription = () => () => {};
+const loadStore = async () => (await import('@/stores/my-questions-store')).useMyQuestionsStore;
 
 /**
  * My questions when `isWanted`, suspending while their store loads; none, without loading it, when
  * the device has none.
  */
 function useMyQuestions(isWanted: boolean): readonly Question[] {
-  const store = isWanted && mayHaveMyQuestions() ? use(loadMyQuestionsStore()) : undefined;
+  const store = isWanted && mayHaveMyQuestions() ? use(loadMyQuestions(loadStore)) : undefined;
   const questions = () => store?.getState().questions ?? NONE;
   return useSyncExternalStore(store?.subscribe ?? noSubscription, questions, questions);
 }

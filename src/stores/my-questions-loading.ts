@@ -1,4 +1,4 @@
-import type { useMyQuestionsStore } from './my-questions-store';
+import type { Question } from '@/domain/question';
 import { browserStorage } from './browser-storage';
 import { STORAGE_PREFIX } from './safe-persist';
 
@@ -7,20 +7,25 @@ export const MY_QUESTIONS_BANK = 'my-questions';
 /** Where the store keeps them (`safePersist`'s name). */
 export const MY_QUESTIONS_NAME = 'my-questions';
 
-type MyQuestionsStore = typeof useMyQuestionsStore;
+/** What a quiz reads of the My questions store: the list, and word when it changes. */
+export type MyQuestionsSource = {
+  getState(): { questions: Question[] };
+  subscribe(listener: () => void): () => void;
+};
 
-let loaded: Promise<MyQuestionsStore> | undefined;
+let loaded: Promise<MyQuestionsSource> | undefined;
 
 /**
- * The store of My questions, loaded on first use: reading it checks every saved question with zod,
- * which a quiz of built-in banks on a device that saved none has no need to load before it paints.
+ * The store of My questions, loaded by `load` on first use only: reading it checks every saved
+ * question with zod, which a quiz of built-in banks on a device that saved none has no need to load
+ * before it paints.
  */
-export function loadMyQuestionsStore(): Promise<MyQuestionsStore> {
-  return (loaded ??= import('./my-questions-store').then((module) => module.useMyQuestionsStore));
+export function loadMyQuestions(load: () => Promise<MyQuestionsSource>): Promise<MyQuestionsSource> {
+  return (loaded ??= load());
 }
 
 /** Called by the store's module as it loads, however it was imported. */
-export function myQuestionsStoreLoaded(store: MyQuestionsStore): void {
+export function myQuestionsStoreLoaded(store: MyQuestionsSource): void {
   loaded ??= Promise.resolve(store);
 }
 
