@@ -1,6 +1,5 @@
 import { joinAttempts, type QuizAttempt } from '@/engine/quizzes-in-progress';
-import type { DamagedRecord, HistoryDb } from './history-db';
-import { quizAttemptSchema } from './saved-attempts';
+import type { DamagedRecord, HistoryDb } from './history-db-open';
 
 /**
  * Quizzes in progress in the history's database, one record per attempt keyed by its id: a write
@@ -8,10 +7,24 @@ import { quizAttemptSchema } from './saved-attempts';
  */
 export type AttemptChange = { id: string; attempt?: QuizAttempt };
 
-function usableAttempt(value: unknown, key: IDBValidKey): QuizAttempt | undefined {
-  const parsed = quizAttemptSchema.safeParse(value);
-  return parsed.success && parsed.data.id === key ? parsed.data : undefined;
+type AttemptCheck = (value: unknown, key: IDBValidKey) => QuizAttempt | undefined;
+
+// The check (zod's schema) loads only once something saved is to be read: a quiz's first save, on a
+// device that holds none, needs none.
+let loadedCheck: AttemptCheck | undefined;
+
+async function attemptCheck(): Promise<AttemptCheck> {
+  if (loadedCheck) return loadedCheck;
+  const { quizAttemptSchema } = await import('./saved-attempts');
+  loadedCheck = (value, key) => {
+    const parsed = quizAttemptSchema.safeParse(value);
+    return parsed.success && parsed.data.id === key ? parsed.data : undefined;
+  };
+  return loadedCheck;
 }
+
+/** A write met a saved attempt before the check had loaded: it was undone, to be done again with it. */
+class CheckNeeded extends Error {}
 
 /**
  * Saves and removes attempts in one transaction. Each attempt is joined with the saved one, so that an
@@ -19,6 +32,24 @@ function usableAttempt(value: unknown, key: IDBValidKey): QuizAttempt | undefine
  * first, never written over. Resolves, once committed, with the attempts as saved.
  */
 export async function writeAttempts(db: HistoryDb, changes: AttemptChange[]): Promise<QuizAttempt[]> {
+  if (loadedCheck) return writeChecked(db, changes, loadedCheck);
+  try {
+    return await writeChecked(db, changes, undefined);
+  } catch (error) {
+    if (!(error instanceof CheckNeeded)) throw error;
+  }
+  return writeChecked(db, changes, await attemptCheck());
+}
+
+/**
+ * One transaction of `writeAttempts`. Without `check`, meeting a saved attempt aborts it (a module
+ * cannot load inside a transaction: IndexedDB commits one that waits for anything else).
+ */
+async function writeChecked(
+  db: HistoryDb,
+  changes: AttemptChange[],
+  check: AttemptCheck | undefined,
+): Promise<QuizAttempt[]> {
   const tx = db.transaction(['quizAttempts', 'damaged'], 'readwrite');
   const store = tx.objectStore('quizAttempts');
   const saved: QuizAttempt[] = [];
@@ -27,7 +58,11 @@ export async function writeAttempts(db: HistoryDb, changes: AttemptChange[]): Pr
     const kept: unknown = await store.get(id);
     let joined = attempt;
     if (kept !== undefined) {
-      const usable = usableAttempt(kept, id);
+      if (!check) {
+        tx.abort();
+        throw new CheckNeeded();
+      }
+      const usable = check(kept, id);
       if (usable) joined = joinAttempts(attempt, usable);
       else
         await tx.objectStore('damaged').add({ store: 'quizAttempts', key: id, value: kept, at: Date.now() });
@@ -45,6 +80,8 @@ export type LoadedAttempts = { attempts: Record<string, QuizAttempt>; damaged: D
 export async function readAttempts(db: HistoryDb): Promise<LoadedAttempts> {
   const read = db.transaction('quizAttempts', 'readonly');
   const [keys, values] = await Promise.all([read.store.getAllKeys(), read.store.getAll()]);
+  if (values.length === 0) return { attempts: {}, damaged: [] };
+  const usableAttempt = await attemptCheck();
   const attempts: Record<string, QuizAttempt> = {};
   const damaged: DamagedRecord[] = [];
   const at = Date.now();

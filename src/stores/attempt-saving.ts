@@ -2,7 +2,7 @@ import { joinAttempts, type QuizAttempt } from '@/engine/quizzes-in-progress';
 import type { AttemptChange } from './attempt-db';
 import { browserStorage } from './browser-storage';
 import { databaseWriteFailures } from './database-write-failures';
-import type { HistoryDb } from './history-db';
+import type { HistoryDb } from './history-db-open';
 import {
   attemptsMarkedRemoved,
   hasLegacyQuiz,
@@ -192,7 +192,7 @@ export function saveAttempts(
   }
 
   async function start(): Promise<void> {
-    const { openHistoryDb } = await import('./history-db');
+    const { openHistoryDb } = await import('./history-db-open');
     await moveLegacyQuiz();
     const database = await openHistoryDb(options.databaseName);
     if (!database) {

@@ -11,8 +11,11 @@ let loading: Promise<void> | undefined;
 let isScheduled = false;
 const waiting: ((store: HistoryStore) => void)[] = [];
 
-/** A quiz's first question has long been painted by then; its first answer comes later still. */
-const LATER_MS = 1000;
+/**
+ * What the learner does before a first answer: choosing an option, or moving to it, gives the store
+ * time to load. A click also covers an answer a screen reader activates, which sends no pointer event.
+ */
+const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown', 'click'] as const;
 
 function load(): Promise<void> {
   loading ??= import('./history-store').then(
@@ -50,19 +53,33 @@ export function updateHistory(change: (store: HistoryStore) => void): void {
 }
 
 /**
- * Like `updateHistory`, but loads the store only a second later, unless another change needs it
- * sooner: for the start of a quiz, recorded while its first question is being drawn and shown, so
- * that the store's files do not compete with the question's.
+ * Like `updateHistory`, but loads the store only at the learner's first input on the page, unless
+ * another change needs it sooner: for the start of a quiz, recorded while its first question is being
+ * drawn and shown, so that the store's files (with zod and the scheduling library) do not compete
+ * with the question's for the connection and the processor.
  */
 export function updateHistoryLater(change: (store: HistoryStore) => void): void {
   if (applyOrKeep(change)) prepareHistory();
 }
 
-/** Loads the store a second from now, for changes to come, so that they do not wait for it. */
+/**
+ * Loads the store at the learner's first input, for changes to come, so that an answer does not wait
+ * for it; or when the page is hidden, so that a change kept in memory is saved before the tab may close.
+ */
 export function prepareHistory(): void {
-  if (isScheduled || historyStore) return;
+  if (isScheduled || historyStore || typeof document === 'undefined') return;
   isScheduled = true;
-  setTimeout(() => void load(), LATER_MS);
+  const start = () => {
+    for (const type of FIRST_INPUT_EVENTS) document.removeEventListener(type, start, true);
+    document.removeEventListener('visibilitychange', startWhenHidden);
+    void load();
+  };
+  const startWhenHidden = () => {
+    if (document.visibilityState === 'hidden') start();
+  };
+  for (const type of FIRST_INPUT_EVENTS)
+    document.addEventListener(type, start, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', startWhenHidden);
 }
 
 /**

@@ -83,9 +83,10 @@ describe('damaged saved answers too large to copy aside', () => {
       return value.length;
     });
     await page.goto(appUrl(PLAY));
+    // The quiz page loads the history at the learner's first input: the answer brings the report.
+    await answerFirstChoice(page);
     const alert = page.getByRole('alert').filter({ hasText: 'no room to copy them aside' });
     await alert.waitFor();
-    await answerFirstChoice(page);
     const kept = await page.evaluate(() => localStorage.getItem('source-quiz:history')?.length);
     expect(kept).toBe(damaged);
 

@@ -188,3 +188,50 @@ describe('quizzes in progress in IndexedDB', () => {
     expect(Object.keys(localStorage).filter((key) => key.includes('attempt-removed'))).toEqual([]);
   });
 });
+
+// The check of saved attempts loads only when something saved is to be read: the page's first write
+// may meet an attempt another tab saved meanwhile before it has loaded.
+describe('a first write before the check of saved attempts has loaded', () => {
+  async function freshModules() {
+    vi.resetModules();
+    const [{ writeAttempts }, { openHistoryDb }] = await Promise.all([
+      import('@/stores/attempt-db'),
+      import('@/stores/history-db-open'),
+    ]);
+    const db = await openHistoryDb(databaseName());
+    if (!db) throw new Error('fake-indexeddb did not open');
+    return { db, writeAttempts };
+  }
+
+  it('joins with the attempt another tab saved, keeping the answers of both', async () => {
+    const { db, writeAttempts } = await freshModules();
+    const theirs = oldAttempt('shared', 2);
+    await db.put('quizAttempts', theirs, 'shared');
+    const ours = oldAttempt('shared', 0);
+
+    const [saved] = await writeAttempts(db, [{ id: 'shared', attempt: ours }]);
+    expect(Object.keys(saved?.session.submissions ?? {})).toHaveLength(2);
+    expect(
+      Object.keys(((await db.get('quizAttempts', 'shared')) as QuizAttempt).session.submissions),
+    ).toHaveLength(2);
+    db.close();
+  });
+
+  it('moves a damaged saved value aside before writing over it, and writes the rest of the batch', async () => {
+    const { db, writeAttempts } = await freshModules();
+    await db.put('quizAttempts', { id: 'broken', session: 42 }, 'broken');
+    const fresh = oldAttempt('fresh', 1);
+    const replacing = oldAttempt('broken', 1);
+
+    await writeAttempts(db, [
+      { id: 'fresh', attempt: fresh },
+      { id: 'broken', attempt: replacing },
+    ]);
+    expect(await db.get('quizAttempts', 'fresh')).toEqual(fresh);
+    expect(await db.get('quizAttempts', 'broken')).toEqual(replacing);
+    expect(await db.getAll('damaged')).toEqual([
+      expect.objectContaining({ store: 'quizAttempts', key: 'broken', value: { id: 'broken', session: 42 } }),
+    ]);
+    db.close();
+  });
+});

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storageNotices } from '@/stores/storage-notices';
 
@@ -5,7 +6,6 @@ import { storageNotices } from '@/stores/storage-notices';
 // update), the changes wait, the learner is told, and the next change brings them all in, in order.
 
 afterEach(() => {
-  vi.useRealTimers();
   vi.doUnmock('@/stores/history-store');
   vi.resetModules();
   storageNotices.setState({ notices: [] });
@@ -43,20 +43,18 @@ describe('recording in the history before its store is loaded', () => {
     expect(applied.at(-1)).toBe('finished');
   });
 
-  it('loads the store a second after the start of a quiz, or at once for an answer', async () => {
-    vi.useFakeTimers();
+  it('loads the store at the first input after the start of a quiz, or at once for an answer', async () => {
     vi.doMock('@/stores/history-store', () => ({ useHistoryStore: { name: 'the history store' } }));
     const later = await import('@/stores/history-later');
     const applied: string[] = [];
     later.updateHistoryLater(() => applied.push('started'));
-    await vi.advanceTimersByTimeAsync(900);
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(applied).toEqual([]);
-    await vi.advanceTimersByTimeAsync(100);
-    await vi.waitFor(() => expect(applied).toEqual(['started']));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    await vi.waitFor(() => expect(applied).toEqual(['started']), { timeout: 500 });
     // Loaded: the next change is applied at once.
     later.updateHistory(() => applied.push('first answer'));
     expect(applied).toEqual(['started', 'first answer']);
-    vi.useRealTimers();
 
     vi.resetModules();
     const again = await import('@/stores/history-later');
@@ -64,5 +62,16 @@ describe('recording in the history before its store is loaded', () => {
     again.updateHistory(() => applied.push('an answer at once'));
     await again.historyRecorded();
     expect(applied.slice(2)).toEqual(['started again', 'an answer at once']);
+  });
+
+  it('loads the store when the page is hidden, so that a start kept in memory is saved', async () => {
+    vi.doMock('@/stores/history-store', () => ({ useHistoryStore: { name: 'the history store' } }));
+    const later = await import('@/stores/history-later');
+    const applied: string[] = [];
+    later.updateHistoryLater(() => applied.push('started'));
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    visibility.mockRestore();
+    await vi.waitFor(() => expect(applied).toEqual(['started']), { timeout: 500 });
   });
 });
