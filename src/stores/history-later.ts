@@ -12,10 +12,15 @@ let isScheduled = false;
 const waiting: ((store: HistoryStore) => void)[] = [];
 
 /**
- * What the learner does before a first answer: choosing an option, or moving to it, gives the store
- * time to load. A click also covers an answer a screen reader activates, which sends no pointer event.
+ * What the learner does before a first answer: choosing an option, or moving to it. A click also
+ * covers an answer a screen reader activates, which sends no pointer event.
  */
 const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown', 'click'] as const;
+/**
+ * After that input, so that evaluating the store's code (about 50 KiB gzip) never delays the answer a
+ * quick learner checks just after choosing; an answer loads it at once, after its feedback.
+ */
+const AFTER_INPUT_MS = 1000;
 
 function load(): Promise<void> {
   loading ??= import('./history-store').then(
@@ -63,22 +68,28 @@ export function updateHistoryLater(change: (store: HistoryStore) => void): void 
 }
 
 /**
- * Loads the store at the learner's first input, for changes to come, so that an answer does not wait
- * for it; or when the page is hidden, so that a change kept in memory is saved before the tab may close.
+ * Loads the store a second after the learner's first input, for changes to come, so that an answer
+ * does not wait for it; or when the page is hidden, so that a change kept in memory is saved before
+ * the tab may close.
  */
 export function prepareHistory(): void {
   if (isScheduled || historyStore || typeof document === 'undefined') return;
   isScheduled = true;
-  const start = () => {
-    for (const type of FIRST_INPUT_EVENTS) document.removeEventListener(type, start, true);
+  const stopListening = () => {
+    for (const type of FIRST_INPUT_EVENTS) document.removeEventListener(type, startAfterInput, true);
     document.removeEventListener('visibilitychange', startWhenHidden);
-    void load();
+  };
+  const startAfterInput = () => {
+    stopListening();
+    setTimeout(() => void load(), AFTER_INPUT_MS);
   };
   const startWhenHidden = () => {
-    if (document.visibilityState === 'hidden') start();
+    if (document.visibilityState !== 'hidden') return;
+    stopListening();
+    void load();
   };
   for (const type of FIRST_INPUT_EVENTS)
-    document.addEventListener(type, start, { capture: true, passive: true });
+    document.addEventListener(type, startAfterInput, { capture: true, passive: true });
   document.addEventListener('visibilitychange', startWhenHidden);
 }
 
