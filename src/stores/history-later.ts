@@ -3,9 +3,10 @@ import { reportStorageNotice } from './storage-notices';
 
 type HistoryStore = typeof useHistoryStore;
 
-// The history store (with its scheduling library, about 18 KiB gzip) is not loaded with the pages
-// that record into it: the quiz's first question and the live page paint without it. Until it is
-// here, changes wait in memory and reach it in the order they were recorded.
+// The history store (with zod, its schemas and the scheduling library: about 50 KiB gzip on a quiz
+// page) is not loaded with the pages that record into it: the quiz's first question and the live page
+// paint without it. Until it is here, changes wait in memory and reach it in the order they were
+// recorded.
 let historyStore: HistoryStore | undefined;
 let loading: Promise<void> | undefined;
 let isScheduled = false;
@@ -58,10 +59,10 @@ export function updateHistory(change: (store: HistoryStore) => void): void {
 }
 
 /**
- * Like `updateHistory`, but loads the store only at the learner's first input on the page, unless
- * another change needs it sooner: for the start of a quiz, recorded while its first question is being
- * drawn and shown, so that the store's files (with zod and the scheduling library) do not compete
- * with the question's for the connection and the processor.
+ * Like `updateHistory`, but loads the store only a second after the learner's first input on the
+ * page, unless another change needs it sooner: for the start of a quiz, recorded while its first
+ * question is being drawn and shown, so that the store's files (with zod and the scheduling library)
+ * do not compete with the question's for the connection and the processor.
  */
 export function updateHistoryLater(change: (store: HistoryStore) => void): void {
   if (applyOrKeep(change)) prepareHistory();

@@ -83,7 +83,7 @@ describe('damaged saved answers too large to copy aside', () => {
       return value.length;
     });
     await page.goto(appUrl(PLAY));
-    // The quiz page loads the history at the learner's first input: the answer brings the report.
+    // The quiz page loads the history after the learner's first input: the answer brings the report.
     await answerFirstChoice(page);
     const alert = page.getByRole('alert').filter({ hasText: 'no room to copy them aside' });
     await alert.waitFor();
