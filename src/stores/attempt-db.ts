@@ -32,9 +32,8 @@ class CheckNeeded extends Error {}
  * first, never written over. Resolves, once committed, with the attempts as saved.
  */
 export async function writeAttempts(db: HistoryDb, changes: AttemptChange[]): Promise<QuizAttempt[]> {
-  if (loadedCheck) return writeChecked(db, changes, loadedCheck);
   try {
-    return await writeChecked(db, changes, undefined);
+    return await writeChecked(db, changes, loadedCheck);
   } catch (error) {
     if (!(error instanceof CheckNeeded)) throw error;
   }
