@@ -4,13 +4,15 @@
  * the medians; then the time from a click on "Check answer" to the feedback being painted, with the
  * CPU slowed four times. Figures are printed, not asserted: this is a benchmark. Each run is checked
  * to have measured the intended screen, and the bench stops if not. Page names given after `--`
- * (`npm run bench:web -- "quiz question" review`) measure only those pages.
+ * (`npm run bench:web -- "quiz question" review`) measure only those pages. With BENCH_TASKS=1 it
+ * also prints, for each run, the tasks behind its blocking time (web-long-tasks.ts).
  */
 import { LIVE_SEAT_COOKIE, liveSeatCookieValue } from '@/domain/live-seat';
 import { feedbackLatency } from './web-feedback-latency';
 import { firstScreenTimes, type FirstScreen } from './web-first-screen';
 import { ASSIGNMENT_TITLE, LIVE_PLAYER, STUDENTS, startClassroom, type Classroom } from './web-classroom';
 import { lighthouseRuns, type BenchPage, type Figures, type Screen } from './web-lighthouse';
+import { formatLongTasks } from './web-long-tasks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SEAT_KEY = 'source-quiz-live-seat';
@@ -138,6 +140,16 @@ try {
     const scores = runs.map((run) => run.bestPractices).join(', ');
     console.log(`Best practices under 100 on ${page.name} (runs: ${scores}); failing audits:`);
     for (const finding of new Set(runs.flatMap((run) => run.failing))) console.log(`  ${finding}`);
+  }
+  for (const page of pages) {
+    for (const [run, measured] of (figures.get(page) ?? []).entries()) {
+      if (!measured.longTasks) continue;
+      console.log(
+        `${page.name}, run ${run + 1}: blocking time ${Math.round(measured.tbt)} ms; tasks after the first paint ` +
+          `(start, traced duration, as Lighthouse counts it, the work inside):`,
+      );
+      for (const line of formatLongTasks(measured.longTasks)) console.log(`  ${line}`);
+    }
   }
   const times = await feedbackLatency(classroom.url);
   console.log(

@@ -2,6 +2,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME, CHROME_FLAGS } from './web-chrome';
+import { longTasks, type LongTask } from './web-long-tasks';
 
 // Lighthouse runs on one page of the app, each in a fresh tab of one Chrome, and a check after each
 // run, in that same tab, that it measured the screen it was meant to (not an error, not a sign-in
@@ -31,6 +32,8 @@ export type Figures = {
   cls: number;
   /** Best-practices audits that failed, each with what it found. */
   failing: string[];
+  /** With BENCH_TASKS set: the tasks behind the blocking time, from the run's own trace. */
+  longTasks?: LongTask[];
 };
 
 const SCREEN_BACK_MS = 10_000;
@@ -129,6 +132,7 @@ async function runOnce(browser: Browser, base: string, target: BenchPage): Promi
       tbt: metric('total-blocking-time'),
       cls: metric('cumulative-layout-shift'),
       failing: failingBestPractices(lhr),
+      ...(process.env.BENCH_TASKS ? { longTasks: longTasks(result.artifacts.Trace.traceEvents) } : {}),
     };
   } finally {
     await page.close();

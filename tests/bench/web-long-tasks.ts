@@ -1,0 +1,104 @@
+/**
+ * The main-thread tasks behind Lighthouse's blocking time, read from the trace of its own run: each
+ * task after the first contentful paint that its mobile model, which counts every task four times
+ * (simulated throttling), puts over 50 ms, with the work inside it that took longest. Lighthouse's
+ * long-tasks audit names only a script per task, or none; the trace says which function, timer,
+ * module or layout it was. `BENCH_TASKS=1 npm run bench:web -- "quiz question"` prints them.
+ */
+
+export type TraceEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { url?: string; functionName?: string; isLoadingMainFrame?: boolean } };
+};
+
+export type LongTask = {
+  /** Milliseconds after the navigation started, as traced (not as Lighthouse simulates). */
+  start: number;
+  /** Milliseconds as traced; Lighthouse's model counts four times this. */
+  duration: number;
+  /** The work inside that took longest, in time order, e.g. "FunctionCall jt (index-Bb.js) 20.7 ms". */
+  parts: string[];
+};
+
+const SLOWDOWN = 4;
+const BLOCKING_MS = 50;
+// Work this long or longer inside a task is named; V8's parsing and compiling of single functions is
+// left out (it is inside the function calls that caused it).
+const PART_MIN_MS = 1.5;
+const PARTS_SHOWN = 8;
+const ONLY_INSIDE = /^V8\.(PreParse|ParseFunction|CompileIgnition)/;
+
+const ms = (microseconds: number) => microseconds / 1000;
+
+/** The renderer's main thread that ran the most: the page's, since the tab ran nothing else. */
+function pageThread(events: TraceEvent[]): { pid: number; tid: number } | undefined {
+  const busy = new Map<string, number>();
+  for (const event of events) {
+    if (event.name !== 'RunTask') continue;
+    const key = `${event.pid}:${event.tid}`;
+    busy.set(key, (busy.get(key) ?? 0) + (event.dur ?? 0));
+  }
+  const mainThreads = events.filter(
+    (event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain',
+  );
+  let best: { pid: number; tid: number } | undefined;
+  let bestBusy = -1;
+  for (const { pid, tid } of mainThreads) {
+    const time = busy.get(`${pid}:${tid}`) ?? 0;
+    if (time > bestBusy) [best, bestBusy] = [{ pid, tid }, time];
+  }
+  return best;
+}
+
+function describe(event: TraceEvent): string {
+  const data = event.args?.data;
+  const file = data?.url ? data.url.split('/').pop() : undefined;
+  const what = [event.name, data?.functionName || undefined, file ? `(${file})` : undefined];
+  return `${what.filter(Boolean).join(' ')} ${ms(event.dur ?? 0).toFixed(1)} ms`;
+}
+
+export function longTasks(events: TraceEvent[]): LongTask[] {
+  const thread = pageThread(events);
+  if (!thread) return [];
+  const onThread = events.filter((event) => event.pid === thread.pid && event.tid === thread.tid);
+  const paint = onThread.find((event) => event.name === 'firstContentfulPaint');
+  const start =
+    onThread.find((event) => event.name === 'navigationStart' && event.args?.data?.isLoadingMainFrame) ??
+    paint;
+  if (!paint || !start) return [];
+  const tasks = onThread.filter(
+    (event) => event.name === 'RunTask' && event.ts > paint.ts && SLOWDOWN * ms(event.dur ?? 0) > BLOCKING_MS,
+  );
+  return tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const parts = onThread
+      .filter(
+        (event) =>
+          event !== task &&
+          event.ph === 'X' &&
+          event.ts >= task.ts &&
+          event.ts + (event.dur ?? 0) <= end &&
+          ms(event.dur ?? 0) >= PART_MIN_MS &&
+          !ONLY_INSIDE.test(event.name),
+      )
+      // In time order, each part before the parts inside it: "TimerFire | FunctionCall …".
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, PARTS_SHOWN)
+      .map(describe);
+    return { start: ms(task.ts - start.ts), duration: ms(task.dur ?? 0), parts };
+  });
+}
+
+/** One line per task, as the bench prints them. */
+export function formatLongTasks(tasks: LongTask[]): string[] {
+  return tasks.map(
+    (task) =>
+      `${task.start.toFixed(0).padStart(6)} ms  ${task.duration.toFixed(1).padStart(5)} ms ` +
+      `(×${SLOWDOWN} = ${(SLOWDOWN * task.duration).toFixed(0)})  ${task.parts.join(' | ') || 'nothing traced inside'}`,
+  );
+}
