@@ -55,7 +55,7 @@ function pageThread(events: TraceEvent[]): { pid: number; tid: number } | undefi
   return best;
 }
 
-function describe(event: TraceEvent): string {
+function partLabel(event: TraceEvent): string {
   const data = event.args?.data;
   const file = data?.url ? data.url.split('/').pop() : undefined;
   const what = [event.name, data?.functionName || undefined, file ? `(${file})` : undefined];
@@ -89,7 +89,7 @@ export function longTasks(events: TraceEvent[]): LongTask[] {
       // In time order, each part before the parts inside it: "TimerFire | FunctionCall …".
       .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
       .slice(0, PARTS_SHOWN)
-      .map(describe);
+      .map(partLabel);
     return { start: ms(task.ts - start.ts), duration: ms(task.dur ?? 0), parts };
   });
 }
