@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongTasks, longTasks, type TraceEvent } from './web-long-tasks';
+import { blockingTotals, formatLongTasks, longTasks, type TraceEvent } from './web-long-tasks';
 
 // A trace as Chrome writes it, times in microseconds: the page's main thread (pid 2) and a service
 // worker's thread in the same renderer, which the bench must not read as the page's.
 const PAGE = { pid: 2, tid: 20 };
 const WORKER = { pid: 2, tid: 21 };
 
-const at = (thread: typeof PAGE, name: string, ts: number, dur?: number, data?: object): TraceEvent => ({
+const at = (
+  thread: typeof PAGE,
+  name: string,
+  ts: number,
+  dur?: number,
+  data?: object,
+  tdur?: number,
+): TraceEvent => ({
   name,
   ph: dur === undefined ? 'I' : 'X',
   ...thread,
   ts,
   ...(dur === undefined ? {} : { dur }),
+  ...(tdur === undefined ? {} : { tdur }),
   ...(data ? { args: { data } } : {}),
 });
 
@@ -24,13 +32,13 @@ const trace: TraceEvent[] = [
   at(PAGE, 'firstContentfulPaint', 1_200_000),
   // 12 ms traced: 48 ms in Lighthouse's model, under 50.
   at(PAGE, 'RunTask', 1_300_000, 12_000),
-  // 30 ms: the first page's script, evaluated.
+  // 30 ms: the first page's script, evaluated (a trace from an older Chrome, without the thread's time).
   at(PAGE, 'RunTask', 1_400_000, 30_000),
   at(PAGE, 'v8.evaluateModule', 1_400_100, 26_000),
   // Named by the call that caused it, not on its own.
   at(PAGE, 'V8.ParseFunction', 1_401_000, 3_000),
-  // 20 ms: a timer whose function renders.
-  at(PAGE, 'RunTask', 1_500_000, 20_000),
+  // 20 ms: a timer whose function renders; the thread ran for 10 ms of it and waited for the rest.
+  at(PAGE, 'RunTask', 1_500_000, 20_000, undefined, 10_000),
   at(PAGE, 'TimerFire', 1_500_100, 19_500),
   at(PAGE, 'FunctionCall', 1_500_200, 19_000, {
     url: 'http://127.0.0.1/assets/index-Bb.js',
@@ -46,10 +54,11 @@ const trace: TraceEvent[] = [
 describe('the tasks behind Lighthouse’s blocking time', () => {
   it('are the page’s tasks after its first paint that count over 50 ms at four times their length', () => {
     expect(longTasks(trace)).toEqual([
-      { start: 400, duration: 30, parts: ['v8.evaluateModule 26.0 ms'] },
+      { start: 400, duration: 30, running: 30, parts: ['v8.evaluateModule 26.0 ms'] },
       {
         start: 500,
         duration: 20,
+        running: 10,
         parts: ['TimerFire 19.5 ms', 'FunctionCall jt (index-Bb.js) 19.0 ms'],
       },
     ]);
@@ -57,9 +66,14 @@ describe('the tasks behind Lighthouse’s blocking time', () => {
 
   it('are printed with how Lighthouse counts each', () => {
     expect(formatLongTasks(longTasks(trace))).toEqual([
-      '   400 ms   30.0 ms (×4 = 120)  v8.evaluateModule 26.0 ms',
-      '   500 ms   20.0 ms (×4 = 80)  TimerFire 19.5 ms | FunctionCall jt (index-Bb.js) 19.0 ms',
+      '   400 ms   30.0 ms (×4 = 120, ran 30.0)  v8.evaluateModule 26.0 ms',
+      '   500 ms   20.0 ms (×4 = 80, ran 10.0)  TimerFire 19.5 ms | FunctionCall jt (index-Bb.js) 19.0 ms',
     ]);
+  });
+
+  it('add up to blocking time as traced and as the page’s thread ran', () => {
+    // Traced: (120 − 50) + (80 − 50). Ran: (120 − 50) + nothing, as 4 × 10 ms is under the line.
+    expect(blockingTotals(longTasks(trace))).toEqual({ traced: 100, running: 70 });
   });
 
   it('are none in a trace without a first paint', () => {
