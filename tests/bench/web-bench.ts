@@ -5,14 +5,15 @@
  * CPU slowed four times. Figures are printed, not asserted: this is a benchmark. Each run is checked
  * to have measured the intended screen, and the bench stops if not. Page names given after `--`
  * (`npm run bench:web -- "quiz question" review`) measure only those pages. With BENCH_TASKS=1 it
- * also prints, for each run, the tasks behind its blocking time (web-long-tasks.ts).
+ * also prints, for each run, the tasks behind its blocking time (web-long-tasks.ts); with
+ * BENCH_ISOLATE=1, the page's renderer has the machine's other processors to itself (web-isolate.ts).
  */
 import { LIVE_SEAT_COOKIE, liveSeatCookieValue } from '@/domain/live-seat';
 import { feedbackLatency } from './web-feedback-latency';
 import { firstScreenTimes, type FirstScreen } from './web-first-screen';
 import { ASSIGNMENT_TITLE, LIVE_PLAYER, STUDENTS, startClassroom, type Classroom } from './web-classroom';
 import { lighthouseRuns, type BenchPage, type Figures, type Screen } from './web-lighthouse';
-import { formatLongTasks } from './web-long-tasks';
+import { blockingTotals, formatLongTasks } from './web-long-tasks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SEAT_KEY = 'source-quiz-live-seat';
@@ -144,9 +145,12 @@ try {
   for (const page of pages) {
     for (const [run, measured] of (figures.get(page) ?? []).entries()) {
       if (!measured.longTasks) continue;
+      const totals = blockingTotals(measured.longTasks);
       console.log(
-        `${page.name}, run ${run + 1}: blocking time ${Math.round(measured.tbt)} ms; tasks after the first paint ` +
-          `(start, traced duration, as Lighthouse counts it, the work inside):`,
+        `${page.name}, run ${run + 1}: blocking time ${Math.round(measured.tbt)} ms (Lighthouse); its tasks ` +
+          `count ${Math.round(totals.traced)} ms as traced, ${Math.round(totals.running)} ms counting only ` +
+          `the time the page's thread ran. Tasks after the first paint (start, traced duration, as ` +
+          `Lighthouse counts it, time the thread ran, the work inside):`,
       );
       for (const line of formatLongTasks(measured.longTasks)) console.log(`  ${line}`);
     }

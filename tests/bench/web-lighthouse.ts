@@ -2,6 +2,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME, CHROME_FLAGS } from './web-chrome';
+import { isolatePage } from './web-isolate';
 import { longTasks, type LongTask } from './web-long-tasks';
 
 // Lighthouse runs on one page of the app, each in a fresh tab of one Chrome, and a check after each
@@ -146,6 +147,10 @@ export async function lighthouseRuns(
   runs: number,
 ): Promise<Map<BenchPage, Figures[]>> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS });
+  const isolate = () => (process.env.BENCH_ISOLATE && chrome.pid ? isolatePage(chrome.pid) : null);
+  const undoIsolation = isolate();
+  if (undoIsolation)
+    console.log("BENCH_ISOLATE: this process and Chrome's processes but the page's on processor 0.");
   const browser = await puppeteer.connect({
     browserURL: `http://127.0.0.1:${chrome.port}`,
     defaultViewport: null,
@@ -155,6 +160,7 @@ export async function lighthouseRuns(
     for (const target of pages) {
       const list: Figures[] = [];
       for (let run = 0; run < runs; run += 1) {
+        isolate();
         try {
           list.push(await runOnce(browser, base, target));
         } catch (error) {
@@ -169,6 +175,7 @@ export async function lighthouseRuns(
   } finally {
     await browser.disconnect();
     chrome.kill();
+    undoIsolation?.();
   }
   return figures;
 }
