@@ -8,7 +8,8 @@ import { cpus } from 'node:os';
  * processes) and leave the others to the page's renderer. On a two-core machine these compete with
  * the page's main thread, which then waits for a processor inside its tasks; Lighthouse's model
  * counts the wait four times, as if it were the page's work. Lighthouse's notes on variability ask for
- * a machine that runs nothing else; this is the nearest a single machine comes. Linux only (taskset).
+ * dedicated cores, two at least and four recommended; this is the nearest a two-core machine comes.
+ * Linux only (taskset).
  */
 
 export type ProcessEntry = { pid: number; parent: number; commandLine: string };

@@ -159,7 +159,7 @@ export async function lighthouseRuns(
   const isolate = () => (process.env.BENCH_ISOLATE && chrome.pid ? isolatePage(chrome.pid) : null);
   const undoIsolation = isolate();
   if (undoIsolation)
-    console.log("BENCH_ISOLATE: this process and Chrome's processes but the page's on processor 0.");
+    console.log("BENCH_ISOLATE: the bench and Chrome's processes other than its renderers on processor 0.");
   const browser = await puppeteer.connect({
     browserURL: `http://127.0.0.1:${chrome.port}`,
     defaultViewport: null,
