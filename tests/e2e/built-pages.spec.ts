@@ -343,7 +343,7 @@ describe('the review, built as a first visit sees it', () => {
     const shownTexts = await recordMainTexts(page);
     await page.goto(appUrl('/review'));
     const retention = page.getByLabel('Target retention');
-    await expect.poll(() => retention.isEnabled()).toBe(true);
+    await expect.poll(() => retention.isEnabled(), { timeout: 10_000 }).toBe(true);
     await retention.selectOption('85');
     await page.getByText('Target retention set to 85%', { exact: false }).waitFor();
     const shown = await shownTexts();
@@ -440,7 +440,9 @@ describe("a teacher's assignment, rendered by the server for that teacher", () =
     const shownTexts = await recordMainTexts(page);
     await page.goto(appUrl(path));
     const leaderboard = page.getByLabel('Show a leaderboard');
-    await expect.poll(() => leaderboard.isEnabled()).toBe(true);
+    // Enabled once the page's code has run after the first paint: on a busy two-core machine that
+    // took longer than the poll's default second (CI, 2026-12-04).
+    await expect.poll(() => leaderboard.isEnabled(), { timeout: 10_000 }).toBe(true);
     await leaderboard.check();
     expect(await leaderboard.isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Delete this assignment…' }).click();
