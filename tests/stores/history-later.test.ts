@@ -39,8 +39,10 @@ describe('recording in the history before its store is loaded', () => {
     await historyRecorded();
     expect(applied).toEqual(['started', 'first answer', 'second answer, to the history store']);
 
-    // Once loaded, a change is applied at once.
+    // Once loaded, a change is applied after the next frame, not in the task that records it.
     updateHistory(() => applied.push('finished'));
+    expect(applied.at(-1)).not.toBe('finished');
+    await historyRecorded();
     expect(applied.at(-1)).toBe('finished');
   });
 
@@ -57,8 +59,10 @@ describe('recording in the history before its store is loaded', () => {
     expect(applied).toEqual([]);
     await vi.advanceTimersByTimeAsync(100);
     await vi.waitFor(() => expect(applied).toEqual(['started']));
-    // Loaded: the next change is applied at once.
+    // Loaded: the next change is applied once the next frame is painted.
     later.updateHistory(() => applied.push('first answer'));
+    expect(applied).toEqual(['started']);
+    await vi.advanceTimersByTimeAsync(50);
     expect(applied).toEqual(['started', 'first answer']);
     vi.useRealTimers();
 
