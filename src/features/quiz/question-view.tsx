@@ -4,7 +4,7 @@ import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response
 import { presentedChoices, showQuestion, type PresentedQuestion } from '@/engine/present-question';
 import type { Submission } from '@/engine/quiz-session';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
-import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import { GradeFeedback, useFeedbackFontsFound, VerdictLine } from '@/components/grade-feedback';
 import { SoloDisputeQuestion } from '@/components/solo-dispute';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { useHydrated } from '@/hooks/use-hydrated';
@@ -48,6 +48,7 @@ export function QuestionView(props: Props) {
   // False only in the server's HTML of a first question, which the browser replaces: an answer chosen
   // there before the page's code has run would be lost.
   const isReady = useHydrated();
+  useFeedbackFontsFound();
 
   useEffect(() => {
     prompt.current?.focus();

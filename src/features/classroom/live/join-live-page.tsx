@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { Socket } from 'socket.io-client';
 import { AnswerInput, startingResponse } from '@/components/answer-input';
 import { PageLoading } from '@/components/page-loading';
-import { GradeFeedback, VerdictLine } from '@/components/grade-feedback';
+import { GradeFeedback, useFeedbackFontsFound, VerdictLine } from '@/components/grade-feedback';
 import { isBlankResponse, type LearnerResponse } from '@/domain/learner-response';
 import { QUESTION_TYPE_NAMES } from '@/domain/question-type-names';
 import { useHydrated } from '@/hooks/use-hydrated';
@@ -209,6 +209,7 @@ function PlayerScreen({ socket, view, onLeave }: PlayerScreenProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const disputes = useOwnLiveDisputes(view.sessionId, `${view.phase} ${view.index}`);
   const timeLeft = useTimeLeft(view.phase === 'question' ? view.countdown : null);
+  useFeedbackFontsFound();
   // A new phase or question is announced by moving focus to its heading.
   useEffect(() => heading.current?.focus(), [view.phase, view.index]);
   const header = (
