@@ -52,3 +52,26 @@ describe('the host screen keys', () => {
     expect(log).toHaveTextContent(/^reveal,next,button,reveal$/);
   });
 });
+
+function WaitingScreen({ room, sent }: { room: string; sent: string[] }) {
+  // The server never answers here: each press waits for ever.
+  useHostKeys([{ keys: ['l'], run: () => new Promise<void>(() => sent.push(room)) }], room);
+  return <p>{room}</p>;
+}
+
+describe('a host key waiting for the server', () => {
+  it('acts once for two presses in the same room, and again once the room has changed', async () => {
+    const user = userEvent.setup();
+    const sent: string[] = [];
+    const { rerender } = render(<WaitingScreen room="open" sent={sent} />);
+    await user.keyboard('l');
+    await user.keyboard('l');
+    expect(sent).toEqual(['open']);
+
+    // The room's new view arrives before the answer to the press that brought it.
+    rerender(<WaitingScreen room="locked" sent={sent} />);
+    await user.keyboard('l');
+    await user.keyboard('l');
+    expect(sent).toEqual(['open', 'locked']);
+  });
+});

@@ -69,20 +69,23 @@ function HostScreen({ sessionId }: { sessionId: string }) {
   }
 
   const controls = view ? hostControls(view, command) : [];
-  useHostKeys([
-    ...controls,
-    ...(view?.phase === 'question'
-      ? [
-          {
-            keys: ['ArrowRight', ' ', 'PageDown', 'n'],
-            run: () => setProblem('Reveal the answer first: press R.'),
-          },
-        ]
-      : []),
-    { keys: ['f'], run: () => void toggleFullScreen() },
-    { keys: ['?', 'h'], run: () => setIsHelpOpen((value) => !value) },
-    { keys: ['Escape'], run: () => setIsHelpOpen(false) },
-  ]);
+  useHostKeys(
+    [
+      ...controls,
+      ...(view?.phase === 'question'
+        ? [
+            {
+              keys: ['ArrowRight', ' ', 'PageDown', 'n'],
+              run: () => setProblem('Reveal the answer first: press R.'),
+            },
+          ]
+        : []),
+      { keys: ['f'], run: () => void toggleFullScreen() },
+      { keys: ['?', 'h'], run: () => setIsHelpOpen((value) => !value) },
+      { keys: ['Escape'], run: () => setIsHelpOpen(false) },
+    ],
+    view,
+  );
 
   if (!view) {
     return problem ? (

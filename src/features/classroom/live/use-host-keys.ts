@@ -13,18 +13,22 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * The host screen's keys, as in projector mode. Typing in a field, a held key repeating, or Space
  * and Enter on a focused button or link (which press it) never trigger one; nor do shortcuts with
- * Ctrl, Alt or Cmd, which belong to the browser.
+ * Ctrl, Alt or Cmd, which belong to the browser. A key pressed twice before the server answers acts
+ * once, unless the room has changed in between (`room`, the server's latest view): the room's new
+ * screen can arrive before the answer to the command that brought it, and a teacher who sees "Let
+ * newcomers in" after pressing L and presses L again means it.
  */
-export function useHostKeys(controls: readonly HostKey[]): void {
+export function useHostKeys(controls: readonly HostKey[], room?: unknown): void {
   const latest = useRef(controls);
+  const waiting = useRef(new Map<string, Promise<void>>());
   useEffect(() => {
     latest.current = controls;
   });
+  useEffect(() => {
+    waiting.current.clear();
+  }, [room]);
 
   useEffect(() => {
-    // A key pressed twice before the server answers acts once; another key is not held up by it
-    // (the room's new screen can arrive before the answer to the command that brought it).
-    const waiting = new Set<string>();
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || event.repeat || event.defaultPrevented) return;
       if (isTyping(event.target)) return;
@@ -36,11 +40,13 @@ export function useHostKeys(controls: readonly HostKey[]): void {
       if (!control) return;
       event.preventDefault();
       const name = control.keys.join(' ');
-      if (waiting.has(name)) return;
+      if (waiting.current.has(name)) return;
       const ran = control.run();
       if (ran instanceof Promise) {
-        waiting.add(name);
-        void ran.finally(() => waiting.delete(name));
+        waiting.current.set(name, ran);
+        void ran.finally(() => {
+          if (waiting.current.get(name) === ran) waiting.current.delete(name);
+        });
       }
     }
     document.addEventListener('keydown', onKeyDown);
