@@ -4,7 +4,8 @@
  * nothing but the HTML. Its tag names them (src/build/scripts-after-paint.ts): the entry, and the
  * screen's own module, whose imports the browser then fetches beside the entry. Imported, not
  * preloaded with a link each: twenty links put in the page cost up to 130 ms of one task with the CPU
- * slowed 4×, two imports a few.
+ * slowed 4×, two imports a few. The page's inert preload links name the screen's imports too, and each
+ * is imported on its own as well (decision 018).
  */
 const tag = document.querySelector<HTMLScriptElement>('script[data-entry]');
 const entry = tag?.dataset.entry;
@@ -16,6 +17,13 @@ function loadApp(): void {
   isLoading = true;
   void import(/* @vite-ignore */ entry);
   if (screenModule) void import(/* @vite-ignore */ screenModule);
+  // The browser evaluates an imported module with all it imports in one task, once all have come.
+  // Asked for one by one, each module evaluates in a task of its own as soon as it and its own imports
+  // are there, and the screen's task is left with what is only the screen's.
+  for (const link of document.querySelectorAll('link[rel="modulepreload"]')) {
+    const module = link.getAttribute('href');
+    if (module && module !== screenModule) void import(/* @vite-ignore */ module);
+  }
 }
 
 // The first contentful paint is reported once the frame is shown, which a frame's callbacks do not
