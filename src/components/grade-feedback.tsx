@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { Grade, GradePart } from '@/engine/grade';
 import { useSourceTitle } from '@/hooks/use-content';
+import { onFirstInput } from '@/lib/on-first-input';
 import { paths } from '@/navigation/paths';
 import './grade-feedback.css';
 
@@ -42,8 +43,6 @@ function findFeedbackFonts(): void {
   probe.remove();
 }
 
-const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
-
 /**
  * On a screen that will show feedback: once the learner starts answering, and the browser is idle,
  * has the feedback's fonts found (not at load, where the work would compete with the first paint).
@@ -51,18 +50,11 @@ const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
 export function useFeedbackFontsFound(): void {
   useEffect(() => {
     if (areFontsFound) return;
-    const stop = () => {
-      for (const type of FIRST_INPUT_EVENTS) document.removeEventListener(type, findWhenIdle, true);
-    };
-    const findWhenIdle = () => {
-      stop();
+    return onFirstInput(() => {
       if (typeof requestIdleCallback === 'function')
         requestIdleCallback(findFeedbackFonts, { timeout: 1000 });
       else setTimeout(findFeedbackFonts, 100);
-    };
-    for (const type of FIRST_INPUT_EVENTS)
-      document.addEventListener(type, findWhenIdle, { capture: true, passive: true });
-    return stop;
+    });
   }, []);
 }
 

@@ -1,5 +1,6 @@
 import type { useHistoryStore } from './history-store';
 import { afterNextPaint } from '@/lib/after-next-paint';
+import { onFirstInput } from '@/lib/on-first-input';
 import { reportStorageNotice } from './storage-notices';
 
 type HistoryStore = typeof useHistoryStore;
@@ -15,12 +16,7 @@ let applying: Promise<void> | undefined;
 const waiting: ((store: HistoryStore) => void)[] = [];
 
 /**
- * What the learner does before a first answer: choosing an option, or moving to it. A click also
- * covers an answer a screen reader activates, which sends no pointer event.
- */
-const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown', 'click'] as const;
-/**
- * After that input, so that evaluating the store's code (about 50 KiB gzip) never delays the answer a
+ * After the learner's first input (choosing an option, or moving to it), so that evaluating the store's code (about 50 KiB gzip) never delays the answer a
  * quick learner checks just after choosing; an answer loads it at once, after its feedback.
  */
 const AFTER_INPUT_MS = 1000;
@@ -65,11 +61,17 @@ function applyAfterPaint(): Promise<void> {
   return applying;
 }
 
+/** Keeps `change` for the store, to apply after the next frame; true if the store must load first. */
+function keep(change: (store: HistoryStore) => void): boolean {
+  waiting.push(change);
+  if (!historyStore) return true;
+  void applyAfterPaint();
+  return false;
+}
+
 /** Applies `change` to the history store once the next frame is painted, loading the store then if need be. */
 export function updateHistory(change: (store: HistoryStore) => void): void {
-  waiting.push(change);
-  if (historyStore) void applyAfterPaint();
-  else afterNextPaint(() => void load());
+  if (keep(change)) afterNextPaint(() => void load());
 }
 
 /**
@@ -79,9 +81,7 @@ export function updateHistory(change: (store: HistoryStore) => void): void {
  * do not compete with the question's for the connection and the processor.
  */
 export function updateHistoryLater(change: (store: HistoryStore) => void): void {
-  waiting.push(change);
-  if (historyStore) void applyAfterPaint();
-  else prepareHistory();
+  if (keep(change)) prepareHistory();
 }
 
 /**
@@ -92,21 +92,19 @@ export function updateHistoryLater(change: (store: HistoryStore) => void): void 
 export function prepareHistory(): void {
   if (isScheduled || historyStore || typeof document === 'undefined') return;
   isScheduled = true;
-  const stopListening = () => {
-    for (const type of FIRST_INPUT_EVENTS) document.removeEventListener(type, startAfterInput, true);
-    document.removeEventListener('visibilitychange', startWhenHidden);
-  };
-  const startAfterInput = () => {
+  const stopWaitingForInput = onFirstInput(() => {
     stopListening();
     setTimeout(() => void load(), AFTER_INPUT_MS);
+  });
+  const stopListening = () => {
+    stopWaitingForInput();
+    document.removeEventListener('visibilitychange', startWhenHidden);
   };
   const startWhenHidden = () => {
     if (document.visibilityState !== 'hidden') return;
     stopListening();
     void load();
   };
-  for (const type of FIRST_INPUT_EVENTS)
-    document.addEventListener(type, startAfterInput, { capture: true, passive: true });
   document.addEventListener('visibilitychange', startWhenHidden);
 }
 
