@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './src/build/security-headers';
 import { contentPlugin } from './src/build/content-plugin';
+import { compileHintsPlugin } from './src/build/compile-hints-plugin';
 import { cspMetaPlugin } from './src/build/csp-meta-plugin';
 import { appAliases } from './src/build/app-aliases';
 import { precompressPlugin } from './src/build/precompress-plugin';
@@ -36,6 +37,7 @@ export default defineConfig({
     reactRouterProductionPlugin(root),
     contentPlugin(root),
     cspMetaPlugin(),
+    compileHintsPlugin(),
     prerenderPlugin(root),
     // The server's renderer of pages the build could not know (a quiz's first question).
     renderBundlePlugin(root),
@@ -78,7 +80,11 @@ export default defineConfig({
   },
   // Workers are bundled apart from the page (the class report's reader of result codes, the import
   // page's reader of files); as module workers they split their libraries into chunks of their own.
-  worker: { format: 'es', rollupOptions: { output: { manualChunks: workerChunk } } },
+  worker: {
+    format: 'es',
+    plugins: () => [compileHintsPlugin()],
+    rollupOptions: { output: { manualChunks: workerChunk } },
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,7 @@ import {
   waitForQuestion,
 } from './browser';
 import { Client, field } from '../server/test-server-client';
+import { COMPILE_HINT } from '@/build/compile-hints-plugin';
 
 let browser: Browser;
 
@@ -466,5 +468,19 @@ describe("a teacher's assignment, rendered by the server for that teacher", () =
     expect(await reply?.text()).not.toContain(TITLE);
     await page.getByRole('heading', { name: 'Teacher sign-in' }).waitFor();
     await context.close();
+  });
+});
+
+describe('the scripts the app ships', () => {
+  it('each asks V8 to compile all its functions as it loads, in the copies the server sends too', () => {
+    const scripts = readdirSync('dist/assets').filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(10);
+    for (const name of scripts) {
+      const path = `dist/assets/${name}`;
+      expect(readFileSync(path, 'utf8').split('\n')[0], name).toBe(COMPILE_HINT);
+      if (!existsSync(`${path}.br`)) continue;
+      const sent = brotliDecompressSync(readFileSync(`${path}.br`)).toString('utf8');
+      expect(sent.split('\n')[0], `${name}.br`).toBe(COMPILE_HINT);
+    }
   });
 });
