@@ -1,43 +1,76 @@
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROME, CHROME_FLAGS } from './web-chrome';
 
-/** Click on "Check answer" to the feedback painted (two animation frames later), CPU slowed 4×. */
-export async function feedbackLatency(base: string, answers = 10): Promise<number[]> {
+export type FeedbackTimes = {
+  /** Each answer in turn, a new quiz each time, the first in a browser just started. */
+  answers: number[];
+  /**
+   * The first answer of another browser just started, given once the service worker has stored
+   * the app for offline use, as on a first visit by a learner who reads the question first.
+   */
+  firstOnceStored: number;
+};
+
+async function openThrottled(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return page;
+}
+
+async function openQuestion(page: Page, base: string, seed: string): Promise<void> {
+  await page.goto(`${base}/quiz/play?types=single&count=1&mode=practice&seed=${seed}`);
+  await page.getByText('Question 1 of 1').waitFor();
+}
+
+/** Chooses the first option, then clicks "Check answer": the time to the feedback painted (two animation frames later). */
+async function answer(page: Page): Promise<number> {
+  await page.getByRole('radio').first().check();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Check answer');
+        if (!button) throw new Error('no "Check answer" button on the question');
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[aria-label="Feedback"]')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        button.click();
+      }),
+  );
+}
+
+async function inNewBrowser<T>(run: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({
     executablePath: CHROME,
     args: CHROME_FLAGS.filter((flag) => !flag.startsWith('--headless')),
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const times: number[] = [];
-    for (let run = 0; run < answers; run += 1) {
-      await page.goto(`${base}/quiz/play?types=single&count=1&mode=practice&seed=latency${run}`);
-      await page.getByText('Question 1 of 1').waitFor();
-      await page.getByRole('radio').first().check();
-      times.push(
-        await page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              const button = [...document.querySelectorAll('button')].find(
-                (b) => b.textContent === 'Check answer',
-              );
-              if (!button) throw new Error('no "Check answer" button on the question');
-              const start = performance.now();
-              const observer = new MutationObserver(() => {
-                if (!document.querySelector('[aria-label="Feedback"]')) return;
-                observer.disconnect();
-                requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
-              });
-              observer.observe(document.body, { childList: true, subtree: true });
-              button.click();
-            }),
-        ),
-      );
-    }
-    return times;
+    return await run(await openThrottled(browser));
   } finally {
     await browser.close();
   }
+}
+
+/** Click on "Check answer" to the feedback painted, CPU slowed 4×. */
+export async function feedbackLatency(base: string, count = 10): Promise<FeedbackTimes> {
+  const answers = await inNewBrowser(async (page) => {
+    const times: number[] = [];
+    for (let run = 0; run < count; run += 1) {
+      await openQuestion(page, base, `latency${run}`);
+      times.push(await answer(page));
+    }
+    return times;
+  });
+  const firstOnceStored = await inNewBrowser(async (page) => {
+    await openQuestion(page, base, 'latency0');
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 60_000,
+    });
+    return answer(page);
+  });
+  return { answers, firstOnceStored };
 }
