@@ -158,9 +158,9 @@ try {
     }
   }
   const { answers: times, firstOnceStored } = await feedbackLatency(classroom.url);
-  // The first answer is the browser's first, given as soon as the question shows: fonts not yet
-  // found, the service worker downloading the app. Said apart, as a learner meets it once a visit,
-  // and again as a learner who reads the question while the app is stored meets it.
+  // The first answer is the browser's first, given as soon as the question shows, while the service
+  // worker downloads the app. Said apart, as a learner meets it once a visit; and timed again in
+  // another browser once the app is stored, as a learner who reads the question first meets it.
   const [first, ...warm] = times;
   console.log(
     `Click to feedback painted, CPU slowed 4×: median ${median(times).toFixed(1)} ms, ` +

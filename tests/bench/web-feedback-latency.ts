@@ -23,7 +23,7 @@ async function openQuestion(page: Page, base: string, seed: string): Promise<voi
   await page.getByText('Question 1 of 1').waitFor();
 }
 
-/** Chooses the first option, then clicks "Check answer": the time to the feedback painted (two animation frames later). */
+/** Chooses the first option and clicks "Check answer": the time to the feedback painted (two frames later). */
 async function answer(page: Page): Promise<number> {
   await page.getByRole('radio').first().check();
   return page.evaluate(
