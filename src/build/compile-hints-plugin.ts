@@ -19,8 +19,7 @@ export function compileHintsPlugin(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const file of Object.values(bundle))
-          if (file.type === 'chunk' && !file.code.startsWith(COMPILE_HINT))
-            file.code = `${COMPILE_HINT}\n${file.code}`;
+          if (file.type === 'chunk') file.code = `${COMPILE_HINT}\n${file.code}`;
       },
     },
   };

@@ -16,8 +16,9 @@ let applying: Promise<void> | undefined;
 const waiting: ((store: HistoryStore) => void)[] = [];
 
 /**
- * After the learner's first input (choosing an option, or moving to it), so that evaluating the store's code (about 50 KiB gzip) never delays the answer a
- * quick learner checks just after choosing; an answer loads it at once, after its feedback.
+ * How long after the learner's first input (choosing an option, or moving to it) the store loads, so
+ * that evaluating its code (about 50 KiB gzip) never delays the answer a quick learner checks just
+ * after choosing; an answer loads it at once, after its feedback.
  */
 const AFTER_INPUT_MS = 1000;
 
