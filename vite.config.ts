@@ -41,8 +41,12 @@ export default defineConfig({
     prerenderPlugin(root),
     // The server's renderer of pages the build could not know (a quiz's first question).
     renderBundlePlugin(root),
-    // Precaches the app, every bank and both sources, so that after one visit everything works offline.
+    // Our own service worker (src/app/sw.ts), given the list of files to precache: the app, every bank
+    // and both sources, so that after one visit everything works offline.
     VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/app',
+      filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
       manifest: {
@@ -59,17 +63,10 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Screen shells only make a first visit faster; offline, every address gets the plain shell.
         globIgnores: ['screens/**'],
-        navigateFallback: '/index.html',
-        // The server's API (downloads such as the report CSV) must reach the network, never the app shell.
-        navigateFallbackDenylist: [/^\/api\//, /^\/healthz$/, /^\/readyz$/],
-        cleanupOutdatedCaches: true,
-        // The first install takes control of the page that installed it, so that tab works offline
-        // at once. Updates still wait for the learner's "Reload now" (registerType 'prompt').
-        clientsClaim: true,
       },
     }),
     // Last: it compresses what the others wrote, the service worker included.

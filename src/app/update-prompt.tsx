@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { whenInputPauses } from '@/lib/when-input-pauses';
+import { LEARNER_PAUSE_MS, tellInstallingWorkerOfInput } from './service-worker-input';
 
 /**
  * Lets the waiting version take over, then reloads this tab into it. workbox-window would reload by
@@ -17,7 +19,8 @@ function applyUpdate(updateSW: (reload?: boolean) => Promise<void>): Promise<voi
 /**
  * Offers a new version of the app when one has been downloaded; it never reloads by itself, so a
  * quiz in progress is never interrupted (accepted in another tab, this tab moves over at its next
- * change of page). The service worker is registered after the first screen.
+ * change of page). The service worker is registered after the first screen, once the learner
+ * pauses, and is told of each input while it stores the app (decision 020).
  */
 export function UpdatePrompt() {
   const [update, setUpdate] = useState<(() => Promise<void>) | null>(null);
@@ -25,19 +28,30 @@ export function UpdatePrompt() {
   useEffect(() => {
     if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
     let isCurrent = true;
-    void import('virtual:pwa-register').then(({ registerSW }) => {
-      const updateSW = registerSW({
-        onNeedRefresh() {
-          if (isCurrent) setUpdate(() => () => applyUpdate(updateSW));
-        },
-        onNeedReload() {
-          // Another tab accepted the update; this one is left alone until a safe point.
-          setUpdate(null);
-        },
+    let stopTelling = () => {};
+    // Loaded now, registered later: a tab still on an old version once another tab has accepted a new
+    // one could no longer load this module (reload-when-outdated.ts).
+    const registering = import('virtual:pwa-register');
+    const stopWaiting = whenInputPauses(LEARNER_PAUSE_MS, () => {
+      void registering.then(({ registerSW }) => {
+        const updateSW = registerSW({
+          onNeedRefresh() {
+            if (isCurrent) setUpdate(() => () => applyUpdate(updateSW));
+          },
+          onNeedReload() {
+            // Another tab accepted the update; this one is left alone until a safe point.
+            setUpdate(null);
+          },
+          onRegisteredSW(_url, registration) {
+            if (isCurrent && registration) stopTelling = tellInstallingWorkerOfInput(registration);
+          },
+        });
       });
     });
     return () => {
       isCurrent = false;
+      stopWaiting();
+      stopTelling();
     };
   }, []);
 

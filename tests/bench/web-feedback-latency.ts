@@ -5,8 +5,14 @@ export type FeedbackTimes = {
   /** Each answer in turn, a new quiz each time, the first in a browser just started. */
   answers: number[];
   /**
-   * The first answer of another browser just started, given once the service worker has stored
-   * the app for offline use, as on a first visit by a learner who reads the question first.
+   * The first answer of another browser just started, given while its service worker stores the app
+   * for offline use (it starts once the learner pauses): as a learner who reads the question for a
+   * few seconds, then answers, meets it on a first visit.
+   */
+  firstWhileStoring: number;
+  /**
+   * The first answer of a third browser just started, given once the service worker has stored
+   * the app for offline use, as on a first visit by a learner who reads the question for longer.
    */
   firstOnceStored: number;
 };
@@ -65,6 +71,15 @@ export async function feedbackLatency(base: string, count = 10): Promise<Feedbac
     }
     return times;
   });
+  const firstWhileStoring = await inNewBrowser(async (page) => {
+    await openQuestion(page, base, 'latency0');
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.installing != null,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
+    return answer(page);
+  });
   const firstOnceStored = await inNewBrowser(async (page) => {
     await openQuestion(page, base, 'latency0');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -72,5 +87,5 @@ export async function feedbackLatency(base: string, count = 10): Promise<Feedbac
     });
     return answer(page);
   });
-  return { answers, firstOnceStored };
+  return { answers, firstWhileStoring, firstOnceStored };
 }

@@ -26,7 +26,12 @@ export function writeNextVersion(from: string, to: string): void {
   for (const file of filesUnder(to).filter((path) => /\.(js|css|html|webmanifest)$/.test(path))) {
     let text = readFileSync(file, 'utf8');
     for (const [name, next] of renamed) text = text.replaceAll(name, next);
-    if (file.endsWith('sw.js')) text = text.replace(/revision:"([0-9a-f]+)"/g, 'revision:"$1v2"');
+    if (file.endsWith('sw.js')) {
+      const next = text.replace(/"revision":"([0-9a-f]+)"/g, '"revision":"$1v2"');
+      // A precache list the pattern no longer matches would leave the old pages cached as current.
+      if (next === text) throw new Error(`no precache revision found in ${file}`);
+      text = next;
+    }
     writeFileSync(file, text);
   }
 }

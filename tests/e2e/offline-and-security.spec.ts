@@ -36,6 +36,25 @@ describe('offline', () => {
     await context.close();
   });
 
+  it('stores the app for offline use once the learner pauses, not while they are answering', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(appUrl('/quiz/play?types=true-false&count=3&mode=practice&seed=pause1'));
+    await waitForQuestion(page, 'Question 1 of 3');
+    const isRegistered = () =>
+      page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
+    // Keys every half second for three seconds, more than the two quiet seconds the app waits for.
+    for (let press = 0; press < 6; press += 1) {
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(500);
+      expect(await isRegistered()).toBe(false);
+    }
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
+    await context.close();
+  });
+
   it('after one visit, opens and runs a quiz and a source with the network off', async () => {
     const context = await browser.newContext({ serviceWorkers: 'allow' });
     const page = await context.newPage();
