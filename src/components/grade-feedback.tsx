@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import type { Grade, GradePart } from '@/engine/grade';
 import { useSourceTitle } from '@/hooks/use-content';
+import { afterNextPaint } from '@/lib/after-next-paint';
 import { onFirstInput } from '@/lib/on-first-input';
 import { paths } from '@/navigation/paths';
 import './grade-feedback.css';
@@ -44,17 +45,15 @@ function findFeedbackFonts(): void {
 }
 
 /**
- * On a screen that will show feedback: once the learner starts answering, and the browser is idle,
- * has the feedback's fonts found (not at load, where the work would compete with the first paint).
+ * On a screen that will show feedback: once the learner starts answering, has the feedback's fonts
+ * found (not at load, where the work would compete with the first paint). It runs just after the
+ * frame that shows the first input, not when the browser is next idle: a learner who checks an answer
+ * within a few tenths of a second of choosing it would otherwise meet the lookup in that click.
  */
 export function useFeedbackFontsFound(): void {
   useEffect(() => {
     if (areFontsFound) return;
-    return onFirstInput(() => {
-      if (typeof requestIdleCallback === 'function')
-        requestIdleCallback(findFeedbackFonts, { timeout: 1000 });
-      else setTimeout(findFeedbackFonts, 100);
-    });
+    return onFirstInput(() => afterNextPaint(findFeedbackFonts));
   }, []);
 }
 
