@@ -73,11 +73,14 @@ export async function feedbackLatency(base: string, count = 10): Promise<Feedbac
   });
   const firstWhileStoring = await inNewBrowser(async (page) => {
     await openQuestion(page, base, 'latency0');
-    await page.waitForFunction(
-      async () => (await navigator.serviceWorker.getRegistration())?.installing != null,
-      undefined,
-      { timeout: 60_000, polling: 50 },
-    );
+    // waitForFunction would take the promise an async check returns as a yes.
+    while (
+      !(await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.installing != null,
+      ))
+    ) {
+      await page.waitForTimeout(20);
+    }
     return answer(page);
   });
   const firstOnceStored = await inNewBrowser(async (page) => {

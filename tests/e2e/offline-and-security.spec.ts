@@ -1,8 +1,18 @@
-import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, expectNoAxeViolations, launchBrowser, newContext, waitForQuestion } from './browser';
+import { startStaticHost } from './static-host';
 
 let browser: Browser;
+
+/** How many files the service worker has stored for offline use so far. */
+function storedFiles(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key.startsWith('workbox-precache'));
+    return name ? (await (await caches.open(name)).keys()).length : 0;
+  });
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -53,6 +63,44 @@ describe('offline', () => {
       timeout: 30_000,
     });
     await context.close();
+  });
+
+  it('holds its downloads back while the learner gives input, and finishes once they pause', async () => {
+    // The precache list names the manifest's icons twice; the cache holds each file once.
+    const fileCount = new Set(readFileSync('dist/sw.js', 'utf8').match(/"url":"[^"]*"/g)).size;
+    // Each file takes 50 ms to come, so storing the app lasts long enough to be caught in the middle.
+    const host = await startStaticHost('dist', { delayMs: 50 });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    try {
+      await page.goto(`${host.url}/sources`);
+      // waitForFunction would take the promise an async check returns as a yes.
+      while (
+        !(await page.evaluate(
+          async () => (await navigator.serviceWorker.getRegistration())?.installing != null,
+        ))
+      ) {
+        await page.waitForTimeout(20);
+      }
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(300);
+      const atFirstKey = await storedFiles(page);
+      for (let press = 0; press < 8; press += 1) {
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(300);
+      }
+      // The file being fetched when a key came may still land; no other.
+      expect(await storedFiles(page)).toBeLessThanOrEqual(atFirstKey + 1);
+      expect(atFirstKey).toBeLessThan(fileCount / 2);
+
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 60_000,
+      });
+      expect(await storedFiles(page)).toBe(fileCount);
+    } finally {
+      await context.close();
+      await host.close();
+    }
   });
 
   it('after one visit, opens and runs a quiz and a source with the network off', async () => {
