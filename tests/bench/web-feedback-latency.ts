@@ -49,6 +49,18 @@ async function answer(page: Page): Promise<number> {
   );
 }
 
+/** Waits until the page's service worker is storing the app; 60 s at most. */
+async function untilStoring(page: Page): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  // Polled from here: waitForFunction would take the promise an async check returns as a yes.
+  while (
+    !(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.installing != null))
+  ) {
+    if (Date.now() > deadline) throw new Error('the service worker did not start storing the app in 60 s');
+    await page.waitForTimeout(20);
+  }
+}
+
 async function inNewBrowser<T>(run: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({
     executablePath: CHROME,
@@ -73,14 +85,7 @@ export async function feedbackLatency(base: string, count = 10): Promise<Feedbac
   });
   const firstWhileStoring = await inNewBrowser(async (page) => {
     await openQuestion(page, base, 'latency0');
-    // waitForFunction would take the promise an async check returns as a yes.
-    while (
-      !(await page.evaluate(
-        async () => (await navigator.serviceWorker.getRegistration())?.installing != null,
-      ))
-    ) {
-      await page.waitForTimeout(20);
-    }
+    await untilStoring(page);
     return answer(page);
   });
   const firstOnceStored = await inNewBrowser(async (page) => {
