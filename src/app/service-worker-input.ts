@@ -1,4 +1,4 @@
-import { INPUT_EVENTS } from '@/lib/on-first-input';
+import { onEachInput } from '@/lib/on-first-input';
 
 /** What the page sends a service worker that is storing the app, at each key, tap or click. */
 export const LEARNER_INPUT = 'LEARNER_INPUT';
@@ -16,9 +16,5 @@ export const LEARNER_PAUSE_MS = 2000;
  * function returned stops telling.
  */
 export function tellInstallingWorkerOfInput(registration: ServiceWorkerRegistration): () => void {
-  const tell = () => registration.installing?.postMessage({ type: LEARNER_INPUT });
-  for (const type of INPUT_EVENTS) document.addEventListener(type, tell, { capture: true, passive: true });
-  return () => {
-    for (const type of INPUT_EVENTS) document.removeEventListener(type, tell, true);
-  };
+  return onEachInput(() => registration.installing?.postMessage({ type: LEARNER_INPUT }));
 }

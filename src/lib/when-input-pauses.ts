@@ -1,4 +1,4 @@
-import { INPUT_EVENTS } from './on-first-input';
+import { onEachInput } from './on-first-input';
 
 /**
  * Runs `run` once, when the learner has given no input for `quietMs`, counted from now and again
@@ -6,18 +6,17 @@ import { INPUT_EVENTS } from './on-first-input';
  */
 export function whenInputPauses(quietMs: number, run: () => void): () => void {
   let timer = setTimeout(fire, quietMs);
-  function restart() {
+  const stopListening = onEachInput(() => {
     clearTimeout(timer);
     timer = setTimeout(fire, quietMs);
-  }
+  });
   function stop() {
     clearTimeout(timer);
-    for (const type of INPUT_EVENTS) document.removeEventListener(type, restart, true);
+    stopListening();
   }
   function fire() {
     stop();
     run();
   }
-  for (const type of INPUT_EVENTS) document.addEventListener(type, restart, { capture: true, passive: true });
   return stop;
 }
