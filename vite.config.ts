@@ -31,6 +31,12 @@ const pageChunk = (id: string) =>
 const workerChunk = (id: string) =>
   pageChunk(id) ?? (id.includes('/node_modules/gift-pegjs/') ? 'gift-parser' : undefined);
 
+const MANIFEST_ICONS = [
+  { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+  { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+  { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+];
+
 export default defineConfig({
   plugins: [
     react(),
@@ -57,16 +63,18 @@ export default defineConfig({
         background_color: '#f7f7f4',
         display: 'standalone',
         start_url: '/',
-        icons: [
-          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
-        ],
+        icons: MANIFEST_ICONS,
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         // Screen shells only make a first visit faster; offline, every address gets the plain shell.
-        globIgnores: ['screens/**'],
+        // The plugin lists the manifest and its icons itself: found by the patterns too, they were
+        // listed twice.
+        globIgnores: [
+          'screens/**',
+          'manifest.webmanifest',
+          ...MANIFEST_ICONS.map((icon) => icon.src.replace(/^\//, '')),
+        ],
       },
     }),
     // Last: it compresses what the others wrote, the service worker included.
