@@ -28,7 +28,7 @@ function loadApp(): void {
   // The browser evaluates an imported module with all it imports in one task, once all have come.
   // Asked for one by one, each module evaluates in a task of its own as soon as it and its own imports
   // are there, and the screen's task is left with what is only the screen's. The entry and the screen
-  // are asked for first; the rest a few to a task, a task or two later.
+  // are asked for first; the rest four to a task, each task queued by the one before (decision 018).
   const others = [...document.querySelectorAll('link[rel="modulepreload"]')]
     .map((link) => link.getAttribute('href'))
     .filter((module): module is string => Boolean(module) && module !== screenModule);
