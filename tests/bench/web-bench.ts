@@ -13,7 +13,7 @@ import { feedbackLatency } from './web-feedback-latency';
 import { firstScreenTimes, type FirstScreen } from './web-first-screen';
 import { ASSIGNMENT_TITLE, LIVE_PLAYER, STUDENTS, startClassroom, type Classroom } from './web-classroom';
 import { lighthouseRuns, type BenchPage, type Figures, type Screen } from './web-lighthouse';
-import { blockingTotals, formatLongTasks } from './web-long-tasks';
+import { blockingTotals, formatLongTasks, formatTask } from './web-long-tasks';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SEAT_KEY = 'source-quiz-live-seat';
@@ -155,6 +155,7 @@ try {
           `Lighthouse counts it, time the thread ran, the work inside):`,
       );
       for (const line of formatLongTasks(measured.longTasks)) console.log(`  ${line}`);
+      if (measured.longestTask) console.log(`  longest it ran: ${formatTask(measured.longestTask)}`);
     }
   }
   const { answers: times, firstWhileStoring, firstOnceStored } = await feedbackLatency(classroom.url);

@@ -3,7 +3,7 @@ import lighthouse, { type Result } from 'lighthouse';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROME, CHROME_FLAGS } from './web-chrome';
 import { isolatePage } from './web-isolate';
-import { longTasks, type LongTask } from './web-long-tasks';
+import { longestTask, longTasks, type LongTask, type TraceEvent } from './web-long-tasks';
 
 // Lighthouse runs on one page of the app, each in a fresh tab of one Chrome, and a check after each
 // run, in that same tab, that it measured the screen it was meant to (not an error, not a sign-in
@@ -35,6 +35,8 @@ export type Figures = {
   failing: string[];
   /** With BENCH_TASKS set: the tasks behind the blocking time, from the run's own trace. */
   longTasks?: LongTask[];
+  /** With BENCH_TASKS set: the task after the first paint that ran longest, counted or not. */
+  longestTask?: LongTask;
 };
 
 const SCREEN_BACK_MS = 10_000;
@@ -71,6 +73,11 @@ function failingBestPractices(lhr: Result): string[] {
     if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) return [];
     return findings(audit).map((finding) => `${ref.id}: ${finding}`);
   });
+}
+
+function tasksOf(events: TraceEvent[]): Pick<Figures, 'longTasks' | 'longestTask'> {
+  const longest = longestTask(events);
+  return { longTasks: longTasks(events), ...(longest ? { longestTask: longest } : {}) };
 }
 
 async function runOnce(browser: Browser, base: string, target: BenchPage): Promise<Figures> {
@@ -142,7 +149,7 @@ async function runOnce(browser: Browser, base: string, target: BenchPage): Promi
       tbt: metric('total-blocking-time'),
       cls: metric('cumulative-layout-shift'),
       failing: failingBestPractices(lhr),
-      ...(process.env.BENCH_TASKS ? { longTasks: longTasks(result.artifacts.Trace.traceEvents) } : {}),
+      ...(process.env.BENCH_TASKS ? tasksOf(result.artifacts.Trace.traceEvents) : {}),
     };
   } finally {
     await page.close();

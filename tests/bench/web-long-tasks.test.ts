@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockingTotals, formatLongTasks, longTasks, type TraceEvent } from './web-long-tasks';
+import { blockingTotals, formatLongTasks, longestTask, longTasks, type TraceEvent } from './web-long-tasks';
 
 // A trace as Chrome writes it, times in microseconds: the page's main thread (pid 2) and a service
 // worker's thread in the same renderer, which the bench must not read as the page's.
@@ -78,5 +78,30 @@ describe('the tasks behind Lighthouse’s blocking time', () => {
 
   it('are none in a trace without a first paint', () => {
     expect(longTasks(trace.filter((event) => event.name !== 'firstContentfulPaint'))).toEqual([]);
+  });
+});
+
+describe('the longest task after the first paint', () => {
+  it('is the one the page’s thread ran longest in, not the longest traced, nor one before the paint', () => {
+    // 50 ms traced, of which the thread ran 5: it waited for a processor.
+    const waited = at(PAGE, 'RunTask', 1_800_000, 50_000, undefined, 5_000);
+    expect(longestTask([...trace, waited])).toEqual({
+      start: 400,
+      duration: 30,
+      running: 30,
+      parts: ['v8.evaluateModule 26.0 ms'],
+    });
+  });
+
+  it('is given when no task counts, so that a fast machine still shows the margin', () => {
+    const quick = trace.filter(
+      (event) => event.ts < 1_400_000 || event.pid !== PAGE.pid || event.tid !== PAGE.tid,
+    );
+    expect(longTasks(quick)).toEqual([]);
+    expect(longestTask(quick)).toEqual({ start: 300, duration: 12, running: 12, parts: [] });
+  });
+
+  it('is none without a first paint', () => {
+    expect(longestTask(trace.filter((event) => event.name !== 'firstContentfulPaint'))).toBeUndefined();
   });
 });

@@ -71,19 +71,22 @@ function partLabel(event: TraceEvent): string {
   return `${what.filter(Boolean).join(' ')} ${ms(event.dur ?? 0).toFixed(1)} ms`;
 }
 
-export function longTasks(events: TraceEvent[]): LongTask[] {
+/** The page's tasks after its first contentful paint, as traced, with what `describe` makes of one. */
+function tasksAfterPaint(events: TraceEvent[]): {
+  tasks: TraceEvent[];
+  describe(task: TraceEvent): LongTask;
+} {
   const thread = pageThread(events);
-  if (!thread) return [];
-  const onThread = events.filter((event) => event.pid === thread.pid && event.tid === thread.tid);
+  const onThread = thread
+    ? events.filter((event) => event.pid === thread.pid && event.tid === thread.tid)
+    : [];
   const paint = onThread.find((event) => event.name === 'firstContentfulPaint');
   const start =
     onThread.find((event) => event.name === 'navigationStart' && event.args?.data?.isLoadingMainFrame) ??
     paint;
-  if (!paint || !start) return [];
-  const tasks = onThread.filter(
-    (event) => event.name === 'RunTask' && event.ts > paint.ts && SLOWDOWN * ms(event.dur ?? 0) > BLOCKING_MS,
-  );
-  return tasks.map((task) => {
+  const tasks =
+    paint && start ? onThread.filter((event) => event.name === 'RunTask' && event.ts > paint.ts) : [];
+  const describe = (task: TraceEvent): LongTask => {
     const end = task.ts + (task.dur ?? 0);
     const parts = onThread
       .filter(
@@ -100,12 +103,32 @@ export function longTasks(events: TraceEvent[]): LongTask[] {
       .slice(0, PARTS_SHOWN)
       .map(partLabel);
     return {
-      start: ms(task.ts - start.ts),
+      start: ms(task.ts - (start?.ts ?? task.ts)),
       duration: ms(task.dur ?? 0),
       running: ms(task.tdur ?? task.dur ?? 0),
       parts,
     };
-  });
+  };
+  return { tasks, describe };
+}
+
+export function longTasks(events: TraceEvent[]): LongTask[] {
+  const { tasks, describe } = tasksAfterPaint(events);
+  return tasks.filter((task) => SLOWDOWN * ms(task.dur ?? 0) > BLOCKING_MS).map(describe);
+}
+
+/**
+ * The task after the first paint in which the page's thread ran longest, counted or not: on a machine
+ * where nothing is counted, how far the page is from a task that would be (over 12.5 ms).
+ */
+export function longestTask(events: TraceEvent[]): LongTask | undefined {
+  const { tasks, describe } = tasksAfterPaint(events);
+  const running = (task: TraceEvent) => task.tdur ?? task.dur ?? 0;
+  const longest = tasks.reduce<TraceEvent | undefined>(
+    (best, task) => (!best || running(task) > running(best) ? task : best),
+    undefined,
+  );
+  return longest && describe(longest);
 }
 
 const blocking = (length: number) => Math.max(0, SLOWDOWN * length - BLOCKING_MS);
@@ -121,12 +144,11 @@ export function blockingTotals(tasks: LongTask[]): { traced: number; running: nu
   };
 }
 
+/** A task's line, as the bench prints it. */
+export const formatTask = (task: LongTask) =>
+  `${task.start.toFixed(0).padStart(6)} ms  ${task.duration.toFixed(1).padStart(5)} ms ` +
+  `(×${SLOWDOWN} = ${(SLOWDOWN * task.duration).toFixed(0)}, ran ${task.running.toFixed(1)})  ` +
+  `${task.parts.join(' | ') || 'nothing traced inside'}`;
+
 /** One line per task, as the bench prints them. */
-export function formatLongTasks(tasks: LongTask[]): string[] {
-  return tasks.map(
-    (task) =>
-      `${task.start.toFixed(0).padStart(6)} ms  ${task.duration.toFixed(1).padStart(5)} ms ` +
-      `(×${SLOWDOWN} = ${(SLOWDOWN * task.duration).toFixed(0)}, ran ${task.running.toFixed(1)})  ` +
-      `${task.parts.join(' | ') || 'nothing traced inside'}`,
-  );
-}
+export const formatLongTasks = (tasks: LongTask[]) => tasks.map(formatTask);
