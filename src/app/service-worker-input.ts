@@ -4,7 +4,7 @@ import { onEachInput } from '@/lib/on-first-input';
 export const LEARNER_INPUT = 'LEARNER_INPUT';
 
 /**
- * Storing the app (131 files, about 2.5 s with the CPU slowed 4×) shares the processor with the
+ * Storing the app (about 130 files, 2.5 s with the CPU slowed 4×) shares the processor with the
  * page: an answer checked meanwhile took twice as long. So the service worker is registered, and each
  * of its downloads made, only once the learner has given no input for this long (decision 020).
  */

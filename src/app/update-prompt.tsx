@@ -30,8 +30,12 @@ export function UpdatePrompt() {
     let isCurrent = true;
     let stopTelling = () => {};
     // Loaded now, registered later: a tab still on an old version once another tab has accepted a new
-    // one could no longer load this module (reload-when-outdated.ts).
-    const registering = import('virtual:pwa-register');
+    // one could no longer load these modules (reload-when-outdated.ts), and would reload at its next
+    // pause to load them. `registerSW` imports workbox-window itself when it is called; imported here
+    // as well, it is already in the tab then.
+    const registering = Promise.all([import('virtual:pwa-register'), import('workbox-window')]).then(
+      ([register]) => register,
+    );
     const stopWaiting = whenInputPauses(LEARNER_PAUSE_MS, () => {
       void registering.then(({ registerSW }) => {
         const updateSW = registerSW({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { LEARNER_PAUSE_MS } from '@/app/service-worker-input';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, newContext } from './browser';
 import { writeNextVersion } from './new-version';
@@ -45,7 +46,11 @@ describe('a new version accepted in one tab', () => {
     });
     await first.getByRole('button', { name: 'Reload now' }).click();
     await first.waitForFunction(runsVersion2);
+    // Left alone past its next pause of input, when it registers the service worker (and once loaded
+    // a module the new version no longer has, then reloaded to load it): still the old version.
+    await second.waitForTimeout(LEARNER_PAUSE_MS + 500);
     expect(await second.evaluate(runsVersion2)).toBe(false);
+    expect(await second.evaluate(() => performance.getEntriesByType('navigation')[0]?.type)).toBe('navigate');
 
     // The old version's next screen is no longer on the host nor in the new worker's cache.
     await second.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click();
