@@ -67,7 +67,8 @@ describe('quizzes in progress', () => {
     // After a reload, too.
     await page.reload();
     await page.getByRole('link', { name: `Continue ${FIRST_TITLE}, question 4 of 6` }).click();
-    await page.getByText('Question 4 of 6').waitFor();
+    // Exact: the home page's list says "Question 4 of 6 · 3 answers given" until the quiz shows.
+    await page.getByText('Question 4 of 6', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'first quiz resumed');
     expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
     // Going back shows each of the three answers given (the first choice, each time).
@@ -157,7 +158,8 @@ describe('quizzes in progress', () => {
     await expect.poll(() => page.evaluate((name) => localStorage.getItem(name), key)).toBeNull();
     await page.reload();
     await page.getByRole('link', { name: `Continue ${FIRST_TITLE}, question 4 of 6` }).click();
-    await page.getByText('Question 4 of 6').waitFor();
+    // Exact: the home page's list says "Question 4 of 6 · 3 answers given" until the quiz shows.
+    await page.getByText('Question 4 of 6', { exact: true }).waitFor();
     expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
     for (const question of [3, 2, 1]) {
       await page.getByRole('button', { name: 'Previous' }).click();
