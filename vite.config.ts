@@ -23,8 +23,13 @@ const HTML_READER = ['htmlparser2', 'entities', 'domhandler', 'domelementtype', 
 // What a question and an answer are, which the quiz, the classroom and the editors all share: a chunk
 // of its own, so that Rollup's merging of small chunks does not put it in the first page.
 const QUESTION_MODEL = ['/src/domain/question.ts', '/src/domain/learner-response.ts'];
+// React, React DOM and the scheduler: a chunk of its own, which the entry imports. A painted page asks
+// for it first, so that it runs in a task of its own and the entry's task is left with the app's own
+// start (issue 17: the entry's one task, 286 KB with React DOM in it, was every page's longest).
+const REACT = /\/node_modules\/(react|react-dom|scheduler)\//;
 const pageChunk = (id: string) =>
   zodChunk(id) ??
+  (REACT.test(id) ? 'react' : undefined) ??
   (HTML_READER.some((name) => id.includes(`/node_modules/${name}/`)) ? 'html-reader' : undefined) ??
   (QUESTION_MODEL.some((file) => id.endsWith(file)) ? 'question-model' : undefined);
 // The import worker's GIFT grammar is a library chunk too, keeping every chunk under its budget.

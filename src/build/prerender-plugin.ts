@@ -7,6 +7,7 @@ import { appPageFile } from './app-page-files';
 import {
   AFTER_FIRST_PAINT_MODULE,
   AFTER_FIRST_PAINT_SCRIPT,
+  entryImportLink,
   scriptsAfterFirstPaint,
 } from './scripts-after-paint';
 
@@ -60,6 +61,20 @@ function stylesheetLinksOf(bundle: OutputBundle, moduleId: string, template: str
     .join('');
 }
 
+const entryChunkOf = (bundle: OutputBundle) =>
+  Object.values(bundle).find(
+    (output): output is OutputChunk =>
+      output.type === 'chunk' && output.isEntry && output.fileName !== AFTER_FIRST_PAINT_SCRIPT,
+  );
+
+/** `template` with a link after its entry's tag for each chunk the entry imports (entryImportLink). */
+function withEntryImports(template: string, bundle: OutputBundle): string | undefined {
+  const entry = entryChunkOf(bundle);
+  const tag = entry && `src="/${entry.fileName}"></script>`;
+  if (!tag || !template.includes(tag)) return undefined;
+  return template.replace(tag, `${tag}${entry.imports.map(entryImportLink).join('')}`);
+}
+
 /**
  * A screen shell's links that fetch its screen's files with the page. Preloads, not stylesheets:
  * the shell's own paint ("Loading…") does not wait for them. The entry script (in `template`) and
@@ -71,10 +86,7 @@ function preloadLinksOf(
   template: string,
   { stylesToo }: { stylesToo: boolean } = { stylesToo: true },
 ): string {
-  const entry = Object.values(bundle).find(
-    (output): output is OutputChunk =>
-      output.type === 'chunk' && output.isEntry && output.fileName !== AFTER_FIRST_PAINT_SCRIPT,
-  );
+  const entry = entryChunkOf(bundle);
   const first = new Set(entry ? [entry.fileName, ...entry.imports] : []);
   const { scripts, styles } = filesOfScreen(bundle, moduleId);
   return [
@@ -152,7 +164,8 @@ export function prerenderPlugin(root: string): Plugin {
         if (typeof shell?.source !== 'string' || !shell.source.includes(EMPTY_ROOT)) {
           return this.error(`index.html has no empty ${EMPTY_ROOT} to fill`);
         }
-        const template = shell.source;
+        const template = withEntryImports(shell.source, bundle);
+        if (!template) return this.error('index.html has no tag for the entry script');
         if (!template.includes(TEMPLATE_TITLE)) return this.error(`index.html has no ${TEMPLATE_TITLE}`);
         const server = await createServer({
           ...appInNode(root),

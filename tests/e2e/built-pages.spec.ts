@@ -229,6 +229,11 @@ describe('every other address', () => {
     );
     // The quiz's screen, its engine and its views: more than a token few.
     expect(preloaded.length).toBeGreaterThan(10);
+    // React's chunk, which the entry imports, is named too, so it comes with the entry, not after it.
+    const withEntry = [
+      ...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)" data-entry-import>/g),
+    ];
+    expect(withEntry.length).toBe(1);
 
     const context = await newContext(browser);
     const page = await context.newPage();

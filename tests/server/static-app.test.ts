@@ -22,6 +22,7 @@ const QUIZ_SHELL = [
   `<meta http-equiv="Content-Security-Policy" content="${metaPolicy(META_CONTENT_SECURITY_POLICY)}">`,
   '<title>Source Quiz</title>',
   '<script type="module" crossorigin src="/assets/index-B1c2D3e4.js"></script>',
+  '<link rel="modulepreload" crossorigin href="/assets/react-F1a2B3c4.js" data-entry-import>',
   '<link rel="stylesheet" crossorigin href="/assets/index-A1b2C3d4.css">',
   '<link rel="modulepreload" crossorigin href="/assets/quiz-C1d2E3f4.js">',
   '<link rel="preload" as="style" crossorigin href="/assets/quiz-D1e2F3a4.css">',
@@ -236,12 +237,14 @@ describe('serving the built app', () => {
     expect(html.endsWith('</div>\n</body></html>')).toBe(true);
     // It paints without waiting for a stylesheet: they are inline, in their order, allowed by their
     // hash in both the header's policy and the page's own; its scripts are asked for after its first
-    // paint, the screen's module beside the entry, and its preload fetches nothing.
+    // paint, React's chunk before the entry and the screen's module beside it, and its preloads fetch
+    // nothing.
     expectInlineStyles(reply, html, `${BASE_CSS}\n${QUIZ_CSS}`);
     expect(html).toContain(
-      '<script type="module" src="/after-first-paint.js" data-entry="/assets/index-B1c2D3e4.js" data-screen="/assets/quiz-C1d2E3f4.js">',
+      '<script type="module" src="/after-first-paint.js" data-entry-imports="/assets/react-F1a2B3c4.js" data-entry="/assets/index-B1c2D3e4.js" data-screen="/assets/quiz-C1d2E3f4.js">',
     );
     expect(html).toContain('<link rel="modulepreload" media="not all" href="/assets/quiz-C1d2E3f4.js">');
+    expect(html).toContain('<link rel="modulepreload" media="not all" href="/assets/react-F1a2B3c4.js">');
     expect(html).not.toMatch(/<script[^>]*src="\/assets\/|<link rel="modulepreload" crossorigin/);
   });
 
