@@ -2,10 +2,10 @@
  * The only script of a page that paints from its HTML (built, or rendered by the server for the
  * request). It asks for the app's scripts once the page has painted, so that the paint waits for
  * nothing but the HTML. Its tag names them (src/build/scripts-after-paint.ts): React's chunk, which
- * the entry imports, the entry, and the screen's own module, whose imports the browser then fetches beside the entry. Imported, not
- * preloaded with a link each: twenty links put in the page cost up to 130 ms of one task with the CPU
- * slowed 4×, two imports a few. The page's inert preload links name the screen's imports too, and each
- * is imported on its own as well (decision 018).
+ * the entry imports, the entry, and the screen's own module, whose imports the browser then fetches
+ * beside the entry. Imported, not preloaded with a link each: twenty links put in the page cost up to
+ * 130 ms of one task with the CPU slowed 4×, two imports a few. The page's inert preload links name
+ * the screen's imports too, and each is imported on its own as well (decision 018).
  */
 const tag = document.querySelector<HTMLScriptElement>('script[data-entry]');
 const entry = tag?.dataset.entry;
