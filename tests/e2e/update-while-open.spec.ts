@@ -50,7 +50,9 @@ describe('a new version accepted in one tab', () => {
     // a module the new version no longer has, then reloaded to load it): still the old version.
     await second.waitForTimeout(LEARNER_PAUSE_MS + 500);
     expect(await second.evaluate(runsVersion2)).toBe(false);
-    expect(await second.evaluate(() => performance.getEntriesByType('navigation')[0]?.type)).toBe('navigate');
+    const navigation = () =>
+      (performance.getEntriesByType('navigation') as PerformanceNavigationTiming[])[0]?.type;
+    expect(await second.evaluate(navigation)).toBe('navigate');
 
     // The old version's next screen is no longer on the host nor in the new worker's cache.
     await second.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sources' }).click();
