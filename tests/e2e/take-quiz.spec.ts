@@ -88,6 +88,9 @@ describe('taking a seeded quiz by keyboard alone', () => {
     expect(await page.getByRole('region', { name: 'Feedback' }).getByText('Not right').isVisible()).toBe(
       true,
     );
+    // Back on the question, focus is on its feedback, where Enter goes on. Waited for: the screen can
+    // show a frame before it has moved the focus and listens for its keys.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('feedback-panel__title'));
 
     // Then it answers the rest rightly and sees the results.
     await page.keyboard.press('Enter');
