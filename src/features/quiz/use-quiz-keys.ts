@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 
 type Handlers = { onDigit: (digit: number) => void; onEnter: () => void };
 
@@ -21,10 +21,12 @@ function isTypingOrActing(target: EventTarget | null): { isTyping: boolean; isAc
  */
 export function useQuizKeys(handlers: Handlers): void {
   const latest = useRef(handlers);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = handlers;
   });
-  useEffect(() => {
+  // Listening from the layout effects, before the question's first frame is shown: from the passive
+  // effects, a key pressed as soon as the question showed could come before the listener and be lost.
+  useLayoutEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       // A held key repeats: it must never submit, go on or finish more than once. Cancelling the
