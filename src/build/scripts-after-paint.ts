@@ -5,6 +5,8 @@ export const AFTER_FIRST_PAINT_MODULE = 'src/app/after-first-paint.ts';
 const ENTRY_TAG = /<script type="module" crossorigin src="(\/[^"]+\.js)"><\/script>/;
 const MODULE_PRELOAD = /<link rel="modulepreload" crossorigin href="(\/[^"]+\.js)">/g;
 const ENTRY_IMPORT = /<link rel="modulepreload" crossorigin href="(\/[^"]+\.js)" data-entry-import>/g;
+// A preload for a media that matches nothing: it fetches nothing, but names its module.
+const INERT_PRELOAD = '<link rel="modulepreload" media="not all" href="$1">';
 
 /**
  * The link that fetches `file`, a chunk the entry imports (React's), with the entry. Vite puts none in
@@ -35,7 +37,7 @@ export function scriptsAfterFirstPaint(html: string): string {
     screen ? ` data-screen="${screen}"` : '',
   ].join('');
   return html
-    .replace(MODULE_PRELOAD, '<link rel="modulepreload" media="not all" href="$1">')
-    .replace(ENTRY_IMPORT, '<link rel="modulepreload" media="not all" href="$1">')
+    .replace(MODULE_PRELOAD, INERT_PRELOAD)
+    .replace(ENTRY_IMPORT, INERT_PRELOAD)
     .replace(ENTRY_TAG, `<script type="module" src="/${AFTER_FIRST_PAINT_SCRIPT}"${attributes}></script>`);
 }
